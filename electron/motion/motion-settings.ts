@@ -1,0 +1,56 @@
+/**
+ * Every threshold of the motion engine and the coaching rules, in one zod schema with defaults.
+ * Units are in the names. Defaults and allowed ranges follow shared/GUIDANCE.md.
+ *
+ * | setting | default | range | meaning |
+ * |---|---|---|---|
+ * | rollerDiameterIn | 6 | 3–8 | nominal roller diameter; position = rotation × diameter / 2 |
+ * | speedLimitInPerS | 1.0 | 0.5–4 | too-fast above this speed |
+ * | speedWindowS | 0.5 | — | speed = |mean velocity| over this causal window |
+ * | tooFastMinS | 0.5 | — | speed must stay above the limit this long |
+ * | speedHysteresisInPerS | 0.05 | — | an episode ends when speed falls this far below the limit |
+ * | dwellWindowIn | 2 | — | a "spot" is a window this wide (±1 in) |
+ * | dwellNudgeS | 15 | 10–30 | gentle warning after this long on one spot |
+ * | dwellLimitS | 30 | 15–60 | firm warning after this long on one spot |
+ * | neckAboveCm / lumbarBelowCm | from height | 5–40 | spine map: neck above +N, lumbar below −L (cm from the start spot) |
+ * | bodyHeightCm | 175 | 120–220 | defaults N ≈ 0.12·H, L ≈ 0.08·H when no calibration exists |
+ * | boundaryHysteresisCm | 1 | — | an excursion ends once back inside by this much |
+ * | dailyBudgetMin | 10 | 1–60 | daily rolling time budget |
+ * | priorDailyRollingS | 0 | ≥ 0 | rolling time earlier today, before this session |
+ * | trackRateHz | 50 | 20–200 | rate of track points (estimates) |
+ */
+import { z } from 'zod';
+
+export const CM_PER_IN = 2.54;
+
+export const MotionSettingsSchema = z
+  .object({
+    rollerDiameterIn: z.number().min(3).max(8).default(6),
+    speedLimitInPerS: z.number().min(0.5).max(4).default(1.0),
+    speedWindowS: z.number().min(0.1).max(2).default(0.5),
+    tooFastMinS: z.number().min(0).max(5).default(0.5),
+    speedHysteresisInPerS: z.number().min(0).max(0.5).default(0.05),
+    dwellWindowIn: z.number().min(0.5).max(6).default(2),
+    dwellNudgeS: z.number().min(10).max(30).default(15),
+    dwellLimitS: z.number().min(15).max(60).default(30),
+    bodyHeightCm: z.number().min(120).max(220).default(175),
+    neckAboveCm: z.number().min(5).max(40).optional(),
+    lumbarBelowCm: z.number().min(5).max(40).optional(),
+    boundaryHysteresisCm: z.number().min(0).max(5).default(1),
+    dailyBudgetMin: z.number().min(1).max(60).default(10),
+    priorDailyRollingS: z.number().min(0).default(0),
+    trackRateHz: z.number().min(20).max(200).default(50),
+  })
+  .refine((s) => s.dwellLimitS > s.dwellNudgeS, { message: 'dwellLimitS must be longer than dwellNudgeS', path: ['dwellLimitS'] });
+
+export type MotionSettingsInput = z.input<typeof MotionSettingsSchema>;
+export type MotionSettings = z.output<typeof MotionSettingsSchema>;
+
+export const DEFAULT_MOTION_SETTINGS: MotionSettings = Object.freeze(MotionSettingsSchema.parse({}));
+
+export function motionSettings(input: MotionSettingsInput = {}): MotionSettings {
+  return MotionSettingsSchema.parse(input);
+}
+
+/** The "research pace" preset: studies roll at 2–4 s per pass, well above 1 in/s. */
+export const RESEARCH_PACE_SPEED_LIMIT_IN_PER_S = 4;
