@@ -1,0 +1,122 @@
+/**
+ * `roller analyze <recording.csv> [--diameter-in D] [--neck-above-cm N] [--lumbar-below-cm L]
+ *  [--height-cm H] [--speed-limit-in-per-s V] [--track-rate-hz R] [--format json|text] [--diagnostics]`
+ *
+ * Runs the live motion pipeline over a recording (streamed: constant memory besides the
+ * output). JSON output, the contract in DESIGN.md:
+ *   { "track": [{ "t", "positionCm", "speedInPerS", "zone" }], "events": [{ "t", "kind", "positionCm" }] }
+ * with `--diagnostics` each track point also carries its diagnostics and each event its detail.
+ * Settings not given as flags come from the recording's metadata (`roller_diameter_in`,
+ * `neck_above_cm`, `lumbar_below_cm`), then from the defaults (6 in roller, spine map from a
+ * 175 cm height).
+ */
+import { createReadStream } from 'node:fs';
+import { RecordingCsvParser } from '../../sensor-protocol/recording/recording-csv-reader';
+import { MotionEngine, type Analysis } from '../motion/motion-engine';
+import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
+import { TrackColumns } from '../motion/track-columns';
+import type { CoachEvent } from '../motion/motion-types';
+import { summarizeTrack } from '../motion/track-summary';
+import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
+import type { CliIo } from './cli-io';
+import { formatAnalysisJson, formatAnalysisText } from './analysis-output';
+
+export const ANALYZE_FLAGS: Record<string, FlagSpec> = {
+  'diameter-in': { kind: 'number', min: 3, max: 8 },
+  'neck-above-cm': { kind: 'number', min: 5, max: 40 },
+  'lumbar-below-cm': { kind: 'number', min: 5, max: 40 },
+  'height-cm': { kind: 'number', min: 120, max: 220 },
+  'speed-limit-in-per-s': { kind: 'number', min: 0.5, max: 4 },
+  'track-rate-hz': { kind: 'number', min: 20, max: 200 },
+  format: { kind: 'string', choices: ['json', 'text'] },
+  diagnostics: { kind: 'boolean' },
+};
+
+export async function analyzeCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, ANALYZE_FLAGS);
+  const [file, ...extra] = args.positional;
+  if (!file) throw new CliError('analyze needs a recording: roller analyze <recording.csv> [flags]');
+  if (extra.length > 0) throw new CliError(`analyze takes one recording, got also: ${extra.join(' ')}`);
+  const analysis = await analyzeFile(file, (hints) => settingsFrom(args, hints));
+  if ((stringFlag(args, 'format') ?? 'json') === 'json') {
+    for (const chunk of formatAnalysisJson(analysis, args.flags.has('diagnostics'))) io.stdout.write(chunk);
+  } else {
+    io.stdout.write(formatAnalysisText(file, analysis, summarizeTrack(analysis.track, analysis.events, analysis.settings)));
+  }
+  return 0;
+}
+
+function settingsFrom(args: ReturnType<typeof parseArgs>, hints: RecordingHints): MotionSettings {
+  const input = {
+    rollerDiameterIn: numberFlag(args, 'diameter-in') ?? hints.rollerDiameterIn,
+    neckAboveCm: numberFlag(args, 'neck-above-cm') ?? hints.neckAboveCm,
+    lumbarBelowCm: numberFlag(args, 'lumbar-below-cm') ?? hints.lumbarBelowCm,
+    bodyHeightCm: numberFlag(args, 'height-cm'),
+    speedLimitInPerS: numberFlag(args, 'speed-limit-in-per-s'),
+    trackRateHz: numberFlag(args, 'track-rate-hz'),
+  };
+  const parsed = MotionSettingsSchema.safeParse(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CliError(`settings: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Streams a recording CSV through the engine. The settings are made once the metadata has
+ * been read (it precedes the samples). Throws CliError naming the file line on bad input.
+ */
+export interface RecordingHints {
+  rollerDiameterIn?: number;
+  neckAboveCm?: number;
+  lumbarBelowCm?: number;
+}
+
+export async function analyzeFile(file: string, makeSettings: (hints: RecordingHints) => MotionSettings): Promise<Analysis> {
+  const parser = new RecordingCsvParser();
+  const track = new TrackColumns();
+  const events: CoachEvent[] = [];
+  let engine: MotionEngine | null = null;
+  const feed = (samples: readonly import('../../sensor-protocol/imu-sample').ImuSample[]) => {
+    if (samples.length === 0) return;
+    if (!engine) {
+      engine = new MotionEngine(makeSettings(hintsFrom(parser.metadata)), { columns: track, event: (e) => events.push(e) });
+    }
+    for (const s of samples) engine.push(s);
+  };
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) {
+      feed(parser.feed(chunk as string));
+      if (parser.error) break;
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file}: is a folder, not a recording` : `${file}: cannot read (${(err as Error).message})`);
+  } finally {
+    stream.destroy();
+  }
+  if (!parser.error) feed(parser.finish());
+  if (parser.error) throw new CliError(`${file}: ${parser.error.message}`);
+  const e = engine as MotionEngine | null;
+  if (!e) throw new CliError(`${file}: the recording holds no samples`);
+  e.finish();
+  return { track, events, counters: e.counters, settings: e.settings, spineMap: e.spineMap };
+}
+
+/** Settings a recording carries in its metadata (`# roller_diameter_in=6` …). */
+function hintsFrom(metadata: Readonly<Record<string, string>>): RecordingHints {
+  const num = (key: string) => {
+    const v = Number(metadata[key]);
+    return metadata[key] !== undefined && Number.isFinite(v) && v > 0 ? v : undefined;
+  };
+  const hints: RecordingHints = {};
+  const d = num('roller_diameter_in');
+  const n = num('neck_above_cm');
+  const l = num('lumbar_below_cm');
+  if (d !== undefined) hints.rollerDiameterIn = d;
+  if (n !== undefined) hints.neckAboveCm = n;
+  if (l !== undefined) hints.lumbarBelowCm = l;
+  return hints;
+}

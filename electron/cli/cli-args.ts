@@ -1,0 +1,68 @@
+/**
+ * A small, strict flag parser for the `roller` CLI: `--name value` or `--name=value`,
+ * boolean flags, positional arguments. Unknown flags and bad values are errors naming the flag.
+ */
+export class CliError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export interface FlagSpec {
+  /** 'number' and 'string' take a value; 'boolean' does not. */
+  kind: 'number' | 'string' | 'boolean';
+  min?: number;
+  max?: number;
+  choices?: readonly string[];
+}
+
+export interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string | number | boolean>;
+}
+
+export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec>): ParsedArgs {
+  const positional: string[] = [];
+  const flags = new Map<string, string | number | boolean>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--') || arg === '--') {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+    const s = spec[name];
+    if (!s) throw new CliError(`unknown flag --${name} (known: ${Object.keys(spec).map((k) => `--${k}`).join(', ')})`);
+    if (flags.has(name)) throw new CliError(`flag --${name} given twice`);
+    if (s.kind === 'boolean') {
+      if (eq >= 0) throw new CliError(`flag --${name} takes no value`);
+      flags.set(name, true);
+      continue;
+    }
+    const raw = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+    if (raw === undefined || (eq < 0 && raw.startsWith('--'))) throw new CliError(`flag --${name} needs a value`);
+    if (s.kind === 'number') {
+      const v = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(v)) throw new CliError(`flag --${name}: "${raw}" is not a number`);
+      if (s.min !== undefined && v < s.min) throw new CliError(`flag --${name}: ${v} is below ${s.min}`);
+      if (s.max !== undefined && v > s.max) throw new CliError(`flag --${name}: ${v} is above ${s.max}`);
+      flags.set(name, v);
+    } else {
+      if (s.choices && !s.choices.includes(raw)) throw new CliError(`flag --${name}: "${raw}" is not one of ${s.choices.join(', ')}`);
+      flags.set(name, raw);
+    }
+  }
+  return { positional, flags };
+}
+
+export function numberFlag(args: ParsedArgs, name: string): number | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'number' ? v : undefined;
+}
+
+export function stringFlag(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}

@@ -1,0 +1,49 @@
+/**
+ * The `roller` command line: dispatches sub-commands, turns every expected failure (bad flags,
+ * bad files) into one clear message on stderr and a non-zero exit code.
+ */
+import { analyzeCommand } from './analyze-command';
+import { simulateCommand } from './simulate-command';
+import { CliError } from './cli-args';
+import type { CliIo } from './cli-io';
+
+const USAGE = `usage: roller <command> [arguments]
+
+commands:
+  analyze <recording.csv> [--diameter-in D] [--neck-above-cm N] [--lumbar-below-cm L]
+          [--height-cm H] [--speed-limit-in-per-s V] [--track-rate-hz R]
+          [--format json|text] [--diagnostics]
+      position, speed, zones and coaching events of a recording
+  simulate <scenario.json | built-in name> --out <recording.csv> [--truth <truth.json>] [--seed N]
+      a session with the simulated roller: the recording, and optionally its ground truth
+  help    this text
+`;
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  analyze: analyzeCommand,
+  simulate: simulateCommand,
+};
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    (name ? io.stdout : io.stderr).write(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`roller: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (err) {
+    if (err instanceof CliError) {
+      io.stderr.write(`roller ${name}: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
