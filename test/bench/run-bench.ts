@@ -1,0 +1,40 @@
+/** `npm run bench`: measured accuracy and speed figures, next to the targets. */
+import { ACCURACY_TARGETS, runAccuracyBench } from './accuracy-bench';
+import { runThroughputBench, THROUGHPUT_TARGET_SAMPLES_PER_S } from './throughput-bench';
+
+const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
+
+function printAccuracy(): void {
+  const started = performance.now();
+  const report = runAccuracyBench();
+  console.log(`\n## Accuracy over the scenario suite (${report.perScenario.length / 3} runs, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log('estimator | position RMS cm | speed RMS in/s | event F1 | onset latency p50 / p95 s | early p95 s');
+  for (const r of report.rows) {
+    console.log(`${r.estimator.padEnd(9)} | ${fmt(r.positionRmsCm).padStart(15)} | ${fmt(r.speedRmsInPerS).padStart(14)} | ${fmt(r.eventF1).padStart(8)} | ${fmt(r.latencyP50S)} / ${fmt(r.latencyP95S)} | ${fmt(r.earlyP95S)}`);
+  }
+  console.log(`targets   | ≤ ${ACCURACY_TARGETS.positionRmsCm} | ≤ ${ACCURACY_TARGETS.speedRmsInPerS} | ≥ ${ACCURACY_TARGETS.eventF1} | p95 ≤ ${ACCURACY_TARGETS.onsetLatencyP95S}`);
+  console.log('(latency: estimated − true onset of matched events, late side; "early" is the same for events raised before the truth)');
+  for (const r of report.rows) {
+    console.log(`\n${r.estimator}: per event kind (precision / recall / F1, true events)`);
+    for (const [kind, k] of Object.entries(r.perKind)) console.log(`  ${kind.padEnd(11)} ${fmt(k.precision)} / ${fmt(k.recall)} / ${fmt(k.f1)}  (${k.n})`);
+  }
+  console.log('\nper scenario (engine): position RMS cm, speed RMS in/s, event F1');
+  for (const s of report.perScenario.filter((x) => x.estimator === 'engine')) {
+    console.log(`  ${`${s.scenario} #${s.seed}`.padEnd(26)} ${fmt(s.positionRmsCm).padStart(7)} ${fmt(s.speedRmsInPerS).padStart(7)} ${fmt(s.f1).padStart(6)}`);
+  }
+}
+
+async function printThroughput(): Promise<void> {
+  const r = await runThroughputBench();
+  const m = (v: number) => `${(v / 1e6).toFixed(2)} M samples/s`;
+  console.log(`\n## Throughput (one core)`);
+  console.log(`analyze, 10-min session   ${m(r.analyzeSessionSamplesPerS)}   (${r.sessionSamples} samples in memory, best of 7; target ≥ ${m(THROUGHPUT_TARGET_SAMPLES_PER_S)})`);
+  console.log(`analyze, 3.3-hour session ${m(r.analyzeSamplesPerS)}   (${r.samples} samples in memory)`);
+  console.log(`analyze, from a CSV file  ${m(r.analyzeCsvSamplesPerS)}   (parsing included)`);
+  console.log(`live path                 ${r.liveNsPerSample.toFixed(0)} ns per sample, p99 ${r.liveP99NsPerPush.toFixed(0)} ns per push`);
+  console.log(`AHRS peer (Madgwick)      ${m(r.ahrsSamplesPerS)}   (same 10-min session, attitude only) → engine / peer = ${(r.analyzeSessionSamplesPerS / r.ahrsSamplesPerS).toFixed(2)}×`);
+  console.log(`simulator                 ${m(r.simulateSamplesPerS)}`);
+}
+
+printAccuracy();
+await printThroughput();
