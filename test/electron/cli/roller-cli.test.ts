@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../../electron/cli/cli-main';
+
+const dir = mkdtempSync(join(tmpdir(), 'roller-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+  return { code, out, err };
+}
+
+interface AnalyzerJson {
+  track: { t: number; positionCm: number; speedInPerS: number; zone: string }[];
+  events: { t: number; kind: string; positionCm: number }[];
+}
+
+describe('roller simulate + analyze', () => {
+  it('round-trips a scenario: the analyzer finds the neck excursion the truth has', async () => {
+    const csv = join(dir, 'neck.csv');
+    const truthPath = join(dir, 'neck-truth.json');
+    const sim = await run('simulate', 'neck-excursion', '--out', csv, '--truth', truthPath);
+    expect(sim.code).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^# source=simulator\n[\s\S]*\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n/);
+    const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as AnalyzerJson;
+
+    const res = await run('analyze', csv, '--format', 'json');
+    expect(res.code).toBe(0);
+    const out = JSON.parse(res.out) as AnalyzerJson;
+    expect(Object.keys(out)).toEqual(['track', 'events']);
+    expect(Object.keys(out.track[0]!)).toEqual(['t', 'positionCm', 'speedInPerS', 'zone']);
+    // Track at ≥ 20 Hz covering the whole recording.
+    const first = out.track[0]!.t;
+    const last = out.track.at(-1)!.t;
+    expect(last - first).toBeGreaterThan(truth.track.at(-1)!.t - truth.track[0]!.t - 0.1);
+    for (let i = 1; i < out.track.length; i++) expect(out.track[i]!.t - out.track[i - 1]!.t).toBeLessThanOrEqual(0.05 + 1e-6);
+    // Same events as the truth, within 0.5 s.
+    const kinds = (e: AnalyzerJson['events']) => e.filter((x) => x.kind !== 'time-budget').map((x) => x.kind);
+    expect(kinds(out.events)).toEqual(kinds(truth.events));
+    out.events.forEach((e, i) => expect(Math.abs(e.t - truth.events[i]!.t)).toBeLessThan(0.5));
+    expect(kinds(out.events)).toContain('neck');
+    // Positions follow the truth.
+    const maxTrue = Math.max(...truth.track.map((p) => p.positionCm));
+    const maxEst = Math.max(...out.track.map((p) => p.positionCm));
+    expect(Math.abs(maxEst - maxTrue)).toBeLessThan(1);
+  });
+
+  it('prints a human-readable summary', async () => {
+    const csv = join(dir, 'fast.csv');
+    await run('simulate', 'too-fast', '--out', csv, '--seed', '9');
+    const res = await run('analyze', csv, '--format', 'text');
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/Settings\s+6 in roller, speed limit 1 in\/s/);
+    expect(res.out).toMatch(/Warnings\s+4\n/);
+    expect(res.out.match(/too-fast/g)?.length).toBe(4);
+  });
+
+  it('flags override the recording metadata', async () => {
+    const csv = join(dir, 'neck2.csv');
+    await run('simulate', 'neck-excursion', '--out', csv);
+    const res = await run('analyze', csv, '--neck-above-cm', '35');
+    const out = JSON.parse(res.out) as AnalyzerJson;
+    expect(out.events.map((e) => e.kind)).not.toContain('neck');
+  });
+});
+
+describe('roller CLI errors', () => {
+  it.each([
+    [['analyze'], /analyze needs a recording/],
+    [['analyze', '/no/such/file.csv'], /\/no\/such\/file\.csv: no such file/],
+    [['analyze', 'x.csv', '--diameter-in', 'big'], /--diameter-in: "big" is not a number/],
+    [['analyze', 'x.csv', '--diameter-in', '12'], /--diameter-in: 12 is above 8/],
+    [['analyze', 'x.csv', '--speed'], /unknown flag --speed/],
+    [['analyze', 'x.csv', '--format', 'xml'], /--format: "xml" is not one of json, text/],
+    [['simulate', 'good-slow-session'], /simulate needs --out/],
+    [['simulate', 'nope', '--out', 'x.csv'], /nope: no such file \(nor a built-in scenario/],
+  ])('%j fails with a clear message', async (argv, message) => {
+    const res = await run(...argv);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(message);
+    expect(res.out).toBe('');
+  });
+
+  it('names the file line and column of a bad recording', async () => {
+    const csv = join(dir, 'bad.csv');
+    writeFileSync(csv, 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,zero,1,0,0,0\n');
+    const res = await run('analyze', csv);
+    expect(res.code).toBe(1);
+    expect(res.err).toContain('line 3, column 3 (ay_g): "zero" is not a number');
+  });
+
+  it('names the field of a bad scenario', async () => {
+    const file = join(dir, 'bad-scenario.json');
+    writeFileSync(file, JSON.stringify({ name: 'x', segments: [{ kind: 'rest', durationS: 'long' }] }));
+    const res = await run('simulate', file, '--out', join(dir, 'x.csv'));
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/segments\[0\]\.durationS/);
+  });
+
+  it('rejects an unknown command and shows the usage', async () => {
+    const res = await run('fly');
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(/unknown command "fly"[\s\S]*usage: roller/);
+  });
+
+  it('runs as the installed `roller` command', () => {
+    const bin = fileURLToPath(new URL('../../../electron/cli/roller.mjs', import.meta.url));
+    const ok = spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/usage: roller <command>/);
+    const bad = spawnSync(process.execPath, [bin, 'analyze', '/no/such.csv'], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/no such file/);
+  });
+});
