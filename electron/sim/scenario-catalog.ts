@@ -3,6 +3,7 @@
  * is validated when it is loaded, so a broken file fails with the field named.
  */
 import borderlineSpeeds from './scenarios/borderline-speeds.json';
+import calibrationPass from './scenarios/calibration-pass.json';
 import dwell20s from './scenarios/dwell-20s.json';
 import dwell40s from './scenarios/dwell-40s.json';
 import fourInchRoller from './scenarios/four-inch-roller.json';
@@ -29,6 +30,7 @@ const FILES: Readonly<Record<string, unknown>> = {
   'odd-mount': oddMount,
   'four-inch-roller': fourInchRoller,
   'ten-minute-mixed': tenMinuteMixed,
+  'calibration-pass': calibrationPass,
 };
 
 /** Names of the built-in scenarios, in a sensible menu order. */
