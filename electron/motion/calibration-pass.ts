@@ -80,17 +80,24 @@ export class CalibrationPass {
     const mean = h ? h.sum / h.n : x;
     switch (this.stepNow) {
       case 'roll-up':
-        if (x > this.o.minNeckCm / 2) this.stepNow = 'hold-top';
+        if (x > this.o.minNeckCm / 2) {
+          this.stepNow = 'hold-top';
+          this.longestShortHoldS = 0;
+        }
         break;
       case 'hold-top':
         if (held && mean > this.o.minNeckCm / 2) {
           this.topCm = mean;
           this.stepNow = 'roll-down';
           this.hold = null;
+          this.longestShortHoldS = 0;
         }
         break;
       case 'roll-down':
-        if (x < -this.o.minLumbarCm / 2) this.stepNow = 'hold-bottom';
+        if (x < -this.o.minLumbarCm / 2) {
+          this.stepNow = 'hold-bottom';
+          this.longestShortHoldS = 0;
+        }
         break;
       case 'hold-bottom':
         if (held && mean < -this.o.minLumbarCm / 2) {
@@ -105,7 +112,9 @@ export class CalibrationPass {
   /** The outcome: N and L when the pass is complete and plausible, otherwise what went wrong. */
   verdict(): CalibrationVerdict {
     const o = this.o;
-    const shortHold = this.longestShortHoldS > 0.5 ? ` (the longest hold was ${this.longestShortHoldS.toFixed(1)} s)` : '';
+    const holding = this.stepNow === 'hold-top' || this.stepNow === 'hold-bottom';
+    const longest = Math.max(this.longestShortHoldS, holding ? Math.min(this.heldS, o.holdS) : 0);
+    const shortHold = longest > 0.5 ? ` (the longest hold was ${longest.toFixed(1)} s)` : '';
     if (this.topCm === null) {
       if (this.peakCm < o.minNeckCm / 2) return { ok: false, problem: 'not-far-enough-up', message: `The roller went up only ${this.peakCm.toFixed(1)} cm: roll up to the base of the neck, then hold still.` };
       return { ok: false, problem: 'hold-too-short', message: `Hold still at the base of the neck for ${o.holdS} s${shortHold}. Please repeat.` };
@@ -133,7 +142,9 @@ export class CalibrationPass {
       h.max = Math.max(h.max, x);
       return;
     }
-    if (h) this.longestShortHoldS = Math.max(this.longestShortHoldS, Math.min(h.toS - h.fromS, this.o.holdS));
+    if (h && (this.stepNow === 'hold-top' || this.stepNow === 'hold-bottom')) {
+      this.longestShortHoldS = Math.max(this.longestShortHoldS, Math.min(h.toS - h.fromS, this.o.holdS));
+    }
     this.hold = { fromS: t, toS: t, sum: x, n: 1, min: x, max: x };
   }
 }

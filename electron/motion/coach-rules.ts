@@ -76,17 +76,18 @@ export class CoachRules {
     }
 
     // dwell
+    if (pt.afterGap) this.dwell.restart();
     const dwellS = this.dwell.push(pt.t, pt.positionCm);
     this.lastDwellS = dwellS;
     if (dwellS < s.dwellNudgeS / 2) {
       this.nudgeFired = false;
       this.limitFired = false;
     }
-    if (!this.nudgeFired && dwellS >= s.dwellNudgeS) {
+    if (!this.nudgeFired && dwellS >= s.dwellNudgeS - 1e-9) {
       this.nudgeFired = true;
       out.push(eventAt(pt, 'dwell-nudge', `${dwellS.toFixed(1)} s within ${s.dwellWindowIn} in`));
     }
-    if (!this.limitFired && dwellS >= s.dwellLimitS) {
+    if (!this.limitFired && dwellS >= s.dwellLimitS - 1e-9) {
       this.limitFired = true;
       out.push(eventAt(pt, 'dwell-limit', `${dwellS.toFixed(1)} s within ${s.dwellWindowIn} in`));
     }

@@ -246,13 +246,16 @@ export class MotionEngine {
     const gapBridged = held || this.pendingGap;
     const accelRejected = this.pendingRejected;
     const zone = zoneAt(p, this.spineMap);
-    const rp = this.rulePoint;
-    rp.t = t;
-    rp.positionCm = p;
-    rp.speedInPerS = speedInPerS;
-    rp.atRest = atRest;
-    rp.afterGap = afterGap;
-    this.rules.update(rp, this.events);
+    if (!held) {
+      // Points held inside a gap carry no knowledge: the rules wait for real samples.
+      const rp = this.rulePoint;
+      rp.t = t;
+      rp.positionCm = p;
+      rp.speedInPerS = speedInPerS;
+      rp.atRest = atRest;
+      rp.afterGap = afterGap;
+      this.rules.update(rp, this.events);
+    }
     if (!held) {
       this.pendingGap = false;
       this.pendingLongGap = false;

@@ -81,6 +81,9 @@ export class RestDetector {
   breakStream(): void {
     this.blocks.length = 0;
     this.n = 0;
+    this.sg.fill(0);
+    this.sgg.fill(0);
+    this.sa.fill(0);
     this.atRest = false;
   }
 

@@ -31,6 +31,8 @@ export const ONSET_TILT_DEG = 3;
 const MIN_SPAN_S = 0.3;
 /** The start and current "up" are means over this long. */
 const UP_MEAN_S = 0.25;
+/** A sample this far from the mean so far ends the averaging of the start direction. */
+const FREEZE_TILT_DEG = 1;
 const DEG = Math.PI / 180;
 
 export class StartRest {
@@ -43,7 +45,8 @@ export class StartRest {
   private up0: Vec3 | null = null;
   // "up" now: an exponential mean with a time constant of UP_MEAN_S.
   private readonly upNow: Vec3 = [0, 0, 0];
-  private cosOnset = Math.cos(ONSET_TILT_DEG * DEG);
+  private readonly cosOnset = Math.cos(ONSET_TILT_DEG * DEG);
+  private readonly cosFreeze = Math.cos(FREEZE_TILT_DEG * DEG);
 
   /** Adds a sample; returns the start result when this sample shows the first motion. */
   push(s: ImuSample): StartRestResult | null {
@@ -68,11 +71,20 @@ export class StartRest {
     this.upNow[1] += k * (ay - this.upNow[1]);
     this.upNow[2] += k * (az - this.upNow[2]);
     if (!this.up0) {
-      this.up0Sum[0] += ax;
-      this.up0Sum[1] += ay;
-      this.up0Sum[2] += az;
-      if (tS - this.firstS >= UP_MEAN_S) this.up0 = unit(this.up0Sum);
-      return null;
+      // "Up" at the start: the mean of the first UP_MEAN_S, cut short by the first sample that
+      // leaves it (a session that starts moving keeps the direction it started from).
+      const m = this.up0Sum;
+      const mn = Math.sqrt(m[0] * m[0] + m[1] * m[1] + m[2] * m[2]);
+      const an = Math.sqrt(ax * ax + ay * ay + az * az);
+      const leaves = mn > 0 && an > 0 && (ax * m[0] + ay * m[1] + az * m[2]) / (mn * an) < this.cosFreeze;
+      if (!leaves) {
+        m[0] += ax;
+        m[1] += ay;
+        m[2] += az;
+        if (tS - this.firstS < UP_MEAN_S) return null;
+      }
+      this.up0 = unit(m);
+      if (!leaves) return null;
     }
     // Onset: the instantaneous reading tilts past the threshold (fast), confirmed by the mean.
     const u = this.up0;
