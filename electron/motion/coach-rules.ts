@@ -4,7 +4,8 @@
  *   (an episode ends when the speed falls below the limit minus a small hysteresis);
  * - dwell-nudge / dwell-limit: the roller stays inside a window dwellWindowIn wide for
  *   dwellNudgeS / dwellLimitS; once each per stay (re-armed when the stay drops below half
- *   the nudge time, i.e. the roller has clearly moved on);
+ *   the nudge time, i.e. the roller has clearly moved on). A stay at the same spot before and
+ *   after a gap in the samples goes on through it;
  * - lumbar / neck: the position crosses below −L / above +N; one event per excursion (ended
  *   once back inside by boundaryHysteresisCm);
  * - time-budget: rolling time today (earlier sessions + this one) reaches the daily budget.
@@ -21,7 +22,7 @@ export interface RulePoint {
   speedInPerS: number;
   /** The roller is still (rest time does not count toward the daily budget). */
   atRest: boolean;
-  /** A gap was bridged just before this point: durations do not run across it. */
+  /** A long gap was bridged just before this point: a speed episode does not run across it, nor does rolling time. */
   afterGap: boolean;
 }
 
@@ -38,6 +39,7 @@ export class CoachRules {
   private rollingS = 0;
   private budgetFired = false;
   private lastT: number | null = null;
+
 
   constructor(settings: MotionSettings, map: SpineMap) {
     this.s = settings;
@@ -76,7 +78,8 @@ export class CoachRules {
     }
 
     // dwell
-    if (pt.afterGap) this.dwell.restart();
+    // A stay at the same spot before and after a gap goes on through it: the roller was found
+    // where it was left (no point inside the gap is ever fed here).
     const dwellS = this.dwell.push(pt.t, pt.positionCm);
     this.lastDwellS = dwellS;
     if (dwellS < s.dwellNudgeS / 2) {

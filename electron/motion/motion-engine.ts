@@ -226,13 +226,15 @@ export class MotionEngine {
   private bridgeGap(t: number, dt: number): void {
     this.counters.gaps++;
     this.pendingGap = true;
-    this.rest.breakStream();
     if (dt > LONG_GAP_S) {
       this.pendingLongGap = true;
+      this.rest.breakStream();
       this.fusion?.requestSnap();
     }
     // Hold the last estimate at the track times inside the gap: no motion is invented.
     while (!Number.isNaN(this.lastPointT) && this.nextTrackT < t) this.emit(this.nextTrackT, true);
+    // The first sample after the gap always makes a point, so the rules see real data again.
+    this.nextTrackT = t;
   }
 
   private emit(t: number, held: boolean): void {

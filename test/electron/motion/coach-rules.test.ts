@@ -141,11 +141,18 @@ describe('dwell: nudge at 15 s and limit at 30 s on one spot (a 2-inch window), 
     ]);
   });
 
-  // RulePoint.afterGap: "A gap was bridged just before this point: durations do not run across
-  // it", and DwellTracker.restart(): "after a gap the spot is not known to be the same".
-  it('a stay does not run across a gap: 10 s before and 10 s after a 5 s gap do not nudge', () => {
+  // The roller was found where it was left: the stay goes on through the gap.
+  it('a stay goes on across a gap at the same spot: 10 s, a 5 s gap, 10 s nudges on the first point after it', () => {
     const before = segment(0, 10, () => 0, () => 3);
     const after = segment(15, 25, () => 0, () => 3);
+    after[0]!.afterGap = true;
+    const { events } = run([...before, ...after]);
+    expect(events.map((e) => [e.kind, e.t])).toEqual([['dwell-nudge', 15]]);
+  });
+
+  it('a stay ends at a gap after which the roller is somewhere else', () => {
+    const before = segment(0, 10, () => 0, () => 3);
+    const after = segment(15, 25, () => 0, () => 15);
     after[0]!.afterGap = true;
     expect(run([...before, ...after]).events).toEqual([]);
   });
