@@ -71,7 +71,7 @@ export class MotionEngine {
   private readonly speed: SpeedWindow;
   private readonly rules: CoachRules;
   private fusion: RotationFusion | null = null;
-  private readonly fusionStep: FusionStep = { accelRejected: false };
+  private readonly fusionStep: FusionStep = { accelRejected: false, snapped: false };
   private readonly step: StepInput = newStepInput();
   private readonly events: CoachEvent[] = [];
   private readonly rulePoint: RulePoint = { t: 0, positionCm: 0, speedInPerS: 0, atRest: false, afterGap: false };
@@ -202,6 +202,8 @@ export class MotionEngine {
       this.counters.accelRejected++;
       this.pendingRejected = true;
     }
+    // The jump of a late re-anchoring after a gap is not motion: the speed window starts again.
+    if (this.fusionStep.snapped) this.pendingLongGap = true;
     const k = fusion.axisBiasDps;
     st.wx -= a[0] * k;
     st.wy -= a[1] * k;

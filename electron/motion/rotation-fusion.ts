@@ -26,6 +26,8 @@ const MAX_OUT_OF_PLANE_G = 0.12;
 
 export interface FusionStep {
   accelRejected: boolean;
+  /** This step re-anchored the angle to gravity after a long gap (the position may jump). */
+  snapped: boolean;
 }
 
 export class RotationFusion {
@@ -61,9 +63,11 @@ export class RotationFusion {
     const along = ax * axis[0] + ay * axis[1] + az * axis[2];
     if (Math.abs(n - 1) > MAX_ACCEL_ERR_G || Math.abs(along - this.upAlong) > MAX_OUT_OF_PLANE_G) {
       out.accelRejected = true;
+      out.snapped = false;
       return;
     }
     out.accelRejected = false;
+    out.snapped = false;
     const p1 = ax * this.e1[0] + ay * this.e1[1] + az * this.e1[2];
     const p2 = ax * this.e2[0] + ay * this.e2[1] + az * this.e2[2];
     const thetaG = -Math.atan2(p2, p1);
@@ -72,6 +76,7 @@ export class RotationFusion {
     if (this.snapNext) {
       this.thetaRad += err;
       this.snapNext = false;
+      out.snapped = true;
       return;
     }
     // Trust gravity more the closer |f| is to 1 g.

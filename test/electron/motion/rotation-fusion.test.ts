@@ -21,7 +21,7 @@ function fstep(fusion: RotationFusion, a: Vec3, rateDps: number, dtS: number, f:
 
 /** Runs the fusion over a rotation θ(t) (rad) with the gyro reading θ̇ + `gyroErrDps`; returns the errors (deg). */
 function track(f: RotationFusion, a: Vec3, up0: Vec3, theta: (t: number) => number, seconds: number, gyroErrDps: number, atRest = false): { t: number; errDeg: number; rejected: boolean }[] {
-  const out: FusionStep = { accelRejected: false };
+  const out: FusionStep = { accelRejected: false, snapped: false };
   const rows: { t: number; errDeg: number; rejected: boolean }[] = [];
   for (let k = 1; k <= seconds * HZ; k++) {
     const t = k * DT;
@@ -38,7 +38,7 @@ describe('RotationFusion: gyro integration corrected by gravity', () => {
   it('integrates the rate (minus the learned axis bias) when gravity is not available', () => {
     const { a } = setup(1);
     const f = new RotationFusion([0, 0, 1], 0.5);
-    const out: FusionStep = { accelRejected: false };
+    const out: FusionStep = { accelRejected: false, snapped: false };
     for (let k = 0; k < 200; k++) fstep(f, a, 20, DT, [0, 0, 1.5], false, out); // 1.5 g: not gravity
     expect(out.accelRejected).toBe(true);
     expect(f.thetaRad).toBeCloseTo(0.5 + 40 * DEG, 9);
@@ -93,7 +93,7 @@ describe('RotationFusion: gyro integration corrected by gravity', () => {
 describe('RotationFusion: what is not gravity is rejected', () => {
   it('rejects accelerations far from 1 g (and then does not correct), accepts ones close to it', () => {
     const { a, up0 } = setup(7);
-    const out: FusionStep = { accelRejected: false };
+    const out: FusionStep = { accelRejected: false, snapped: false };
     for (const [g, rejected] of [
       [1.3, true],
       [0.8, true],
@@ -112,7 +112,7 @@ describe('RotationFusion: what is not gravity is rejected', () => {
 
   it('rejects a specific force that leaves the plane gravity sweeps (along the roller axis)', () => {
     const { a, up0 } = setup(8);
-    const out: FusionStep = { accelRejected: false };
+    const out: FusionStep = { accelRejected: false, snapped: false };
     const f = new RotationFusion(up0, 0);
     // |f| stays 1 g, but 0.2 g of it lies along the axis, where gravity never goes.
     const u = normalize(add(scale(up0, 0.98), scale(a, 0.2)));
@@ -129,7 +129,7 @@ describe('RotationFusion.requestSnap: after a long gap gravity sets the angle, t
     const { a, up0 } = setup(9);
     const f = new RotationFusion(up0, 3 * TURN);
     f.requestSnap();
-    const out: FusionStep = { accelRejected: false };
+    const out: FusionStep = { accelRejected: false, snapped: false };
     const u = upAfter(a, 3 * TURN + 10 * DEG, up0);
     fstep(f, a, 0, 0, [u[0], u[1], u[2]], false, out);
     expect(f.thetaRad).toBeCloseTo(3 * TURN + 10 * DEG, 9);
@@ -141,7 +141,7 @@ describe('RotationFusion.requestSnap: after a long gap gravity sets the angle, t
     const { a, up0 } = setup(10);
     const f = new RotationFusion(up0, 3 * TURN + 170 * DEG);
     f.requestSnap();
-    const out: FusionStep = { accelRejected: false };
+    const out: FusionStep = { accelRejected: false, snapped: false };
     const u = upAfter(a, -175 * DEG, up0);
     fstep(f, a, 0, 0, [u[0], u[1], u[2]], false, out);
     expect(f.thetaRad).toBeCloseTo(3 * TURN + 185 * DEG, 9);
@@ -151,7 +151,7 @@ describe('RotationFusion.requestSnap: after a long gap gravity sets the angle, t
     const { a, up0 } = setup(11);
     const f = new RotationFusion(up0, -2 * TURN - 20 * DEG);
     f.requestSnap();
-    const out: FusionStep = { accelRejected: false };
+    const out: FusionStep = { accelRejected: false, snapped: false };
     const u = upAfter(a, 30 * DEG, up0);
     fstep(f, a, 0, 0, [u[0], u[1], u[2]], false, out);
     expect(f.thetaRad).toBeCloseTo(-2 * TURN + 30 * DEG, 9);
@@ -161,7 +161,7 @@ describe('RotationFusion.requestSnap: after a long gap gravity sets the angle, t
     const { a, up0 } = setup(12);
     const f = new RotationFusion(up0, 0);
     f.requestSnap();
-    const out: FusionStep = { accelRejected: false };
+    const out: FusionStep = { accelRejected: false, snapped: false };
     const u = upAfter(a, 40 * DEG, up0);
     fstep(f, a, 0, 0, [1.4 * u[0], 1.4 * u[1], 1.4 * u[2]], false, out);
     expect(out.accelRejected).toBe(true);
