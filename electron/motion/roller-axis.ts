@@ -18,6 +18,7 @@
  */
 
 import type { StepInput } from './step-input';
+import { gravityAngleAbout } from './gravity-phase';
 import { norm3 } from './vec3';
 
 export type Vec3 = [number, number, number];
@@ -165,22 +166,6 @@ export class RollerAxis {
       this.conf = g.dominance * coverage * 0.8;
     }
   }
-}
-
-/** Signed angle (rad) by which the sensor turned about `a` since "up" was `up0`, from gravity alone. */
-export function gravityAngleAbout(a: Readonly<Vec3>, up0: Readonly<Vec3>, fx: number, fy: number, fz: number): number {
-  const d = up0[0] * a[0] + up0[1] * a[1] + up0[2] * a[2];
-  let x = up0[0] - d * a[0];
-  let y = up0[1] - d * a[1];
-  let z = up0[2] - d * a[2];
-  const norm = norm3(x, y, z) || 1;
-  x /= norm;
-  y /= norm;
-  z /= norm;
-  const e2x = a[1] * z - a[2] * y;
-  const e2y = a[2] * x - a[0] * z;
-  const e2z = a[0] * y - a[1] * x;
-  return -Math.atan2(fx * e2x + fy * e2y + fz * e2z, fx * x + fy * y + fz * z);
 }
 
 function accumulate(m: number[], x: number, y: number, z: number, w: number): void {

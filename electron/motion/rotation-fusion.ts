@@ -13,7 +13,7 @@
  */
 import type { Vec3 } from './roller-axis';
 import type { StepInput } from './step-input';
-import { norm3 } from './vec3';
+import { gravityBasis, gravityPhase, type GravityBasis } from './gravity-phase';
 
 const DEG = Math.PI / 180;
 /** Correction gains (1/s) while moving and at rest, and the bias learning gain (1/s²). */
@@ -36,9 +36,7 @@ export class RotationFusion {
   /** Bias correction along the axis learned from gravity, °/s (added to the rest estimate). */
   axisBiasDps = 0;
   private readonly up0: Vec3;
-  private e1: Vec3 = [1, 0, 0];
-  private e2: Vec3 = [0, 1, 0];
-  private upAlong = 0;
+  private readonly basis: GravityBasis = { e1: [1, 0, 0], e2: [0, 1, 0], upAlong: 0 };
   private readonly axisSeen: Vec3 = [NaN, NaN, NaN];
   private snapNext = false;
 
@@ -61,16 +59,14 @@ export class RotationFusion {
     const { ax, ay, az } = step;
     const n = Math.sqrt(ax * ax + ay * ay + az * az);
     const along = ax * axis[0] + ay * axis[1] + az * axis[2];
-    if (Math.abs(n - 1) > MAX_ACCEL_ERR_G || Math.abs(along - this.upAlong) > MAX_OUT_OF_PLANE_G) {
+    if (Math.abs(n - 1) > MAX_ACCEL_ERR_G || Math.abs(along - this.basis.upAlong) > MAX_OUT_OF_PLANE_G) {
       out.accelRejected = true;
       out.snapped = false;
       return;
     }
     out.accelRejected = false;
     out.snapped = false;
-    const p1 = ax * this.e1[0] + ay * this.e1[1] + az * this.e1[2];
-    const p2 = ax * this.e2[0] + ay * this.e2[1] + az * this.e2[2];
-    const thetaG = -Math.atan2(p2, p1);
+    const thetaG = gravityPhase(this.basis, ax, ay, az);
     let err = thetaG - this.thetaRad;
     err -= 2 * Math.PI * Math.round(err / (2 * Math.PI));
     if (this.snapNext) {
@@ -97,17 +93,6 @@ export class RotationFusion {
     s[0] = axis[0];
     s[1] = axis[1];
     s[2] = axis[2];
-    const u = this.up0;
-    const d = u[0] * axis[0] + u[1] * axis[1] + u[2] * axis[2];
-    let x = u[0] - d * axis[0];
-    let y = u[1] - d * axis[1];
-    let z = u[2] - d * axis[2];
-    const norm = norm3(x, y, z) || 1;
-    x /= norm;
-    y /= norm;
-    z /= norm;
-    this.e1 = [x, y, z];
-    this.e2 = [axis[1] * z - axis[2] * y, axis[2] * x - axis[0] * z, axis[0] * y - axis[1] * x];
-    this.upAlong = d;
+    gravityBasis(axis, this.up0, this.basis);
   }
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { gravityAngleAbout, RollerAxis } from '../../../electron/motion/roller-axis';
+import { RollerAxis } from '../../../electron/motion/roller-axis';
+import { gravityAngleAbout } from '../../../electron/motion/gravity-phase';
 import { add, angleDeg, cross, DEG, normalize, randomPerpendicular, randomUnit, rotate, scale, seededRandom, stepOf, type Vec3 } from './synthetic-roller';
 
 const HZ = 100;
