@@ -1,0 +1,46 @@
+/**
+ * What a connected sensor delivers, whatever its kind: decoded samples, gaps, rejected
+ * notifications, battery and status. A link is one GATT session on one connected peripheral;
+ * the source (ble-sensor-source.ts) opens a new link after every reconnect.
+ */
+import type { ImuSample } from '../../sensor-protocol/imu-sample';
+import type { FrameGap } from '../../sensor-protocol/frame/frame-decoder';
+import type { SensorStatus } from '../../sensor-protocol/gatt/sensor-status';
+
+export interface SensorLinkHandlers {
+  samples(samples: ImuSample[]): void;
+  gap(gap: FrameGap): void;
+  /** A notification that could not be decoded: counted and skipped. */
+  rejected(reason: string, message: string): void;
+  battery(percent: number): void;
+  status(status: SensorStatus): void;
+  /** Something the user may want to know (e.g. the unit cannot do the asked rate). */
+  note(message: string): void;
+}
+
+export interface SensorLink {
+  /** What the sensor was set to, in words (for the UI and logs). */
+  readonly description: string;
+  readonly sampleRateHz: number;
+  /** Stops streaming and unsubscribes (the peripheral stays connected). */
+  close(): Promise<void>;
+  /** Blinks the sensor's LED, when it has one. */
+  identify(seconds: number): Promise<void>;
+}
+
+/** Rejects after `ms` unless the promise settles first (a BLE stack may never answer). */
+export function withTimeout<T>(p: Promise<T>, ms: number, what: string, setTimer: (fn: () => void, ms: number) => unknown, clearTimer: (h: unknown) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const h = setTimer(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimer(h);
+        resolve(v);
+      },
+      (err: unknown) => {
+        clearTimer(h);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}
