@@ -1,0 +1,227 @@
+/**
+ * The one IPC contract between the main process and the renderer, for both hosts (Electron's
+ * preload bridge and the local browser host). Every request, response and pushed event has a zod
+ * schema here; the main side parses everything it receives, and types are inferred from the
+ * schemas, never written twice.
+ *
+ * Channels are namespaced `roller:<group>.<name>`. Requests are request/response; events are
+ * pushed from main and subscribed to (a subscription returns its unsubscribe function).
+ * Live estimates travel in display-rate batches, never per sample.
+ */
+import { z } from 'zod';
+
+// ---------- shared pieces ----------
+
+export const ZoneSchema = z.enum(['neck', 'upper-back', 'mid-back', 'lumbar']);
+export const CoachEventKindSchema = z.enum(['too-fast', 'dwell-nudge', 'dwell-limit', 'lumbar', 'neck', 'time-budget']);
+
+export const AdapterSchema = z.object({
+  state: z.enum(['unavailable', 'unknown', 'resetting', 'unsupported', 'unauthorized', 'poweredOff', 'poweredOn']),
+  message: z.string(),
+  fix: z.string(),
+});
+
+export const DeviceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['roller', 'witmotion']),
+  rssiDbm: z.number(),
+  batteryPercent: z.number().nullable(),
+  remembered: z.boolean(),
+});
+
+export const ConnectionSchema = z.object({
+  name: z.enum(['idle', 'scanning', 'connecting', 'streaming', 'reconnecting', 'lost']),
+  deviceId: z.string().optional(),
+  attempt: z.number().optional(),
+  reason: z.string().optional(),
+  /** 'ble' for a real sensor, 'simulated' for the simulated roller. */
+  source: z.enum(['ble', 'simulated']).nullable(),
+  description: z.string().nullable(),
+  batteryPercent: z.number().nullable(),
+});
+
+export const SCREENING_QUESTIONS = [
+  { id: 'herniated-disc', text: 'A herniated or slipped disc' },
+  { id: 'osteoporosis', text: 'Osteoporosis or weak bones' },
+  { id: 'spinal-instability', text: 'Spinal instability or spinal stenosis' },
+  { id: 'recent-injury', text: 'A recent back or neck injury or operation' },
+  { id: 'nerve-symptoms', text: 'Ongoing nerve pain, tingling, numbness or weakness' },
+  { id: 'pregnancy', text: 'Pregnancy' },
+  { id: 'inflammatory-joint', text: 'Inflammatory joint disease (such as ankylosing spondylitis or rheumatoid arthritis)' },
+  { id: 'dizziness', text: 'Dizziness or loss of balance' },
+] as const;
+export type ScreeningQuestionId = (typeof SCREENING_QUESTIONS)[number]['id'];
+
+export const ScreeningAnswersSchema = z.object({
+  answers: z.record(z.enum(SCREENING_QUESTIONS.map((q) => q.id) as [ScreeningQuestionId, ...ScreeningQuestionId[]]), z.boolean()),
+  /** The user read that the app is not medical advice. */
+  acknowledgedNotMedicalAdvice: z.literal(true),
+});
+
+export const ScreeningSchema = ScreeningAnswersSchema.extend({
+  answeredAt: z.string(),
+  /** Any "yes": the app advises getting clearance first (the user may still go on). */
+  needsClearance: z.boolean(),
+});
+
+export const ProfileSchema = z.object({
+  rollerDiameterIn: z.number().min(3).max(8),
+  bodyHeightCm: z.number().min(120).max(220),
+  units: z.enum(['in', 'cm']),
+  neckAboveCm: z.number().min(5).max(40).nullable(),
+  lumbarBelowCm: z.number().min(5).max(40).nullable(),
+  calibratedAt: z.string().nullable(),
+  speedLimitInPerS: z.number().min(0.5).max(4),
+  dwellNudgeS: z.number().min(10).max(30),
+  dwellLimitS: z.number().min(15).max(60),
+  dailyBudgetMin: z.number().min(1).max(60),
+  sounds: z.boolean(),
+  speech: z.boolean(),
+});
+export const ProfilePatchSchema = ProfileSchema.partial();
+
+export const LivePointSchema = z.object({
+  t: z.number(),
+  positionCm: z.number(),
+  speedInPerS: z.number(),
+  zone: ZoneSchema,
+  dwellS: z.number(),
+  atRest: z.boolean(),
+  gapBridged: z.boolean(),
+});
+
+export const CoachEventSchema = z.object({
+  t: z.number(),
+  kind: CoachEventKindSchema,
+  positionCm: z.number(),
+  detail: z.string(),
+});
+
+export const SessionStatusSchema = z.object({
+  state: z.enum(['none', 'running', 'ended']),
+  sessionId: z.number().nullable(),
+  startedAt: z.string().nullable(),
+  elapsedS: z.number(),
+  rollingS: z.number(),
+  todayRollingS: z.number(),
+  dailyBudgetS: z.number(),
+  endReason: z.string().nullable(),
+  warnings: z.number(),
+});
+
+export const CalibrationStatusSchema = z.object({
+  state: z.enum(['idle', 'running', 'done', 'failed']),
+  step: z.enum(['roll-up', 'hold-top', 'roll-down', 'hold-bottom', 'done']).nullable(),
+  heldS: z.number(),
+  positionCm: z.number().nullable(),
+  neckAboveCm: z.number().nullable(),
+  lumbarBelowCm: z.number().nullable(),
+  message: z.string().nullable(),
+});
+
+export const AppSnapshotSchema = z.object({
+  host: z.enum(['electron', 'browser']),
+  screening: ScreeningSchema.nullable(),
+  profile: ProfileSchema,
+  adapter: AdapterSchema,
+  devices: z.array(DeviceSchema),
+  connection: ConnectionSchema,
+  session: SessionStatusSchema,
+  calibration: CalibrationStatusSchema,
+  /** Problems the user should see (a damaged database kept aside, …). */
+  notices: z.array(z.string()),
+});
+
+// ---------- requests ----------
+
+const req = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R) => ({ params, result });
+const none = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const REQUESTS = {
+  'app.snapshot': req(none, AppSnapshotSchema),
+  'screening.submit': req(ScreeningAnswersSchema, ScreeningSchema),
+  'profile.update': req(ProfilePatchSchema, ProfileSchema),
+  'sensors.scan': req(z.object({ on: z.boolean() }).strict(), ok),
+  'sensors.connect': req(z.object({ id: z.string().min(1).max(200) }).strict(), ok),
+  'sensors.useSimulated': req(z.object({ scenario: z.string().min(1).max(80).optional() }).strict(), ok),
+  'sensors.disconnect': req(none, ok),
+  'sensors.forget': req(none, ok),
+  'sensors.identify': req(none, ok),
+  'calibration.start': req(none, CalibrationStatusSchema),
+  'calibration.cancel': req(none, CalibrationStatusSchema),
+  'calibration.accept': req(none, ProfileSchema),
+  'session.start': req(none, SessionStatusSchema),
+  'session.stop': req(z.object({ reason: z.enum(['completed', 'stopped: pain']) }).strict(), SessionStatusSchema),
+} as const;
+
+export type RequestName = keyof typeof REQUESTS;
+export type RequestParams<N extends RequestName> = z.input<(typeof REQUESTS)[N]['params']>;
+export type RequestResult<N extends RequestName> = z.output<(typeof REQUESTS)[N]['result']>;
+
+// ---------- events pushed from main ----------
+
+export const EVENTS = {
+  snapshot: AppSnapshotSchema,
+  /** Track points since the last batch, sent at display rate (~20 Hz). */
+  live: z.object({ points: z.array(LivePointSchema) }),
+  coach: CoachEventSchema,
+  session: SessionStatusSchema,
+  calibration: CalibrationStatusSchema,
+} as const;
+
+export type EventName = keyof typeof EVENTS;
+export type EventPayload<N extends EventName> = z.output<(typeof EVENTS)[N]>;
+
+export const channelOf = (name: RequestName | EventName, kind: 'request' | 'event') => `roller:${kind}:${name}`;
+
+/** The API the renderer sees (`window.roller` in Electron, the WebSocket bridge in a browser). */
+export interface RollerApi {
+  request<N extends RequestName>(name: N, params: RequestParams<N>): Promise<RequestResult<N>>;
+  subscribe<N extends EventName>(name: N, fn: (payload: EventPayload<N>) => void): () => void;
+}
+
+export type Profile = z.output<typeof ProfileSchema>;
+export type AppSnapshot = z.output<typeof AppSnapshotSchema>;
+export type LivePoint = z.output<typeof LivePointSchema>;
+export type SessionStatus = z.output<typeof SessionStatusSchema>;
+export type CalibrationStatus = z.output<typeof CalibrationStatusSchema>;
+export type Screening = z.output<typeof ScreeningSchema>;
+export type ScreeningAnswers = z.output<typeof ScreeningAnswersSchema>;
+export type Device = z.output<typeof DeviceSchema>;
+export type Connection = z.output<typeof ConnectionSchema>;
+export type AdapterInfo = z.output<typeof AdapterSchema>;
+export type CoachEventMessage = z.output<typeof CoachEventSchema>;
+
+/** Parses a request's params; a clear error naming the request and the field on failure. */
+export function parseRequest<N extends RequestName>(name: string, params: unknown): { ok: true; name: N; params: RequestParams<N> } | { ok: false; error: string } {
+  if (!Object.hasOwn(REQUESTS, name)) return { ok: false, error: `unknown request "${name}"` };
+  const parsed = REQUESTS[name as RequestName].params.safeParse(params ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `${name}: ${issue?.path.join('.') || 'params'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, name: name as N, params: parsed.data as RequestParams<N> };
+}
+
+// ---------- the browser host's wire format (WebSocket, JSON text frames) ----------
+
+/**
+ * The browser host serves the renderer at `http://127.0.0.1:<port>/?token=<token>` and the API at
+ * `ws://127.0.0.1:<port>/api?token=<token>`; a connection without the run's token is refused.
+ */
+export const WireFromRendererSchema = z.object({
+  kind: z.literal('request'),
+  id: z.number().int().nonnegative(),
+  name: z.string().max(64),
+  params: z.unknown(),
+});
+export type WireFromRenderer = z.output<typeof WireFromRendererSchema>;
+
+export type WireFromMain =
+  | { kind: 'response'; id: number; ok: true; result: unknown }
+  | { kind: 'response'; id: number; ok: false; error: string }
+  | { kind: 'event'; name: EventName; payload: unknown };
+
+export const BROWSER_HOST_API_PATH = '/api';
