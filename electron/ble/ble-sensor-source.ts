@@ -15,13 +15,14 @@
  */
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { FrameDecoder, type FrameGap } from '../../sensor-protocol/frame/frame-decoder';
-import { DEFAULT_SENSOR_CONFIG } from '../../sensor-protocol/gatt/sensor-config';
+import { DEFAULT_SENSOR_CONFIG, type SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
+import { BATTERY_SERVICE_UUID } from '../../sensor-protocol/gatt/gatt-profile';
 import type { SensorStatus } from '../../sensor-protocol/gatt/sensor-status';
 import { WitmotionStreamParser } from '../../sensor-protocol/witmotion/witmotion-stream';
 import { adapterStateName, describeAdapterState, type AdapterState, type Platform } from './adapter-state';
 import { ConnectionMachine, retryDelayMs, type ConnectionState, type ReconnectPolicy, DEFAULT_RECONNECT_POLICY } from './connection-machine';
 import { DeviceList, type SeenDevice } from './device-list';
-import type { NobleLoad } from './noble-loader';
+import { adapterFromLoadError, type NobleLoad } from './noble-loader';
 import type { NobleLike, NoblePeripheral } from './noble-types';
 import { memoryRememberedSensorStore, type RememberedSensorStore } from './remembered-sensor';
 import { openRollerLink } from './roller-link';
@@ -37,6 +38,8 @@ export interface SourceGap extends FrameGap {
 
 export interface BleSourceEvents {
   adapter: AdapterState;
+  /** Raw notifications of the data characteristic, with host arrival time (ms on the scheduler clock). */
+  raw: { bytes: Uint8Array; arrivalMs: number };
   devices: SeenDevice[];
   connection: ConnectionState;
   samples: ImuSample[];
@@ -122,6 +125,16 @@ export class BleSensorSource {
     return this.link?.description ?? null;
   }
 
+  /** The protocol configuration of the linked sensor (null for vendor sensors or when not linked). */
+  get linkConfig(): SensorConfig | null {
+    return this.link?.config ?? null;
+  }
+
+  /** The linked (or last linked) sensor. */
+  get linkedSensor(): { id: string; name: string; kind: SensorKind } | null {
+    return this.o.remembered.get();
+  }
+
   /** Subscribes to one kind of event; returns the unsubscribe function. */
   on<K extends keyof BleSourceEvents>(event: K, fn: Listener<K>): () => void {
     let set = this.listeners.get(event);
@@ -132,7 +145,12 @@ export class BleSensorSource {
 
   /** Loads Bluetooth and, once the adapter is on, reconnects to the remembered sensor. */
   start(): void {
-    const load = this.o.loadNoble();
+    let load: NobleLoad;
+    try {
+      load = this.o.loadNoble();
+    } catch (err) {
+      load = { ok: false, adapter: adapterFromLoadError(err, this.o.platform) };
+    }
     if (!load.ok) {
       this.setAdapter(load.adapter);
       return;
@@ -145,6 +163,14 @@ export class BleSensorSource {
     });
     noble.on('discover', (p: NoblePeripheral) => this.onDiscover(p));
     noble.on('warning', (message: string) => this.emit('note', `Bluetooth: ${message}`));
+    // A noble that is already powered on (used before) does not say so again.
+    const state = (noble as unknown as { state?: string }).state;
+    if (state === 'poweredOn') {
+      this.o.scheduler.setTimeout(() => {
+        this.setAdapter(describeAdapterState('poweredOn', this.o.platform));
+        this.onPoweredOn();
+      }, 0);
+    }
   }
 
   /** Starts a scan for sensors (the device list fills in live). */
@@ -218,7 +244,12 @@ export class BleSensorSource {
     const kind = sensorKindOf(p.advertisement ?? {});
     if (!kind) return;
     this.peripherals.set(p.id, p);
-    const changed = this.devices.seen(p.id, p.advertisement?.localName ?? '', kind, p.rssi, this.o.scheduler.nowMs() / 1000);
+    let changed = this.devices.seen(p.id, p.advertisement?.localName ?? '', kind, p.rssi, this.o.scheduler.nowMs() / 1000);
+    const battery = (p.advertisement?.serviceData ?? []).find((d) => d.uuid === BATTERY_SERVICE_UUID);
+    if (battery && battery.data.length >= 1 && battery.data[0]! <= 100 && this.devices.get(p.id)?.batteryPercent !== battery.data[0]) {
+      this.devices.setBattery(p.id, battery.data[0]!);
+      changed = true;
+    }
     if (changed) this.emit('devices', this.devices.list());
     if (this.waitingFor && this.waitingFor.id === p.id) {
       const w = this.waitingFor;
@@ -266,17 +297,18 @@ export class BleSensorSource {
   private async attach(p: NoblePeripheral): Promise<void> {
     await this.scan(false);
     if (p.state !== 'connected') {
-      await withTimeout(p.connectAsync(), this.o.connectTimeoutMs, 'connecting', this.o.scheduler.setTimeout, this.o.scheduler.clearTimeout);
+      await this.bounded(p.connectAsync(), 'connecting');
     }
     const kind: SensorKind = sensorKindOf(p.advertisement ?? {}) ?? 'roller';
     const handlers = this.linkHandlers(p.id);
     let link: SensorLink;
     try {
+      // A BLE stack may never answer a GATT request (a write to a sensor that went away): bound it.
       if (kind === 'witmotion') {
         this.witmotion ??= new WitmotionStreamParser({ nominalRateHz: Math.min(200, this.o.sampleRateHz) });
-        link = await openWitmotionLink(p, this.witmotion, this.o.sampleRateHz, this.o.scheduler, handlers);
+        link = await this.bounded(openWitmotionLink(p, this.witmotion, this.o.sampleRateHz, this.o.scheduler, handlers), 'setting up the WitMotion sensor');
       } else {
-        link = await openRollerLink(p, this.decoder, { sampleRateHz: this.o.sampleRateHz }, handlers);
+        link = await this.bounded(openRollerLink(p, this.decoder, { sampleRateHz: this.o.sampleRateHz }, handlers), 'setting up the sensor');
       }
     } catch (err) {
       await p.disconnectAsync().catch(() => undefined);
@@ -291,8 +323,13 @@ export class BleSensorSource {
     this.emit('note', link.description);
   }
 
+  private bounded<T>(p: Promise<T>, what: string): Promise<T> {
+    return withTimeout(p, this.o.connectTimeoutMs, what, this.o.scheduler.setTimeout, this.o.scheduler.clearTimeout);
+  }
+
   private linkHandlers(id: string): SensorLinkHandlers {
     return {
+      raw: (bytes) => this.emit('raw', { bytes, arrivalMs: this.o.scheduler.nowMs() }),
       samples: (samples) => {
         this.counters.samples += samples.length;
         this.lastSampleS = samples[samples.length - 1]!.tS;

@@ -75,6 +75,7 @@ export async function openRollerLink(peripheral: NoblePeripheral, decoder: Frame
   if (config.sampleRateHz !== rate) on.note(`The sensor runs at ${config.sampleRateHz} Hz (asked for ${rate} Hz).`);
 
   const onImu = (data: Buffer) => {
+    on.raw(data);
     const r = decoder.push(data);
     if (!r.ok) {
       on.rejected(r.reason, r.message);
@@ -109,6 +110,7 @@ export async function openRollerLink(peripheral: NoblePeripheral, decoder: Frame
   return {
     description: `Roller sensor${fw ? ` (firmware ${fw})` : ''}: ${config.sampleRateHz} Hz, ±${config.accelRangeG} g, ±${config.gyroRangeDps} °/s, ${config.samplesPerFrame} sample(s) per frame, MTU ${payload + 3}`,
     sampleRateHz: config.sampleRateHz,
+    config,
     async close() {
       imu.removeListener('data', onImu);
       status?.removeListener('data', onStatus);

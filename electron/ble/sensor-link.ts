@@ -6,8 +6,11 @@
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import type { FrameGap } from '../../sensor-protocol/frame/frame-decoder';
 import type { SensorStatus } from '../../sensor-protocol/gatt/sensor-status';
+import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
 
 export interface SensorLinkHandlers {
+  /** Every notification on the data characteristic, as received (for the raw record). */
+  raw(bytes: Uint8Array): void;
   samples(samples: ImuSample[]): void;
   gap(gap: FrameGap): void;
   /** A notification that could not be decoded: counted and skipped. */
@@ -22,6 +25,8 @@ export interface SensorLink {
   /** What the sensor was set to, in words (for the UI and logs). */
   readonly description: string;
   readonly sampleRateHz: number;
+  /** The protocol configuration in force (our sensor only; null for vendor sensors). */
+  readonly config: SensorConfig | null;
   /** Stops streaming and unsubscribes (the peripheral stays connected). */
   close(): Promise<void>;
   /** Blinks the sensor's LED, when it has one. */

@@ -34,6 +34,7 @@ export async function openWitmotionLink(peripheral: NoblePeripheral, parser: Wit
   const stream = parser ?? new WitmotionStreamParser({ nominalRateHz: rateHz });
   let samplesSeen = 0;
   const onData = (data: Buffer) => {
+    on.raw(data);
     const { records, rejections } = stream.push(data, clock.nowMs() / 1000);
     const samples = [];
     for (const r of records) if (r.kind === 'sample') samples.push(r.sample);
@@ -57,6 +58,7 @@ export async function openWitmotionLink(peripheral: NoblePeripheral, parser: Wit
   return {
     description: `WitMotion sensor: ${rateHz} Hz (times from arrival, the unit has no clock)`,
     sampleRateHz: rateHz,
+    config: null,
     async close() {
       notify.removeListener('data', onData);
       if (peripheral.state === 'connected') await notify.unsubscribeAsync().catch(() => undefined);

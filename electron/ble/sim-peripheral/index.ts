@@ -1,0 +1,79 @@
+/**
+ * Simulated BLE peripherals under the real noble object model. See README.md.
+ *
+ * ```ts
+ * const scheduler = new ManualScheduler();            // or realScheduler for the demo
+ * const { noble, bindings, peripherals } = createSimulatedNoble({
+ *   scheduler,
+ *   peripherals: [{ kind: 'roller', scenario: 'too-fast' }, { kind: 'witmotion' }],
+ * });
+ * noble.on('discover', (p) => …);                     // the real Noble, Peripheral, Characteristic
+ * ```
+ */
+import type { SimulatedPeripheral } from './peripheral-link';
+import { realScheduler, type Scheduler } from './scheduler';
+import { SimulatedBindings, type SimulatedBindingsOptions } from './simulated-bindings';
+import { SimulatedRollerPeripheral, type RollerPeripheralOptions } from './simulated-roller-peripheral';
+import { SimulatedWitmotionPeripheral, type WitmotionPeripheralOptions } from './simulated-witmotion-peripheral';
+import { nobleWithBindings, type NobleInstance } from './noble-with-bindings';
+
+export { ManualScheduler, realScheduler, type Scheduler } from './scheduler';
+export { SimulatedBindings, ADAPTER_STATES, type AdapterPowerState, type AttErrorEvent, type SimulatedBindingsOptions } from './simulated-bindings';
+export { SimulatedRollerPeripheral, RollerPeripheralSettingsSchema, type RollerPeripheralOptions } from './simulated-roller-peripheral';
+export { SimulatedWitmotionPeripheral, WitmotionPeripheralSettingsSchema, type WitmotionPeripheralOptions } from './simulated-witmotion-peripheral';
+export { FaultSchema, FaultPlanSchema, type Fault, type FaultPlan, type FaultPlanEntry } from './fault-plan';
+export { DISCONNECT_REASONS, type DisconnectCause, type SimulatedPeripheral, type PeripheralLink, type SimAdvertisement } from './peripheral-link';
+export { ATT_ERROR, type AttErrorCode } from './att-error';
+export { nobleWithBindings, type NobleInstance } from './noble-with-bindings';
+
+/** A peripheral to create with the shared scheduler. */
+export type PeripheralSpec =
+  | ({ kind: 'roller' } & Omit<RollerPeripheralOptions, 'scheduler'>)
+  | ({ kind: 'witmotion' } & Omit<WitmotionPeripheralOptions, 'scheduler'>);
+
+export type CreateSimulatedNobleOptions = Omit<SimulatedBindingsOptions, 'scheduler'> & {
+  /** Default: {@link realScheduler} (paced in real time). */
+  scheduler?: Scheduler;
+  /** Ready-made peripherals (built with the same scheduler) or specs to build. Default: one roller. */
+  peripherals?: readonly (SimulatedPeripheral | PeripheralSpec)[];
+};
+
+export interface SimulatedNoble {
+  /** A real Noble instance on simulated bindings. */
+  noble: NobleInstance;
+  bindings: SimulatedBindings;
+  peripherals: SimulatedPeripheral[];
+  scheduler: Scheduler;
+  /** Stops every timer of the bindings and the peripherals. */
+  dispose(): void;
+}
+
+export function createSimulatedNoble(options: CreateSimulatedNobleOptions = {}): SimulatedNoble {
+  const { scheduler = realScheduler, peripherals: specs = [{ kind: 'roller' }], ...bindingsOptions } = options;
+  const bindings = new SimulatedBindings({ ...bindingsOptions, scheduler });
+  const peripherals = specs.map((spec) => buildPeripheral(spec, scheduler));
+  peripherals.forEach((p) => bindings.addPeripheral(p));
+  const noble = nobleWithBindings(bindings);
+  return {
+    noble,
+    bindings,
+    peripherals,
+    scheduler,
+    dispose() {
+      bindings.dispose();
+      for (const p of peripherals) if (hasDispose(p)) p.dispose();
+    },
+  };
+}
+
+function buildPeripheral(spec: SimulatedPeripheral | PeripheralSpec, scheduler: Scheduler): SimulatedPeripheral {
+  if (!('kind' in spec)) return spec;
+  const { kind, ...options } = spec;
+  return kind === 'roller'
+    ? new SimulatedRollerPeripheral({ ...(options as Omit<RollerPeripheralOptions, 'scheduler'>), scheduler })
+    : new SimulatedWitmotionPeripheral({ ...(options as Omit<WitmotionPeripheralOptions, 'scheduler'>), scheduler });
+}
+
+function hasDispose(p: SimulatedPeripheral): p is SimulatedPeripheral & { dispose(): void } {
+  return typeof (p as { dispose?: unknown }).dispose === 'function';
+}
