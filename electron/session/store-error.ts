@@ -1,0 +1,68 @@
+/**
+ * The session store's one error type: a kind the UI and the CLI can act on, and a message a
+ * user can read ("The disk is full: …"). SQLite's error codes are mapped here, nowhere else.
+ */
+
+export const STORE_ERROR_KINDS = [
+  /** The database file is damaged (it was kept aside when found at open). */
+  'damaged',
+  /** The file is not a Roller Companion database (it was kept aside when found at open). */
+  'foreign',
+  /** The database was written by a newer version of the app; it is left untouched. */
+  'newer-version',
+  'disk-full',
+  'io',
+  /** Another program holds the database locked. */
+  'busy',
+  'read-only',
+  'not-found',
+  /** A request the store refuses (e.g. deleting a session that is being recorded). */
+  'invalid',
+  /** A file to import is not a valid recording. */
+  'bad-import',
+] as const;
+export type StoreErrorKind = (typeof STORE_ERROR_KINDS)[number];
+
+export class SessionStoreError extends Error {
+  override readonly name = 'SessionStoreError';
+
+  constructor(
+    readonly kind: StoreErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** SQLite's extended result code (`SQLITE_IOERR_WRITE` …), if `err` is an SQLite error. */
+export function sqliteCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}
+
+/**
+ * Wraps a failure of `doing` (e.g. "saving session 4") as a SessionStoreError with a message
+ * that says what happened and that what was stored before is kept.
+ */
+export function storeErrorFrom(err: unknown, doing: string): SessionStoreError {
+  if (err instanceof SessionStoreError) return err;
+  const code = sqliteCode(err) ?? '';
+  const detail = (err as Error | null)?.message ?? String(err);
+  if (code === 'SQLITE_FULL') {
+    return new SessionStoreError('disk-full', `The disk is full: ${doing} failed; what was saved before is kept. Free some space to go on.`, { cause: err });
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new SessionStoreError('io', `Could not write to the session database while ${doing} (${code}: ${detail}); what was saved before is kept.`, { cause: err });
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new SessionStoreError('busy', `The session database is locked by another program while ${doing}; try again in a moment.`, { cause: err });
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
+    return new SessionStoreError('read-only', `The session database cannot be written while ${doing} (${code}: ${detail}).`, { cause: err });
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new SessionStoreError('damaged', `The session database is damaged (${detail}) while ${doing}; restart the app to keep it aside and start a new one.`, { cause: err });
+  }
+  return new SessionStoreError('io', `${doing} failed: ${detail}`, { cause: err });
+}

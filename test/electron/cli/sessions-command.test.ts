@@ -1,0 +1,128 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { formatRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-writer';
+import { CliError } from '../../../electron/cli/cli-args';
+import { sessionsCommand } from '../../../electron/cli/sessions-command';
+import { simulationCsvMetadata } from '../../../electron/sim/csv-metadata';
+import { builtInScenario } from '../../../electron/sim/scenario-catalog';
+import { simulate } from '../../../electron/sim/simulate';
+import { openSessionStore } from '../../../electron/session/open-session-store';
+import { SessionRecorder } from '../../../electron/session/session-recorder';
+
+const root = mkdtempSync(join(tmpdir(), 'roller-sessions-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const NOW = Date.parse('2025-03-01T18:30:00Z');
+let n = 0;
+
+function setup(): { env: Record<string, string>; dir: string; out: string } {
+  const dir = join(root, `data${n}`);
+  const out = join(root, `out${n++}`);
+  mkdirSync(out);
+  return { env: { ROLLER_DATA_DIR: dir }, dir, out };
+}
+
+async function run(env: Record<string, string>, out: string, ...argv: string[]): Promise<{ code: number; out: string; err: string; error?: CliError }> {
+  let stdout = '';
+  let stderr = '';
+  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
+  try {
+    const code = await sessionsCommand(argv, io, { env, now: () => NOW, cwd: out });
+    return { code, out: stdout, err: stderr };
+  } catch (error) {
+    if (error instanceof CliError) return { code: 1, out: stdout, err: stderr, error };
+    throw error;
+  }
+}
+
+function recording(file: string, scenario = 'too-fast', startedAt = '2025-03-01T17:00:00+01:00'): string {
+  const sim = simulate(builtInScenario(scenario));
+  writeFileSync(file, formatRecordingCsv(sim.samples, { ...simulationCsvMetadata(sim.meta), started_at: startedAt }));
+  return file;
+}
+
+describe('roller sessions', () => {
+  it('import → list → export → reanalyze → delete, in the folder ROLLER_DATA_DIR names', async () => {
+    const { env, dir, out } = setup();
+    const empty = await run(env, out, 'list');
+    expect(empty.out).toBe(`no sessions stored in ${join(dir, 'roller.sqlite')}\n`);
+
+    const file = recording(join(out, 'fast.csv'));
+    const imp = await run(env, out, 'import', file);
+    expect(imp.code).toBe(0);
+    expect(imp.out).toMatch(new RegExp(`^imported ${file} as session 1: \\d+ samples, 1:\\d\\d long, \\d:\\d\\d rolling, \\d+ warnings\\n$`));
+
+    const list = await run(env, out, 'list');
+    expect(list.out).toMatch(/^id\s+started\s+length\s+rolling\s+within limit\s+warnings\s+source\s+end\n\s*1\s+2025-03-01 17:00\s+1:\d\d\s+\d:\d\d\s+\d+ %\s+\d+\s+import\s+completed\n\ntoday: \d:\d\d rolling of the 10-minute daily budget\n$/);
+    const json = JSON.parse((await run(env, out, 'list', '--json')).out) as Record<string, unknown>[];
+    expect(json).toHaveLength(1);
+    expect(json[0]).toMatchObject({ id: 1, state: 'ended', endReason: 'completed', source: 'import', dataKind: 'samples', startedAt: '2025-03-01T17:00:00+01:00' });
+    expect((json[0]!['eventCounts'] as Record<string, number>)['too-fast']).toBeGreaterThan(0);
+
+    const exp = await run(env, out, 'export', '1');
+    const csv = join(out, 'roller-session-1-2025-03-01.csv');
+    expect(exp.out).toBe(`session 1 → ${csv} (${readFileSync(file, 'utf8').split('\n').filter((l) => /^\d/.test(l)).length} samples), ${join(out, 'roller-session-1-2025-03-01.json')}\n`);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^# scenario=too-fast\n[\s\S]*# source=import\n[\s\S]*\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n/);
+    const other = join(out, 'elsewhere');
+    mkdirSync(other);
+    expect((await run(env, out, 'export', '1', '--out-dir', other)).code).toBe(0);
+    expect(existsSync(join(other, 'roller-session-1-2025-03-01.json'))).toBe(true);
+
+    const re = await run(env, out, 'reanalyze', '1', '--speed-limit-in-per-s', '4');
+    expect(re.out).toMatch(/^session 1 re-analysed with motion-1 \(was motion-1\) over \d+ samples:\n  rolling \d:\d\d → \d:\d\d, within the limit \d+ % → 100 %, warnings \d+ → 0\n$/);
+
+    const refused = await run(env, out, 'delete', '1');
+    expect(refused.error?.message).toBe('delete removes session 1 (2025-03-01 17:00) and all its data for good; add --yes to confirm');
+    expect((await run(env, out, 'delete', '1', '--yes')).out).toBe('deleted session 1\n');
+    expect((await run(env, out, 'list', '--json')).out).toBe('[]\n');
+  });
+
+  it('history: daily totals against the budget and weekly trends', async () => {
+    const { env, out } = setup();
+    await run(env, out, 'import', recording(join(out, 'a.csv'), 'good-slow-session', '2025-02-24T08:00:00+01:00'));
+    await run(env, out, 'import', recording(join(out, 'b.csv'), 'lumbar-drift', '2025-02-26T08:00:00+01:00'));
+    await run(env, out, 'import', recording(join(out, 'c.csv'), 'too-fast', '2025-03-01T08:00:00+01:00'));
+    const h = await run(env, out, 'history');
+    expect(h.out).toMatch(/^day\s+sessions\s+rolling\s+of budget\s+warnings\s+notes\n2025-02-24\s+1\s+\d:\d\d\s+\d+ %\s+\d+\n2025-02-26 .*\n2025-03-01 .*\n\nweek of\s+sessions\s+days\s+rolling\s+within limit\s+warnings\/session\n2025-02-24\s+3\s+3\s+\d:\d\d\s+\d+ %\s+\d+\.\d\n$/);
+    const j = JSON.parse((await run(env, out, 'history', '--json', '--days', '3')).out) as { days: { day: string }[]; weeks: unknown[] };
+    expect(j.days.map((d) => d.day)).toEqual(['2025-03-01']);
+  });
+
+  it('names what is wrong', async () => {
+    const { env, dir, out } = setup();
+    const bad = join(out, 'bad.csv');
+    writeFileSync(bad, 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0\n');
+    expect((await run(env, out, 'import', bad)).error?.message).toBe(`${bad}: line 3, column 7 (gz_dps): missing field: found 6 fields, expected 7; nothing was imported`);
+    expect((await run(env, out, 'import', join(out, 'nope.csv'))).error?.message).toBe(`${join(out, 'nope.csv')}: no such file`);
+    expect((await run(env, out, 'import')).error?.message).toBe('import needs a recording: roller sessions import <recording.csv>');
+    expect((await run(env, out, 'export', '7')).error?.message).toBe('there is no session 7');
+    expect((await run(env, out, 'export', 'abc')).error?.message).toBe('"abc" is not a session id: use the number shown by roller sessions list');
+    expect((await run(env, out, 'export')).error?.message).toBe('export needs a session id (see roller sessions list)');
+    expect((await run(env, out, 'reanalyze', '1', '--diameter-in', '12')).error?.message).toBe('flag --diameter-in: 12 is above 8');
+    expect((await run(env, out, 'list', '--format', 'x')).error?.message).toMatch(/^unknown flag --format/);
+    expect((await run(env, out, 'frobnicate')).error?.message).toMatch(/^unknown sessions command "frobnicate"/);
+    expect((await run(env, out)).code).toBe(2);
+    expect((await run(env, out, 'help')).out).toMatch(/^usage: roller sessions <command>/);
+    // A damaged database: kept aside, said so on stderr, and the command still works.
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'roller.sqlite'), 'not a database, but long enough');
+    const r = await run(env, out, 'list');
+    expect(r.err).toMatch(/^roller sessions: The session database was damaged; it was kept as .*roller\.sqlite\.damaged-20250301T183000Z and a new one was started\.\n$/);
+    expect(r.out).toMatch(/^no sessions stored/);
+  });
+
+  it('lists a session being recorded by the app without touching it', async () => {
+    const { env, dir, out } = setup();
+    const { store } = openSessionStore({ dataDir: dir });
+    const rec = new SessionRecorder(store);
+    rec.start({ source: 'ble', settings: {}, sensorConfig: { sampleRateHz: 100, accelRangeG: 4, gyroRangeDps: 500, samplesPerFrame: 1 } });
+    const l = await run({ ...env }, out, 'list', '--json');
+    const [s] = JSON.parse(l.out) as { state: string }[];
+    expect(s!.state).toBe('recording');
+    expect((await run(env, out, 'delete', '1', '--yes')).error?.message).toBe('session 1 is being recorded right now; stop it in the app first');
+    rec.finish({ endReason: 'stopped' });
+    store.close();
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { motionSettings } from '../../../electron/motion/motion-settings';
+import { openSessionStore } from '../../../electron/session/open-session-store';
+import { APPLICATION_ID, MIGRATIONS, REQUIRED_COLUMNS, SCHEMA_VERSION, migrate, missingSchemaParts } from '../../../electron/session/schema-migrations';
+import { SessionStoreError } from '../../../electron/session/store-error';
+
+const root = mkdtempSync(join(tmpdir(), 'roller-schema-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const freshDir = () => join(root, `d${n++}`);
+
+describe('schema migrations', () => {
+  it('are numbered 1, 2, … in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('create a new database at the latest version, marked as ours, in WAL mode', () => {
+    const { store, migratedFrom } = openSessionStore({ dataDir: freshDir() });
+    expect(migratedFrom).toBe(0);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(missingSchemaParts(store.db)).toEqual([]);
+    expect(Object.keys(REQUIRED_COLUMNS).length).toBe(7);
+    store.close();
+  });
+
+  it('bring a version-1 database with a session up to the latest, keeping the data', () => {
+    const dir = freshDir();
+    const { store: s0 } = openSessionStore({ dataDir: dir });
+    s0.close();
+    // Rebuild the file as version 1 wrote it.
+    rmSync(join(dir, 'roller.sqlite'));
+    const v1 = new Database(join(dir, 'roller.sqlite'));
+    migrate(v1, 1);
+    expect(v1.pragma('user_version', { simple: true })).toBe(1);
+    expect(missingSchemaParts(v1)).toContain('table sample_batches');
+    v1.prepare(
+      `INSERT INTO sessions (started_at, utc_offset_min, ended_at, end_reason, source, sensor_config, settings, engine_version)
+       VALUES (1700000000000, 60, 1700000600000, 'completed', 'ble', '{"sampleRateHz":100,"accelRangeG":4,"gyroRangeDps":500,"samplesPerFrame":1}', ?, 'motion-0')`,
+    ).run(JSON.stringify(motionSettings({})));
+    v1.close();
+
+    const { store, migratedFrom } = openSessionStore({ dataDir: dir });
+    expect(migratedFrom).toBe(1);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const [s] = store.listSessions();
+    expect(s).toMatchObject({ id: 1, source: 'ble', endReason: 'completed', dataKind: 'frames', origin: null, engineVersion: 'motion-0' });
+    expect(s!.sensorConfig).toEqual({ sampleRateHz: 100, accelRangeG: 4, gyroRangeDps: 500, samplesPerFrame: 1 });
+    store.close();
+  });
+
+  it('roll a failing step back completely', () => {
+    const db = new Database(':memory:');
+    migrate(db, 1);
+    db.exec('CREATE TABLE sample_batches (x INTEGER)'); // makes step 2 fail half-way
+    expect(() => migrate(db)).toThrow(/already exists/);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const cols = (db.pragma('table_info(sessions)') as { name: string }[]).map((c) => c.name);
+    expect(cols).not.toContain('data_kind');
+    db.close();
+  });
+
+  it('refuse a database from a newer app version and leave it untouched', () => {
+    const dir = freshDir();
+    const { store } = openSessionStore({ dataDir: dir });
+    store.db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    store.close();
+    let err: unknown;
+    try {
+      openSessionStore({ dataDir: dir });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SessionStoreError);
+    expect((err as SessionStoreError).kind).toBe('newer-version');
+    expect((err as Error).message).toMatch(/newer version of Roller Companion.*left untouched/);
+    const db = new Database(join(dir, 'roller.sqlite'));
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    db.close();
+  });
+});

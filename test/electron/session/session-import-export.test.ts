@@ -1,0 +1,193 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-reader';
+import { formatRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-writer';
+import { motionSettings } from '../../../electron/motion/motion-settings';
+import { simulationCsvMetadata } from '../../../electron/sim/csv-metadata';
+import { MOTION_ENGINE_VERSION } from '../../../electron/session/engine-version';
+import { openSessionStore } from '../../../electron/session/open-session-store';
+import { loadSessionSamples, loadSessionTrack } from '../../../electron/session/session-data';
+import { exportSessionFiles, localIsoTime } from '../../../electron/session/session-export';
+import { importRecordingFile, importRecordingText } from '../../../electron/session/session-import';
+import { reanalyzeSession } from '../../../electron/session/session-reanalysis';
+import { SessionRecorder } from '../../../electron/session/session-recorder';
+import { SessionStoreError } from '../../../electron/session/store-error';
+import { recordSimulation, simulation } from './record-simulation';
+
+const root = mkdtempSync(join(tmpdir(), 'roller-import-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const freshDir = () => join(root, `d${n++}`);
+const NOW = Date.parse('2025-03-02T09:00:00Z');
+const defaults = motionSettings({});
+
+function thrown(f: () => unknown): SessionStoreError {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof SessionStoreError) return err;
+    throw err;
+  }
+  throw new Error('expected a SessionStoreError');
+}
+
+describe('import', () => {
+  it('a good recording becomes a completed session analysed with the current engine', () => {
+    const { store } = openSessionStore({ dataDir: freshDir() });
+    const sim = simulation('neck-excursion');
+    const text = formatRecordingCsv(sim.samples, { ...simulationCsvMetadata(sim.meta), started_at: '2025-03-01T18:30:00+01:00' });
+    const r = importRecordingText(store, text, { fileName: '/home/me/neck.csv', settings: defaults, now: NOW });
+    const s = r.session;
+    expect(s).toMatchObject({ source: 'import', endReason: 'completed', state: 'ended', dataKind: 'samples', engineVersion: MOTION_ENGINE_VERSION, utcOffsetMin: 60, analyzedAt: NOW });
+    expect(s.startedAt).toBe(Date.parse('2025-03-01T17:30:00Z'));
+    expect(s.endedAt! - s.startedAt).toBeCloseTo((sim.samples.at(-1)!.tS - sim.samples[0]!.tS) * 1000, -1);
+    expect(s.origin).toMatchObject({ fileName: 'neck.csv', metadata: { scenario: 'neck-excursion', source: 'simulator' } });
+    // The recording's diameter and spine map were used.
+    expect(s.settings).toMatchObject({ rollerDiameterIn: sim.meta.rollerDiameterIn, neckAboveCm: sim.meta.spineMap.neckAboveCm });
+    expect(s.summary!.eventCounts.neck).toBeGreaterThan(0);
+    expect(store.events(s.id).some((e) => e.kind === 'neck')).toBe(true);
+    expect(loadSessionSamples(store, s).samples).toEqual(sim.samples);
+    expect(loadSessionTrack(store, s.id).length).toBeGreaterThan(sim.meta.durationS * 24);
+    store.close();
+  });
+
+  it('without started_at, a recording file is taken to have ended when it was last modified', () => {
+    const dir = freshDir();
+    const { store } = openSessionStore({ dataDir: dir });
+    const sim = simulation('too-fast', { untilS: 30 });
+    const file = join(dir, 'old.csv');
+    writeFileSync(file, formatRecordingCsv(sim.samples));
+    const modified = Date.parse('2025-02-20T10:00:00Z');
+    utimesSync(file, modified / 1000, modified / 1000);
+    const s = importRecordingFile(store, file, { settings: defaults, now: NOW }).session;
+    expect(s.endedAt).toBe(modified);
+    expect(s.startedAt).toBe(modified - Math.round((sim.samples.at(-1)!.tS - sim.samples[0]!.tS) * 1000));
+    store.close();
+  });
+
+  it('a bad recording imports nothing and the error names the line and column', () => {
+    const dir = freshDir();
+    const { store } = openSessionStore({ dataDir: dir });
+    const sim = simulation('too-fast', { untilS: 20 });
+    const lines = formatRecordingCsv(sim.samples, { roller_diameter_in: '6' }).split('\n');
+    lines[1500] = lines[1500]!.replace(/,[^,]+,/, ',abc,');
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, lines.join('\n'));
+    const err = thrown(() => importRecordingFile(store, file, { settings: defaults, now: NOW }));
+    expect(err.kind).toBe('bad-import');
+    expect(err.message).toBe(`${file}: line 1501, column 2 (ax_g): "abc" is not a number; nothing was imported`);
+    expect(store.listSessions()).toEqual([]);
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM sample_batches').get()).toEqual({ n: 0 });
+
+    expect(thrown(() => importRecordingText(store, 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n', { fileName: 'empty.csv', settings: defaults, now: NOW })).message).toBe(
+      'empty.csv: the recording holds no samples; nothing was imported',
+    );
+    expect(thrown(() => importRecordingText(store, '# roller_diameter_in=12\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n', { fileName: 'big.csv', settings: defaults, now: NOW })).message).toMatch(
+      /^big\.csv: metadata gives invalid settings \(rollerDiameterIn: .*\); nothing was imported$/,
+    );
+    expect(thrown(() => importRecordingFile(store, join(dir, 'missing.csv'), { settings: defaults, now: NOW })).message).toMatch(/missing\.csv: no such file$/);
+    expect(store.listSessions()).toEqual([]);
+    store.close();
+  });
+
+  it('a failure half-way through the write leaves nothing behind (one transaction)', () => {
+    const dir = freshDir();
+    const opened = openSessionStore({ dataDir: dir });
+    const pages = opened.store.db.pragma('page_count', { simple: true }) as number;
+    opened.store.close();
+    const { store } = openSessionStore({ dataDir: dir, maxPageCount: pages + 20 });
+    const sim = simulation('good-slow-session');
+    const err = thrown(() => importRecordingText(store, formatRecordingCsv(sim.samples), { fileName: 'long.csv', settings: defaults, now: NOW }));
+    expect(err.kind).toBe('disk-full');
+    expect(store.listSessions()).toEqual([]);
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM sample_batches').get()).toEqual({ n: 0 });
+    store.close();
+  });
+});
+
+describe('export', () => {
+  it('writes a recording CSV and a JSON summary; importing the CSV gives the same samples and results', () => {
+    const dir = freshDir();
+    const { store } = openSessionStore({ dataDir: dir });
+    const clock = { now: NOW };
+    const live = recordSimulation(new SessionRecorder(store, { clock: () => clock.now }), simulation('dwell-20s'), clock, { startedAt: NOW });
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const files = exportSessionFiles(store, live.id, out);
+    expect(files.csvPath).toBe(join(out, `roller-session-${live.id}-2025-03-02.csv`));
+    expect(readdirSync(out).sort()).toEqual([`roller-session-${live.id}-2025-03-02.csv`, `roller-session-${live.id}-2025-03-02.json`]);
+    expect(files.samples).toBe(live.decoded.length);
+    const json = JSON.parse(readFileSync(files.jsonPath, 'utf8')) as Record<string, any>;
+    expect(json['session']).toMatchObject({ id: live.id, endReason: 'completed', source: 'simulator', startedAt: localIsoTime(NOW, 60) });
+    expect(json['summary']).toEqual(JSON.parse(JSON.stringify(live.summary)));
+    expect(json['events']).toEqual(JSON.parse(JSON.stringify(live.events)));
+    expect(json['settings']).toEqual(JSON.parse(JSON.stringify(live.settings)));
+    expect(json['stored']).toMatchObject({ frames: live.decoded.length, dataKind: 'frames' });
+
+    // Round trip: the exported CSV imported again.
+    const imported = importRecordingFile(store, files.csvPath, { settings: defaults, now: NOW }).session;
+    expect(loadSessionSamples(store, imported).samples).toEqual(live.decoded);
+    expect(imported.startedAt).toBe(NOW);
+    expect(imported.settings.neckAboveCm).toBe(live.settings.neckAboveCm);
+    expect(store.events(imported.id).map((e) => e.kind)).toEqual(live.events.map((e) => e.kind));
+    expect(imported.summary!.eventCounts).toEqual(live.summary.eventCounts);
+    // And exported again: the same data lines.
+    const again = exportSessionFiles(store, imported.id, out);
+    const body = (p: string) => readFileSync(p, 'utf8').split('\n').filter((l) => !l.startsWith('#'));
+    expect(body(again.csvPath)).toEqual(body(files.csvPath));
+    const meta = parseRecordingCsv(readFileSync(again.csvPath, 'utf8'));
+    expect(meta.ok && meta.metadata['source']).toBe('import');
+    store.close();
+  });
+
+  it('fails cleanly for a missing session or an unwritable folder', () => {
+    const dir = freshDir();
+    const { store } = openSessionStore({ dataDir: dir });
+    expect(thrown(() => exportSessionFiles(store, 42, dir)).message).toBe('there is no session 42');
+    const sim = simulation('too-fast', { untilS: 5 });
+    const { session } = importRecordingText(store, formatRecordingCsv(sim.samples), { fileName: 'a.csv', settings: defaults, now: NOW });
+    const err = thrown(() => exportSessionFiles(store, session.id, join(dir, 'no', 'such', 'folder')));
+    expect(err.message).toMatch(/roller-session-1-.*\.csv: cannot write \(ENOENT/);
+    expect(existsSync(join(dir, 'no'))).toBe(false);
+    store.close();
+  });
+});
+
+describe('re-analysis', () => {
+  it('decodes the stored frames again and replaces track, events and summary when settings change', () => {
+    const { store } = openSessionStore({ dataDir: freshDir() });
+    const clock = { now: NOW };
+    const live = recordSimulation(new SessionRecorder(store, { clock: () => clock.now }), simulation('too-fast'), clock, { startedAt: NOW, settings: motionSettings({ neckAboveCm: 21, lumbarBelowCm: 14 }) });
+    expect(live.summary.eventCounts['too-fast']).toBeGreaterThan(0);
+
+    // Same settings, current engine: the same results (the track now from the full decoded stream).
+    const same = reanalyzeSession(store, live.id, { now: NOW + 1000 });
+    expect(same.samples).toBe(live.decoded.length);
+    expect(same.session.summary!.eventCounts).toEqual(live.summary.eventCounts);
+    expect(same.session.analyzedAt).toBe(NOW + 1000);
+    expect(same.session.engineVersion).toBe(MOTION_ENGINE_VERSION);
+
+    // The research-pace limit: no too-fast warnings any more.
+    const faster = motionSettings({ ...live.settings, speedLimitInPerS: 4 });
+    const r = reanalyzeSession(store, live.id, { now: NOW + 2000, settings: faster });
+    expect(r.before.summary!.eventCounts['too-fast']).toBe(live.summary.eventCounts['too-fast']);
+    expect(r.session.summary!.eventCounts['too-fast']).toBe(0);
+    expect(store.events(live.id).filter((e) => e.kind === 'too-fast')).toEqual([]);
+    expect(store.getSession(live.id).settings.speedLimitInPerS).toBe(4);
+    // A bigger roller: positions scale, the raw data is unchanged.
+    const big = reanalyzeSession(store, live.id, { now: NOW + 3000, settings: motionSettings({ ...faster, rollerDiameterIn: 8 }) });
+    expect(big.session.summary!.distanceCm / r.session.summary!.distanceCm).toBeCloseTo(8 / 6, 1);
+    expect(store.counts(live.id).frames).toBe(live.decoded.length);
+    store.close();
+  });
+
+  it('refuses a session that is still being recorded', () => {
+    const { store } = openSessionStore({ dataDir: freshDir() });
+    const rec = new SessionRecorder(store);
+    const id = rec.start({ source: 'ble', settings: {}, sensorConfig: { sampleRateHz: 100, accelRangeG: 4, gyroRangeDps: 500, samplesPerFrame: 1 } });
+    expect(thrown(() => reanalyzeSession(store, id, { now: NOW })).message).toBe(`session ${id} is still being recorded; re-analyse it once it has ended`);
+    store.close();
+  });
+});
