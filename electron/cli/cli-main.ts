@@ -4,6 +4,11 @@
  */
 import { analyzeCommand } from './analyze-command';
 import { simulateCommand } from './simulate-command';
+import { scanCommand } from './scan-command';
+import { recordCommand } from './record-command';
+import { demoCommand } from './demo-command';
+import { serveCommand } from './serve-command';
+import { sessionsCommand } from './sessions-command';
 import { CliError } from './cli-args';
 import type { CliIo } from './cli-io';
 
@@ -16,6 +21,16 @@ commands:
       position, speed, zones and coaching events of a recording
   simulate <scenario.json | built-in name> --out <recording.csv> [--truth <truth.json>] [--seed N]
       a session with the simulated roller: the recording, and optionally its ground truth
+  scan [--seconds N] [--simulated]
+      sensors in range, with signal strength and battery
+  record --device ID|first --out <recording.csv> [--seconds N] [--simulated]
+      records a sensor to a recording CSV
+  demo [--seconds N] [--scenario NAME]
+      a live session in the terminal with the simulated roller
+  serve [--port N] [--simulated] [--seconds N]
+      the app in a browser (prints the address to open)
+  sessions list | history | export ID | import FILE | delete ID --yes | reanalyze ID
+      the recorded sessions (ROLLER_DATA_DIR chooses the data folder)
   help    this text
 `;
 
@@ -24,6 +39,11 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   simulate: simulateCommand,
+  scan: scanCommand,
+  record: recordCommand,
+  demo: demoCommand,
+  serve: serveCommand,
+  sessions: (argv, io) => sessionsCommand(argv, io),
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -9,6 +9,7 @@
  * Live estimates travel in display-rate batches, never per sample.
  */
 import { z } from 'zod';
+import { ProfileSchema as StoredProfileSchema } from '../session/profile';
 
 // ---------- shared pieces ----------
 
@@ -65,21 +66,9 @@ export const ScreeningSchema = ScreeningAnswersSchema.extend({
   needsClearance: z.boolean(),
 });
 
-export const ProfileSchema = z.object({
-  rollerDiameterIn: z.number().min(3).max(8),
-  bodyHeightCm: z.number().min(120).max(220),
-  units: z.enum(['in', 'cm']),
-  neckAboveCm: z.number().min(5).max(40).nullable(),
-  lumbarBelowCm: z.number().min(5).max(40).nullable(),
-  calibratedAt: z.string().nullable(),
-  speedLimitInPerS: z.number().min(0.5).max(4),
-  dwellNudgeS: z.number().min(10).max(30),
-  dwellLimitS: z.number().min(15).max(60),
-  dailyBudgetMin: z.number().min(1).max(60),
-  sounds: z.boolean(),
-  speech: z.boolean(),
-});
-export const ProfilePatchSchema = ProfileSchema.partial();
+/** The profile as the renderer sees it: the stored profile (session/profile.ts) without the screening. */
+export const ProfileSchema = StoredProfileSchema.omit({ screening: true });
+export const ProfilePatchSchema = ProfileSchema.partial().strict();
 
 export const LivePointSchema = z.object({
   t: z.number(),

@@ -1,6 +1,8 @@
 /** `npm run bench`: measured accuracy and speed figures, next to the targets. */
 import { ACCURACY_TARGETS, runAccuracyBench } from './accuracy-bench';
 import { runThroughputBench, THROUGHPUT_TARGET_SAMPLES_PER_S } from './throughput-bench';
+import { runBleStreamBench } from './ble-stream-bench';
+import { formatSessionStoreBench, runSessionStoreBench } from './session-store-bench';
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
@@ -36,5 +38,23 @@ async function printThroughput(): Promise<void> {
   console.log(`simulator                 ${m(r.simulateSamplesPerS)}`);
 }
 
+async function printBle(): Promise<void> {
+  const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} ms` : 'n/a');
+  console.log('\n## Bluetooth path (simulated sensor on simulated noble bindings, real clock)');
+  const a = await runBleStreamBench(100, 20);
+  console.log(`100 Hz, ${a.seconds} s: ${a.notifications} notifications, ${a.samples} samples (${a.expectedSamples} expected)`);
+  console.log(`  notification → engine processed: p50 ${ms(a.latencyP50Ms)}, p99 ${ms(a.latencyP99Ms)} (target p99 ≤ 20 ms)`);
+  console.log(`  notification → coaching event:   p50 ${ms(a.eventLatencyP50Ms)}, p99 ${ms(a.eventLatencyP99Ms)} over ${a.events} events`);
+  const b = await runBleStreamBench(400, 10);
+  console.log(`400 Hz, ${b.seconds} s: ${b.samples} samples (${b.expectedSamples} expected), ${b.notifications} notifications; p99 ${ms(b.latencyP99Ms)}`);
+  console.log(`  backlog: wall − sensor time ${ms(b.lagStartMs)} at the start, ${ms(b.lagEndMs)} at the end (growth ${ms(b.lagEndMs - b.lagStartMs)}: ${b.lagEndMs - b.lagStartMs < 50 ? 'keeps up' : 'FALLS BEHIND'})`);
+}
+
+async function printSessionStore(): Promise<void> {
+  console.log(formatSessionStoreBench(await runSessionStoreBench()));
+}
+
 printAccuracy();
 await printThroughput();
+await printBle();
+await printSessionStore();

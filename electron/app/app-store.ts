@@ -1,0 +1,76 @@
+/**
+ * What the app keeps between runs, as the app needs it: the profile, the safety screening, and
+ * sessions being recorded. The session database (electron/session/) implements it; tests use
+ * the in-memory one below.
+ */
+import type { ImuSample } from '../../sensor-protocol/imu-sample';
+import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
+import type { Profile, Screening } from '../ipc/ipc-contract';
+import type { MotionSettings } from '../motion/motion-settings';
+import type { CoachEvent, TrackPoint } from '../motion/motion-types';
+import type { TrackSummary } from '../motion/track-summary';
+
+export interface SessionMeta {
+  startedAt: Date;
+  source: 'ble' | 'simulated' | 'import';
+  sensor: { id: string; name: string; kind: string } | null;
+  settings: MotionSettings;
+  sensorConfig: SensorConfig | null;
+}
+
+export type EndReason = 'completed' | 'stopped: pain' | 'sensor lost';
+
+export interface SessionRecording {
+  readonly id: number;
+  /** Raw protocol frames as received (kept for re-analysis), with host arrival times in ms. */
+  appendFrames(frames: readonly { bytes: Uint8Array; arrivalMs: number }[]): void;
+  /** Decoded samples, for sources without protocol frames (WitMotion, imports). */
+  appendSamples(samples: readonly ImuSample[]): void;
+  appendTrack(points: readonly TrackPoint[]): void;
+  appendEvents(events: readonly CoachEvent[]): void;
+  finish(reason: EndReason, summary: TrackSummary, endedAt: Date): void;
+}
+
+export interface AppStore {
+  loadProfile(): Profile | null;
+  saveProfile(profile: Profile): void;
+  loadScreening(): Screening | null;
+  saveScreening(screening: Screening): void;
+  startSession(meta: SessionMeta): SessionRecording;
+  /** Rolling time already done today (local day of `now`), s. */
+  todayRollingS(now: Date): number;
+  /** Problems to show the user (e.g. a damaged database was kept aside). */
+  notices(): string[];
+  close?(): void;
+}
+
+export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: TrackSummary } }[] } {
+  let profile: Profile | null = null;
+  let screening: Screening | null = null;
+  const sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: TrackSummary } }[] = [];
+  return {
+    sessions,
+    loadProfile: () => profile,
+    saveProfile: (p) => {
+      profile = p;
+    },
+    loadScreening: () => screening,
+    saveScreening: (s) => {
+      screening = s;
+    },
+    startSession(meta) {
+      const rec: (typeof sessions)[number] = { meta, frames: 0, samples: 0, track: 0, events: [] };
+      sessions.push(rec);
+      return {
+        id: sessions.length,
+        appendFrames: (f) => void (rec.frames += f.length),
+        appendSamples: (s) => void (rec.samples += s.length),
+        appendTrack: (t) => void (rec.track += t.length),
+        appendEvents: (e) => void rec.events.push(...e),
+        finish: (reason, summary) => void (rec.end = { reason, summary }),
+      };
+    },
+    todayRollingS: () => sessions.reduce((sum, s) => sum + (s.end?.summary.rollingS ?? 0), 0),
+    notices: () => [],
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Builds the RollerApp with its real parts: the system Bluetooth (loaded lazily), the simulated
+ * roller on simulated noble bindings (an explicit choice in the app), the session store in the
+ * data folder, and the real clock. Used by the Electron main process and the browser host.
+ */
+import { loadSystemNoble } from '../ble/noble-loader';
+import { realScheduler, type Scheduler } from '../ble/scheduler';
+import { createSimulatedNoble } from '../ble/sim-peripheral';
+import type { NobleLike } from '../ble/noble-types';
+import { openAppStore } from './open-app-store';
+import { resolveDataDir } from '../session/data-dir';
+import { RollerApp } from './roller-app';
+
+export interface CreateRollerAppOptions {
+  host: 'electron' | 'browser';
+  /** Default: ROLLER_DATA_DIR, else the platform's app-data folder. */
+  dataDir?: string;
+  scheduler?: Scheduler;
+}
+
+export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
+  const dataDir = o.dataDir ?? resolveDataDir().dir;
+  const scheduler = o.scheduler ?? realScheduler;
+  const store = openAppStore(dataDir);
+  return new RollerApp({
+    host: o.host,
+    scheduler,
+    store,
+    loadSystemNoble: () => loadSystemNoble(),
+    makeSimulatedNoble: (scenario) => createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario, localName: 'Roller (simulated)' }] }).noble as unknown as NobleLike,
+    remembered: store.remembered,
+  });
+}

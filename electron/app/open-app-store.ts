@@ -1,0 +1,81 @@
+/**
+ * The app's store in the data folder: the session database (electron/session/) seen through
+ * the AppStore interface — profile, screening, the live recorder, today's rolling time, notices
+ * for the user (a damaged database kept aside, interrupted sessions).
+ */
+import type { ImuSample } from '../../sensor-protocol/imu-sample';
+import type { RememberedSensorStore } from '../ble/remembered-sensor';
+import type { Profile, Screening } from '../ipc/ipc-contract';
+import { openSessionStore, type OpenedSessionStore } from '../session/open-session-store';
+import { priorDailyRollingS } from '../session/session-history';
+import { SessionRecorder } from '../session/session-recorder';
+import { MOTION_ENGINE_VERSION } from '../session/engine-version';
+import type { AppStore, SessionMeta, SessionRecording } from './app-store';
+
+export interface OpenedAppStore extends AppStore {
+  remembered: RememberedSensorStore;
+  close(): void;
+}
+
+export function openAppStore(dataDir: string, now: () => number = Date.now): OpenedAppStore {
+  const opened: OpenedSessionStore = openSessionStore({ dataDir, now });
+  const store = opened.store;
+  const notices = [...opened.notices];
+  const note = (m: string) => {
+    if (!notices.includes(m)) notices.push(m);
+  };
+  return {
+    loadProfile() {
+      const { screening: _s, ...profile } = store.getProfile();
+      return profile;
+    },
+    saveProfile(profile: Profile) {
+      store.updateProfile(profile, now());
+    },
+    loadScreening() {
+      const s = store.getProfile().screening;
+      return s && s.acknowledgedNotMedicalAdvice ? (s as Screening) : null;
+    },
+    saveScreening(screening: Screening) {
+      store.recordScreening(screening, now());
+    },
+    startSession(meta: SessionMeta): SessionRecording {
+      const recorder = new SessionRecorder(store, {
+        clock: now,
+        timers: { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>) },
+        onError: (err) => note(`Recording problem: ${err.message}`),
+      });
+      const id = recorder.start({
+        source: meta.source === 'simulated' ? 'simulator' : meta.source,
+        sensor: meta.sensor ? { id: meta.sensor.id, name: meta.sensor.name, kind: meta.sensor.kind === 'witmotion' ? 'witmotion' : 'roller' } : null,
+        settings: meta.settings,
+        startedAt: meta.startedAt.getTime(),
+        sensorConfig: meta.sensorConfig,
+        engineVersion: MOTION_ENGINE_VERSION,
+      });
+      return {
+        id,
+        appendFrames: (frames) => recorder.appendFrames(frames.map((f) => f.bytes), frames.map((f) => f.arrivalMs)),
+        appendSamples: (samples: readonly ImuSample[]) => recorder.appendSamples(samples),
+        appendTrack: (points) => recorder.appendTrack(points),
+        appendEvents: (events) => recorder.appendEvents(events),
+        finish: (reason, summary, endedAt) => void recorder.finish({ endReason: reason, summary, endedAt: endedAt.getTime() }),
+      };
+    },
+    todayRollingS(at: Date) {
+      return priorDailyRollingS(store, at.getTime(), -at.getTimezoneOffset());
+    },
+    notices: () => [...notices],
+    remembered: {
+      get: () => {
+        const s = store.knownSensors()[0];
+        return s && (s.kind === 'roller' || s.kind === 'witmotion') ? { id: s.id, name: s.name, kind: s.kind } : null;
+      },
+      set: (sensor) => {
+        if (sensor) store.rememberSensor(sensor, now());
+        else for (const s of store.knownSensors()) store.forgetSensor(s.id);
+      },
+    },
+    close: () => store.close(),
+  };
+}

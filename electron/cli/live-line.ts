@@ -1,0 +1,49 @@
+/**
+ * The terminal view of a live session (`roller demo`, `roller record`): one status line a
+ * moment, and one line per coaching event, in words a user understands.
+ */
+import type { ConnectionState } from '../ble/connection-machine';
+import type { CoachEvent, TrackPoint } from '../motion/motion-types';
+
+const BAR = 20;
+
+export function speedBar(speedInPerS: number, limitInPerS: number): string {
+  const full = Math.max(0, Math.min(BAR, Math.round((speedInPerS / (2 * limitInPerS)) * BAR)));
+  const mark = BAR / 2;
+  let s = '';
+  for (let i = 0; i < BAR; i++) s += i === mark ? '|' : i < full ? '#' : '.';
+  return `[${s}]`;
+}
+
+export function liveLine(p: TrackPoint, t0: number, limitInPerS: number, dwellS: number): string {
+  const pos = `${p.positionCm >= 0 ? '+' : '−'}${Math.abs(p.positionCm).toFixed(1).padStart(4)} cm`;
+  const dwell = dwellS >= 5 ? `  on one spot ${dwellS.toFixed(0)} s` : '';
+  const flags = p.diagnostics.gapBridged ? '  (gap)' : p.diagnostics.atRest ? '  (still)' : '';
+  return `${(p.t - t0).toFixed(1).padStart(6)} s  ${pos}  ${p.zone.padEnd(10)}  ${p.speedInPerS.toFixed(2)} in/s ${speedBar(p.speedInPerS, limitInPerS)}${dwell}${flags}`;
+}
+
+const WORDS: Record<CoachEvent['kind'], string> = {
+  'too-fast': 'TOO FAST — slow down to about an inch a second',
+  'dwell-nudge': 'ON ONE SPOT 15 s — move on soon',
+  'dwell-limit': 'ON ONE SPOT TOO LONG — move to another spot',
+  lumbar: 'LOWER BACK — stop at the end of the ribcage',
+  neck: 'NECK — stay below the base of the neck',
+  'time-budget': 'DAILY ROLLING TIME REACHED — time to stop for today',
+};
+
+export function eventLine(e: CoachEvent, t0: number): string {
+  return `${(e.t - t0).toFixed(1).padStart(6)} s  ⚠ ${WORDS[e.kind]}  (${e.detail})`;
+}
+
+export function connectionLine(s: ConnectionState): string {
+  switch (s.name) {
+    case 'reconnecting':
+      return `sensor dropped out — reconnecting (attempt ${s.attempt}): ${s.reason}`;
+    case 'lost':
+      return `sensor lost: ${s.reason}`;
+    case 'streaming':
+      return `streaming from ${s.deviceId}`;
+    default:
+      return s.name;
+  }
+}

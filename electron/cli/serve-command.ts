@@ -1,0 +1,53 @@
+/**
+ * `roller serve [--port N] [--simulated]` — the app in a browser: serves the renderer and the
+ * main-process services over a local WebSocket (127.0.0.1, a token per run) and prints the
+ * address to open. `--simulated` picks the simulated roller at once (the demo). Runs until
+ * interrupted (Ctrl-C) or `--seconds` pass.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRollerApp } from '../app/create-roller-app';
+import { startBrowserHost } from '../host/browser-host';
+import { CliError, numberFlag, parseArgs, type FlagSpec } from './cli-args';
+import type { CliIo } from './cli-io';
+
+export const SERVE_FLAGS: Record<string, FlagSpec> = {
+  port: { kind: 'number', min: 0, max: 65535 },
+  simulated: { kind: 'boolean' },
+  seconds: { kind: 'number', min: 1, max: 24 * 3600 },
+};
+
+export const RENDERER_BUILD_DIR = resolve(fileURLToPath(new URL('../../out/renderer', import.meta.url)));
+
+export async function serveCommand(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
+  const args = parseArgs(argv, SERVE_FLAGS);
+  if (args.positional.length > 0) throw new CliError(`serve takes no arguments, got: ${args.positional.join(' ')}`);
+  if (!existsSync(join(RENDERER_BUILD_DIR, 'index.html'))) throw new CliError(`the app is not built yet (${RENDERER_BUILD_DIR} is missing): run "npm run build" first`);
+  const app = createRollerApp({ host: 'browser' });
+  const port = numberFlag(args, 'port') ?? 0;
+  let host;
+  try {
+    host = await startBrowserHost({ app, rendererDir: RENDERER_BUILD_DIR, port });
+  } catch (err) {
+    await app.dispose();
+    throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(err as Error).message}`);
+  }
+  app.start();
+  if (args.flags.has('simulated')) await app.handle('sensors.useSimulated', {});
+  io.stdout.write(`Roller Companion is running. Open this address in a browser:\n\n  ${host.url}\n\n(only this computer can reach it; press Ctrl-C to stop)\n`);
+  const seconds = numberFlag(args, 'seconds');
+  await new Promise<void>((done) => {
+    const timer = seconds ? setTimeout(done, seconds * 1000) : null;
+    const stop = () => {
+      if (timer) clearTimeout(timer);
+      done();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    signal?.addEventListener('abort', stop);
+  });
+  await host.close();
+  await app.dispose();
+  return 0;
+}
