@@ -1,9 +1,98 @@
-/** Top-level screen. Pairing, setup, the live view and review arrive as feature folders. */
-export function App() {
+/**
+ * The top of the UI: wires the app's events to the stores, waits for the first snapshot, forces
+ * the safety questions until they are answered, then shows the screen chosen in the navigation.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Screening } from '../bridge/contract';
+import { LiveScreen } from '../features/live/LiveScreen';
+import { PairScreen } from '../features/pair/PairScreen';
+import { ScreeningScreen } from '../features/screening/ScreeningScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { SetupScreen } from '../features/setup/SetupScreen';
+import { useStore } from '../shared/use-store';
+import type { AppState } from './app-state';
+import { wireServices, type AppServices } from './app-services';
+import { LoadScreen } from './LoadScreen';
+import { NavigationContext, type Navigation } from './navigation';
+import type { ScreenId } from './screens';
+import { ServicesContext } from './services-context';
+import { Shell } from './Shell';
+import { useNavShortcuts } from './use-nav-shortcuts';
+
+export function App({ services }: { services: AppServices }) {
+  useEffect(() => wireServices(services), [services]);
+  useEffect(() => {
+    // Browsers allow audio only after a gesture: unlock it on the first one.
+    const unlock = () => services.cues.unlock();
+    window.addEventListener('pointerdown', unlock, { once: true });
+    window.addEventListener('keydown', unlock, { once: true });
+    return () => {
+      window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
+    };
+  }, [services]);
   return (
-    <main className="app">
-      <h1>Roller Companion</h1>
-      <p>Your foam-rolling coach. Connect a sensor to begin.</p>
-    </main>
+    <ServicesContext.Provider value={services}>
+      <AppRoot services={services} />
+    </ServicesContext.Provider>
   );
+}
+
+const selectAll = (s: AppState) => s;
+
+function AppRoot({ services }: { services: AppServices }) {
+  const state = useStore(services.store.state, selectAll);
+  const [screen, setScreen] = useState<ScreenId>('session');
+  /** Why the safety questions are showing: first run (forced), a re-take from Settings, or not. */
+  const [screening, setScreening] = useState<'no' | 'first-run' | 'retake'>('no');
+  const mustScreen = state.snapshot !== null && state.snapshot.screening === null;
+
+  useEffect(() => {
+    if (mustScreen) setScreening((s) => (s === 'no' ? 'first-run' : s));
+  }, [mustScreen]);
+
+  const go = useCallback((s: ScreenId) => setScreen(s), []);
+  const nav = useMemo<Navigation>(() => ({ screen, go, retakeScreening: () => setScreening('retake') }), [screen, go]);
+  const showScreening = mustScreen || screening !== 'no';
+  useNavShortcuts(go, !showScreening && state.snapshot !== null);
+
+  if (!state.snapshot) {
+    return <LoadScreen failed={state.load === 'failed'} error={state.loadError} bridge={state.bridge} onRetry={() => void services.store.reload()} />;
+  }
+  const streaming = state.snapshot.connection.name === 'streaming';
+
+  const onScreeningDone = (_s: Screening) => {
+    // After the first run, the next step is pairing a sensor (unless one is already streaming).
+    if (screening !== 'retake') setScreen(streaming ? 'session' : 'pair');
+    setScreening('no');
+  };
+
+  return (
+    <NavigationContext.Provider value={nav}>
+      <Shell snapshot={state.snapshot} bridge={state.bridge} showNav={!showScreening} screenKey={showScreening ? 'screening' : screen}>
+        {showScreening ? (
+          <ScreeningScreen
+            previous={state.snapshot.screening}
+            onDone={onScreeningDone}
+            onCancel={screening === 'retake' && state.snapshot.screening !== null ? () => setScreening('no') : undefined}
+          />
+        ) : (
+          <CurrentScreen screen={screen} />
+        )}
+      </Shell>
+    </NavigationContext.Provider>
+  );
+}
+
+function CurrentScreen({ screen }: { screen: ScreenId }) {
+  switch (screen) {
+    case 'session':
+      return <LiveScreen />;
+    case 'pair':
+      return <PairScreen />;
+    case 'setup':
+      return <SetupScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
 }

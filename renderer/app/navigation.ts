@@ -1,0 +1,13 @@
+import { createContext, useContext } from 'react';
+import type { ScreenId } from './screens';
+
+export interface Navigation {
+  screen: ScreenId;
+  go(screen: ScreenId): void;
+  /** Opens the screening questions again (from Settings). */
+  retakeScreening(): void;
+}
+
+export const NavigationContext = createContext<Navigation>({ screen: 'session', go: () => {}, retakeScreening: () => {} });
+
+export const useNavigation = (): Navigation => useContext(NavigationContext);

@@ -1,0 +1,31 @@
+/**
+ * The renderer's one door to the IPC contract (`electron/ipc/ipc-contract.ts`): types, plus the
+ * screening questions (a value). Features import from here so the relative path lives in one place.
+ */
+export type {
+  AdapterInfo,
+  AppSnapshot,
+  CalibrationStatus,
+  CoachEventMessage,
+  Connection,
+  Device,
+  EventName,
+  EventPayload,
+  LivePoint,
+  Profile,
+  RequestName,
+  RequestParams,
+  RequestResult,
+  RollerApi,
+  Screening,
+  ScreeningAnswers,
+  ScreeningQuestionId,
+  SessionStatus,
+  WireFromMain,
+  WireFromRenderer,
+} from '../../electron/ipc/ipc-contract';
+export { BROWSER_HOST_API_PATH, SCREENING_QUESTIONS } from '../../electron/ipc/ipc-contract';
+
+import type { CoachEventMessage, LivePoint } from '../../electron/ipc/ipc-contract';
+export type CoachEventKind = CoachEventMessage['kind'];
+export type Zone = LivePoint['zone'];

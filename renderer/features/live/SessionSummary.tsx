@@ -1,0 +1,38 @@
+/** What the last session came to, and advice after a stop for pain. */
+import type { SessionStatus } from '../../bridge/contract';
+import { formatDurationWords } from '../../shared/time-format';
+
+export function SessionSummary({ session }: { session: SessionStatus }) {
+  const pain = session.endReason === 'stopped: pain';
+  return (
+    <section className={`summary ${pain ? 'summary--pain' : ''}`} aria-labelledby="summary-heading" data-testid="session-summary">
+      <h2 id="summary-heading">Last session</h2>
+      <dl className="summary__facts">
+        <div>
+          <dt>Length</dt>
+          <dd>{formatDurationWords(session.elapsedS)}</dd>
+        </div>
+        <div>
+          <dt>Rolling</dt>
+          <dd>{formatDurationWords(session.rollingS)}</dd>
+        </div>
+        <div>
+          <dt>Warnings</dt>
+          <dd>{session.warnings}</dd>
+        </div>
+        <div>
+          <dt>Today</dt>
+          <dd>
+            {formatDurationWords(session.todayRollingS)} of {formatDurationWords(session.dailyBudgetS)}
+          </dd>
+        </div>
+      </dl>
+      {pain && (
+        <p className="summary__advice" role="note">
+          You stopped because it hurt. Rest, and do not roll that area again until it feels normal. If pain, numbness
+          or tingling stays or comes back, have it looked at by a doctor or physiotherapist.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+/** Starting and stopping a session (`session.start` / `session.stop`), with busy and error state. */
+import { useServices } from '../../app/services-context';
+import { useAction } from '../../shared/use-action';
+
+export type StopReason = 'completed' | 'stopped: pain';
+
+export function useSessionActions() {
+  const { bridge, store, liveFeed, warnings, cues } = useServices();
+  const start = useAction(async () => {
+    cues.unlock();
+    liveFeed.clear();
+    warnings.clear();
+    const session = await bridge.request('session.start', {});
+    store.applySession(session);
+    return session;
+  });
+  const stop = useAction(async (reason: StopReason) => {
+    const session = await bridge.request('session.stop', { reason });
+    store.applySession(session);
+    warnings.clear();
+    cues.hush();
+    return session;
+  });
+  return { start, stop };
+}

@@ -1,0 +1,167 @@
+/** Coaching thresholds, units, sounds and speech → `profile.update`, with validation messages. */
+import { useState, type FormEvent } from 'react';
+import { useServices } from '../../app/services-context';
+import type { Profile } from '../../bridge/contract';
+import { ErrorLine } from '../../shared/ErrorLine';
+import { speedUnit } from '../../shared/units';
+import { useAction } from '../../shared/use-action';
+import { NumberField } from './NumberField';
+import { Toggle } from './Toggle';
+import {
+  DAILY_BUDGET_RANGE_MIN,
+  DWELL_LIMIT_RANGE_S,
+  DWELL_NUDGE_RANGE_S,
+  GUIDED_PACE_IN_PER_S,
+  RESEARCH_PACE_IN_PER_S,
+  SPEED_LIMIT_RANGE_IN_PER_S,
+  draftFromProfile,
+  speedText,
+  switchSettingsUnits,
+  validateSettings,
+  type SettingsDraft,
+  type SettingsErrors,
+} from './settings-draft';
+
+const FIELD_ORDER = [
+  { field: 'speedLimit', id: 'speed-limit' },
+  { field: 'dwellNudgeS', id: 'dwell-nudge' },
+  { field: 'dwellLimitS', id: 'dwell-limit' },
+  { field: 'dailyBudgetMin', id: 'daily-budget' },
+] as const;
+
+export function ThresholdsForm({ profile }: { profile: Profile }) {
+  const { bridge, store, cues } = useServices();
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFromProfile(profile));
+  const [errors, setErrors] = useState<SettingsErrors>({});
+  const [saved, setSaved] = useState(false);
+  const save = useAction(async (patch: Partial<Profile>) => bridge.request('profile.update', patch));
+  const unit = speedUnit(draft.units);
+  const edit = (patch: Partial<SettingsDraft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setSaved(false);
+  };
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const { errors: errs, patch } = validateSettings(draft);
+    setErrors(errs);
+    if (!patch) {
+      const first = FIELD_ORDER.find((f) => errs[f.field]);
+      if (first) document.getElementById(first.id)?.focus();
+      return;
+    }
+    const p = await save.run(patch);
+    if (p) {
+      store.applyProfile(p);
+      setSaved(true);
+    }
+  }
+
+  return (
+    <form className="card settings-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="thresholds-heading">
+      <h2 id="thresholds-heading">Coaching</h2>
+      <NumberField
+        id="speed-limit"
+        label="Speed limit"
+        unit={unit}
+        hint={`${speedText(SPEED_LIMIT_RANGE_IN_PER_S.min, draft.units)}–${speedText(SPEED_LIMIT_RANGE_IN_PER_S.max, draft.units)} ${unit}. The advice is about ${speedText(GUIDED_PACE_IN_PER_S, draft.units)} ${unit}.`}
+        value={draft.speedLimit}
+        error={errors.speedLimit}
+        testId="speed-limit-input"
+        onChange={(v) => edit({ speedLimit: v })}
+      />
+      <div className="presets" role="group" aria-label="Speed presets">
+        <button type="button" className="btn btn--chip" onClick={() => edit({ speedLimit: speedText(GUIDED_PACE_IN_PER_S, draft.units) })} data-testid="preset-guided">
+          Slow pace ({speedText(GUIDED_PACE_IN_PER_S, draft.units)} {unit})
+        </button>
+        <button type="button" className="btn btn--chip" onClick={() => edit({ speedLimit: speedText(RESEARCH_PACE_IN_PER_S, draft.units) })} data-testid="preset-research">
+          Research pace ({speedText(RESEARCH_PACE_IN_PER_S, draft.units)} {unit})
+        </button>
+      </div>
+      <p className="field__hint settings-form__preset-hint">Research pace follows the studies, where one pass along the back takes 2–4 seconds.</p>
+      <div className="settings-form__row">
+        <NumberField
+          id="dwell-nudge"
+          label="Nudge after (one spot)"
+          unit="s"
+          hint={`${DWELL_NUDGE_RANGE_S.min}–${DWELL_NUDGE_RANGE_S.max} s`}
+          value={draft.dwellNudgeS}
+          error={errors.dwellNudgeS}
+          testId="dwell-nudge-input"
+          onChange={(v) => edit({ dwellNudgeS: v })}
+        />
+        <NumberField
+          id="dwell-limit"
+          label="Limit after (one spot)"
+          unit="s"
+          hint={`${DWELL_LIMIT_RANGE_S.min}–${DWELL_LIMIT_RANGE_S.max} s, longer than the nudge`}
+          value={draft.dwellLimitS}
+          error={errors.dwellLimitS}
+          testId="dwell-limit-input"
+          onChange={(v) => edit({ dwellLimitS: v })}
+        />
+      </div>
+      <NumberField
+        id="daily-budget"
+        label="Daily rolling time"
+        unit="min"
+        hint={`${DAILY_BUDGET_RANGE_MIN.min}–${DAILY_BUDGET_RANGE_MIN.max} min. About 10 minutes a day is plenty.`}
+        value={draft.dailyBudgetMin}
+        error={errors.dailyBudgetMin}
+        testId="daily-budget-input"
+        onChange={(v) => edit({ dailyBudgetMin: v })}
+      />
+      <fieldset className="field">
+        <legend className="field__label">Units</legend>
+        <div className="choices">
+          {(['in', 'cm'] as const).map((u) => (
+            <label key={u} className={`choice ${draft.units === u ? 'choice--on' : ''}`}>
+              <input
+                type="radio"
+                name="settings-units"
+                value={u}
+                checked={draft.units === u}
+                onChange={() => {
+                  setDraft((d) => switchSettingsUnits(d, u));
+                  setSaved(false);
+                }}
+                data-testid={`settings-units-${u}`}
+              />
+              {u === 'in' ? 'Inches' : 'Centimetres'}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="field">
+        <legend className="field__label">Sound</legend>
+        <Toggle label="Warning sounds" description="A short tone pattern for each kind of warning." checked={draft.sounds} testId="sounds-toggle" onChange={(v) => edit({ sounds: v })} />
+        <Toggle label="Spoken warnings" description="Says the warning aloud (where the system has a voice)." checked={draft.speech} testId="speech-toggle" onChange={(v) => edit({ speech: v })} />
+        <button
+          type="button"
+          className="btn btn--chip"
+          onClick={() => {
+            cues.unlock();
+            cues.play('too-fast', 'Slow down', { sounds: draft.sounds, speech: draft.speech });
+          }}
+          data-testid="test-sound"
+        >
+          Try a warning sound
+        </button>
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary" disabled={save.busy} data-testid="settings-save">
+          {save.busy ? 'Saving…' : 'Save settings'}
+        </button>
+        <p className="saved-note" role="status" aria-live="polite">
+          {saved ? '✓ Saved' : ''}
+        </p>
+      </div>
+      {Object.keys(errors).length > 0 && (
+        <p className="field-error" role="alert">
+          Some values need fixing (see above).
+        </p>
+      )}
+      <ErrorLine error={save.error} testId="settings-error" />
+    </form>
+  );
+}

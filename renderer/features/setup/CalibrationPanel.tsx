@@ -1,0 +1,150 @@
+/**
+ * The guided calibration pass: `calibration.start` / `.cancel` / `.accept`, following the
+ * `calibration` event: the current step, the hold countdown, where the engine sees the roller,
+ * then the measured landmarks (Accept / Repeat) or what went wrong (Repeat).
+ */
+import { useEffect } from 'react';
+import { useServices } from '../../app/services-context';
+import { useSnapshot } from '../../app/use-app-state';
+import type { CalibrationStatus } from '../../bridge/contract';
+import { ErrorLine } from '../../shared/ErrorLine';
+import { formatDate } from '../../shared/time-format';
+import { lengthText, positionText } from '../../shared/units';
+import { useAction } from '../../shared/use-action';
+import { RollerMarker } from '../live/RollerMarker';
+import { SpineDiagram } from '../live/SpineDiagram';
+import { spineLevel } from '../live/spine-level';
+import { spineMapOf, yOf } from '../live/spine-scale';
+import { CalibrationSteps } from './CalibrationSteps';
+import { CALIBRATION_STEPS, activeStepIndex, holdCountdownS, isHoldStep } from './calibration-steps';
+
+export function CalibrationPanel() {
+  const { bridge, store } = useServices();
+  const { calibration, profile, connection } = useSnapshot();
+  const act = useAction(async (name: 'calibration.start' | 'calibration.cancel') => {
+    const status = await bridge.request(name, {});
+    store.applyCalibration(status);
+  });
+  const accept = useAction(async () => {
+    const p = await bridge.request('calibration.accept', {});
+    store.applyProfile(p);
+  });
+  const map = spineMapOf(profile);
+  const units = profile.units;
+  // The pass is done lying on the floor: bring its instructions to the top of the window.
+  useEffect(() => {
+    if (calibration.state === 'running') window.scrollTo(0, 0);
+  }, [calibration.state]);
+  const busy = act.busy || accept.busy;
+
+  return (
+    <section className="card calibration" aria-labelledby="cal-heading" data-testid="calibration-panel" data-state={calibration.state}>
+      <h2 id="cal-heading">Personal calibration</h2>
+      <div className="calibration__body">
+        <div className="calibration__main">
+          {calibration.state === 'idle' && (
+            <>
+              <p>
+                One slow pass tells the app where your neck and your lower back begin, measured with your own roller. It
+                takes about a minute.
+              </p>
+              <p className="calibration__current" data-testid="calibration-current">
+                {map.calibrated && profile.calibratedAt
+                  ? `Calibrated on ${formatDate(profile.calibratedAt)}: base of the neck ${lengthText(map.neckAboveCm, units)} above the start spot, end of the ribs ${lengthText(map.lumbarBelowCm, units)} below.`
+                  : `Not calibrated yet: estimated from your height (neck ${lengthText(map.neckAboveCm, units)} above, ribs ${lengthText(map.lumbarBelowCm, units)} below the start spot).`}
+              </p>
+              {connection.name !== 'streaming' && <p className="start__hint">Connect a sensor (or the simulated roller) on the Pair screen first.</p>}
+              <CalibrationSteps active={-1} />
+              <button type="button" className="btn btn--primary" onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-start">
+                Start calibration
+              </button>
+            </>
+          )}
+          {calibration.state === 'running' && <RunningPass calibration={calibration} units={units} onCancel={() => void act.run('calibration.cancel')} busy={busy} />}
+          {calibration.state === 'done' && (
+            <div className="calibration__result" data-testid="calibration-result">
+              <p className="calibration__ok">
+                <span aria-hidden="true">✓ </span>Measured
+              </p>
+              <dl className="summary__facts">
+                <div>
+                  <dt>Base of the neck</dt>
+                  <dd data-testid="calibration-neck">{calibration.neckAboveCm !== null ? `${lengthText(calibration.neckAboveCm, units)} above the start` : '–'}</dd>
+                </div>
+                <div>
+                  <dt>End of the ribs</dt>
+                  <dd data-testid="calibration-lumbar">{calibration.lumbarBelowCm !== null ? `${lengthText(calibration.lumbarBelowCm, units)} below the start` : '–'}</dd>
+                </div>
+              </dl>
+              <div className="form-actions">
+                <button type="button" className="btn btn--primary" onClick={() => void accept.run()} disabled={busy} data-testid="calibration-accept">
+                  Use these
+                </button>
+                <button type="button" className="btn btn--secondary" onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-repeat">
+                  Repeat
+                </button>
+              </div>
+            </div>
+          )}
+          {calibration.state === 'failed' && (
+            <div className="calibration__failed" role="alert" data-testid="calibration-failed">
+              <p className="calibration__fail-title">
+                <span aria-hidden="true">⚠ </span>The pass did not work
+              </p>
+              <p data-testid="calibration-message">{calibration.message ?? 'Something went wrong during the pass.'}</p>
+              <button type="button" className="btn btn--primary" onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-repeat">
+                Repeat
+              </button>
+            </div>
+          )}
+          <ErrorLine error={act.error ?? accept.error} testId="calibration-error" />
+        </div>
+        <div className="calibration__spine">
+          <SpineDiagram
+            neckAboveCm={calibration.state === 'done' && calibration.neckAboveCm !== null ? calibration.neckAboveCm : map.neckAboveCm}
+            lumbarBelowCm={calibration.state === 'done' && calibration.lumbarBelowCm !== null ? calibration.lumbarBelowCm : map.lumbarBelowCm}
+            units={units}
+            label="Spine map with where the engine sees the roller"
+            marker={(scale) => (
+              <RollerMarker
+                y={yOf(scale, calibration.positionCm ?? 0)}
+                level={calibration.positionCm !== null ? spineLevel(calibration.positionCm, scale.neckAboveCm, scale.lumbarBelowCm) : 'T7'}
+                testId="calibration-marker"
+                hidden={calibration.state !== 'running' || calibration.positionCm === null}
+              />
+            )}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function RunningPass({ calibration, units, onCancel, busy }: { calibration: CalibrationStatus; units: 'in' | 'cm'; onCancel(): void; busy: boolean }) {
+  const active = activeStepIndex(calibration);
+  const step = CALIBRATION_STEPS[Math.max(0, Math.min(active, CALIBRATION_STEPS.length - 1))];
+  const hold = isHoldStep(calibration);
+  return (
+    <div className="calibration__running">
+      <div className="cal-now" aria-live="polite" data-testid="calibration-step" data-step={step?.key}>
+        <p className="cal-now__title">{step?.title}</p>
+        <p className="cal-now__detail">{step?.detail}</p>
+        {hold && (
+          <p className="cal-now__countdown" data-testid="calibration-countdown">
+            {holdCountdownS(calibration.heldS)}
+          </p>
+        )}
+      </div>
+      <p className="cal-seen" data-testid="calibration-position">
+        The sensor sees the roller at{' '}
+        <strong>{calibration.positionCm !== null ? `${positionText(calibration.positionCm, units)} from the start spot` : '— (waiting)'}</strong>
+      </p>
+      <div className="form-actions cal-actions">
+        <button type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy} data-testid="calibration-cancel">
+          Cancel the pass
+        </button>
+      </div>
+      <CalibrationSteps active={active} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Unit conversion and formatting for what the user reads. Everything travels in the contract's
+ * units (cm for positions and lengths, in/s for speed, in for the roller diameter); the profile's
+ * `units` decides how it is shown.
+ */
+export type Units = 'in' | 'cm';
+
+export const CM_PER_IN = 2.54;
+
+export const cmToIn = (cm: number): number => cm / CM_PER_IN;
+export const inToCm = (inches: number): number => inches * CM_PER_IN;
+
+/** A number rounded for display: `digits` decimals, no "-0". */
+export function fixed(value: number, digits: number): string {
+  if (!Number.isFinite(value)) return '–';
+  const s = value.toFixed(digits);
+  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+}
+
+export interface Quantity {
+  value: string;
+  unit: string;
+}
+
+/** Speed along the spine (contract: in/s) in the user's units: 1 decimal, never negative. */
+export function formatSpeed(speedInPerS: number, units: Units): Quantity {
+  const v = Math.abs(speedInPerS);
+  return units === 'in' ? { value: fixed(v, 1), unit: 'in/s' } : { value: fixed(inToCm(v), 1), unit: 'cm/s' };
+}
+
+/** Speed in the user's unit as a number (for inputs). */
+export function speedToUnits(speedInPerS: number, units: Units): number {
+  return units === 'in' ? speedInPerS : inToCm(speedInPerS);
+}
+
+/** A speed typed in the user's unit, back to in/s. */
+export function speedFromUnits(value: number, units: Units): number {
+  return units === 'in' ? value : cmToIn(value);
+}
+
+/** A length (contract: cm) in the user's units, 1 decimal. */
+export function formatLength(cm: number, units: Units, digits = 1): Quantity {
+  return units === 'in' ? { value: fixed(cmToIn(cm), digits), unit: 'in' } : { value: fixed(cm, digits), unit: 'cm' };
+}
+
+/** "12.5 cm" / "4.9 in". */
+export function lengthText(cm: number, units: Units, digits = 1): string {
+  const q = formatLength(cm, units, digits);
+  return `${q.value} ${q.unit}`;
+}
+
+/** A signed position along the back: "+3.2 in" toward the head, "−1.0 in" toward the hips. */
+export function positionText(cm: number, units: Units): string {
+  const q = formatLength(Math.abs(cm), units);
+  if (q.value === fixed(0, 1)) return `0.0 ${q.unit}`;
+  return `${cm > 0 ? '+' : '−'}${q.value} ${q.unit}`;
+}
+
+/** The unit's name for speeds, for labels. */
+export const speedUnit = (units: Units): string => (units === 'in' ? 'in/s' : 'cm/s');

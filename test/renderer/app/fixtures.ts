@@ -1,0 +1,30 @@
+/** A plain snapshot for tests of the shell's state. */
+import type { AppSnapshot } from '../../../renderer/bridge/contract';
+
+export function snapshotFixture(over: Partial<AppSnapshot> = {}): AppSnapshot {
+  return {
+    host: 'browser',
+    screening: null,
+    profile: {
+      rollerDiameterIn: 6,
+      bodyHeightCm: 175,
+      units: 'in',
+      neckAboveCm: null,
+      lumbarBelowCm: null,
+      calibratedAt: null,
+      speedLimitInPerS: 1,
+      dwellNudgeS: 15,
+      dwellLimitS: 30,
+      dailyBudgetMin: 10,
+      sounds: true,
+      speech: false,
+    },
+    adapter: { state: 'unavailable', message: 'Bluetooth unavailable: EAFNOSUPPORT', fix: 'Plug in an adapter.' },
+    devices: [],
+    connection: { name: 'idle', source: null, description: null, batteryPercent: null },
+    session: { state: 'none', sessionId: null, startedAt: null, elapsedS: 0, rollingS: 0, todayRollingS: 0, dailyBudgetS: 600, endReason: null, warnings: 0 },
+    calibration: { state: 'idle', step: null, heldS: 0, positionCm: null, neckAboveCm: null, lumbarBelowCm: null, message: null },
+    notices: [],
+    ...over,
+  };
+}

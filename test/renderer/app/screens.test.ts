@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { screenForKey, SCREENS } from '../../../renderer/app/screens';
+
+describe('screens', () => {
+  it('has the four screens in order with number keys', () => {
+    expect(SCREENS.map((s) => s.label)).toEqual(['Session', 'Pair', 'Setup', 'Settings']);
+    expect(screenForKey('1')).toBe('session');
+    expect(screenForKey('4')).toBe('settings');
+    expect(screenForKey('5')).toBeNull();
+  });
+});
