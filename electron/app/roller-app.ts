@@ -32,6 +32,7 @@ import {
   type SessionStatus,
 } from '../ipc/ipc-contract';
 import type { AppStore, EndReason, SessionRecording } from './app-store';
+import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
 import { DEFAULT_PROFILE, profileSettings } from '../session/profile';
 import { LiveBatcher } from './live-batcher';
 
@@ -59,6 +60,8 @@ interface ActiveSession {
   firstT: number | null;
   lastT: number | null;
   warnings: number;
+  /** The recording keeps raw protocol frames (our sensor), else decoded samples. */
+  storesFrames: boolean;
   events: CoachEvent[];
   pendingTrack: TrackPoint[];
   pendingEvents: CoachEvent[];
@@ -79,6 +82,7 @@ export class RollerApp {
   private readonly listeners = new Map<EventName, Set<(p: never) => void>>();
   private readonly system: BleSensorSource;
   private simulated: BleSensorSource | null = null;
+  private simulatedScenario: string | null = null;
   private active: { source: BleSensorSource; kind: 'ble' | 'simulated' } | null = null;
   private profile: Profile;
   private screening: Screening | null;
@@ -189,6 +193,7 @@ export class RollerApp {
       session: this.sessionStatus(),
       calibration: this.calibrationStatus(),
       notices: [...this.o.store.notices(), ...this.extraNotices],
+      simulatedScenarios: [...BUILT_IN_SCENARIO_NAMES],
     };
   }
 
@@ -198,7 +203,10 @@ export class RollerApp {
     const isActive = () => this.active?.source === source;
     this.unsubs.push(
       source.on('samples', (samples) => isActive() && this.onSamples(samples)),
-      source.on('raw', (raw) => isActive() && this.session?.recording.appendFrames([raw])),
+      source.on('raw', (raw) => {
+        const ses = this.session;
+        if (isActive() && ses?.storesFrames) this.record(() => ses.recording.appendFrames([raw]));
+      }),
       source.on('battery', (b) => {
         if (isActive()) this.batteryPercent = b;
         this.scheduleSnapshot();
@@ -216,6 +224,15 @@ export class RollerApp {
   }
 
   private async useSimulated(scenario: string): Promise<void> {
+    if (!BUILT_IN_SCENARIO_NAMES.includes(scenario)) throw new Error(`no simulated scenario "${scenario}" (known: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
+    if (this.simulated && this.simulatedScenario !== scenario) {
+      // Another scenario: a fresh simulated sensor plays it from its start.
+      const old = this.simulated;
+      this.simulated = null;
+      if (this.active?.source === old) this.active = null;
+      await old.dispose();
+    }
+    this.simulatedScenario = scenario;
     if (!this.simulated) {
       const noble = this.o.makeSimulatedNoble(scenario);
       this.simulated = new BleSensorSource({ loadNoble: () => ({ ok: true, noble }), scheduler: this.o.scheduler, remembered: memoryRememberedSensorStore() });
@@ -241,6 +258,24 @@ export class RollerApp {
       await this.simulated.startScan();
     }
     this.pushSnapshot();
+    await this.streaming(this.simulated!, 15_000);
+  }
+
+  /** Resolves once the source streams; a clear error if it does not within `ms`. */
+  private streaming(source: BleSensorSource, ms: number): Promise<void> {
+    if (source.connection.name === 'streaming') return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = this.o.scheduler.setTimeout(() => {
+        off();
+        reject(new Error(`the simulated roller did not start streaming within ${ms / 1000} s`));
+      }, ms);
+      const off = source.on('connection', (c) => {
+        if (c.name !== 'streaming') return;
+        this.o.scheduler.clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
   }
 
   private connection(): Connection {
@@ -264,7 +299,7 @@ export class RollerApp {
     if (cal) for (const s of samples) cal.engine.push(s);
     const ses = this.session;
     if (ses) {
-      if (this.active?.source.linkConfig === null) ses.recording.appendSamples(samples);
+      if (!ses.storesFrames) this.record(() => ses.recording.appendSamples(samples));
       for (const s of samples) ses.engine.push(s);
       ses.firstT ??= samples[0]?.tS ?? null;
       ses.lastT = samples[samples.length - 1]?.tS ?? ses.lastT;
@@ -273,8 +308,21 @@ export class RollerApp {
   }
 
   private flushRecording(ses: ActiveSession): void {
-    if (ses.pendingTrack.length > 0) ses.recording.appendTrack(ses.pendingTrack.splice(0));
-    if (ses.pendingEvents.length > 0) ses.recording.appendEvents(ses.pendingEvents.splice(0));
+    if (ses.pendingTrack.length > 0) this.record(() => ses.recording.appendTrack(ses.pendingTrack.splice(0)));
+    if (ses.pendingEvents.length > 0) this.record(() => ses.recording.appendEvents(ses.pendingEvents.splice(0)));
+  }
+
+  /** A storage problem never stops coaching: it becomes a notice, and the session goes on. */
+  private record(write: () => void): void {
+    try {
+      write();
+    } catch (err) {
+      const message = `Recording problem: ${(err as Error).message}`;
+      if (!this.extraNotices.includes(message)) {
+        this.extraNotices.push(message);
+        this.scheduleSnapshot();
+      }
+    }
   }
 
   // ---------- sessions ----------
@@ -287,12 +335,13 @@ export class RollerApp {
     const settings = profileSettings(this.profile, { priorDailyRollingS: prior });
     const track = new TrackColumns();
     const active = this.active;
+    const sensorConfig = active?.source.connection.name === 'streaming' ? active.source.linkConfig : null;
     const recording = this.o.store.startSession({
       startedAt: now,
       source: active?.kind ?? 'simulated',
       sensor: active ? active.source.linkedSensor : null,
       settings,
-      sensorConfig: active?.source.linkConfig ?? null,
+      sensorConfig,
     });
     const ses: ActiveSession = {
       engine: undefined as unknown as MotionEngine,
@@ -302,6 +351,7 @@ export class RollerApp {
       firstT: null,
       lastT: null,
       warnings: 0,
+      storesFrames: sensorConfig !== null,
       events: [],
       pendingTrack: [],
       pendingEvents: [],

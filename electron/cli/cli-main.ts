@@ -8,6 +8,7 @@ import { scanCommand } from './scan-command';
 import { recordCommand } from './record-command';
 import { demoCommand } from './demo-command';
 import { serveCommand } from './serve-command';
+import { launchCommand } from './launch-command';
 import { sessionsCommand } from './sessions-command';
 import { CliError } from './cli-args';
 import type { CliIo } from './cli-io';
@@ -29,6 +30,8 @@ commands:
       a live session in the terminal with the simulated roller
   serve [--port N] [--simulated] [--seconds N]
       the app in a browser (prints the address to open)
+  launch [--demo] [--port N]
+      the desktop app (Electron), or the browser host where Electron is not installed
   sessions list | history | export ID | import FILE | delete ID --yes | reanalyze ID
       the recorded sessions (ROLLER_DATA_DIR chooses the data folder)
   help    this text
@@ -43,6 +46,7 @@ const COMMANDS: Record<string, Command> = {
   record: recordCommand,
   demo: demoCommand,
   serve: serveCommand,
+  launch: launchCommand,
   sessions: (argv, io) => sessionsCommand(argv, io),
 };
 

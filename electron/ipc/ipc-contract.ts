@@ -120,6 +120,8 @@ export const AppSnapshotSchema = z.object({
   calibration: CalibrationStatusSchema,
   /** Problems the user should see (a damaged database kept aside, …). */
   notices: z.array(z.string()),
+  /** Scenarios the simulated roller can play (`sensors.useSimulated`). */
+  simulatedScenarios: z.array(z.string()),
 });
 
 // ---------- requests ----------
@@ -208,9 +210,13 @@ export const WireFromRendererSchema = z.object({
 });
 export type WireFromRenderer = z.output<typeof WireFromRendererSchema>;
 
-export type WireFromMain =
-  | { kind: 'response'; id: number; ok: true; result: unknown }
-  | { kind: 'response'; id: number; ok: false; error: string }
-  | { kind: 'event'; name: EventName; payload: unknown };
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+
+export const WireFromMainSchema = z.union([
+  z.object({ kind: z.literal('response'), id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ kind: z.literal('response'), id: z.number().int(), ok: z.literal(false), error: z.string() }),
+  z.object({ kind: z.literal('event'), name: z.enum(EVENT_NAMES as [EventName, ...EventName[]]), payload: z.unknown() }),
+]);
+export type WireFromMain = z.output<typeof WireFromMainSchema>;
 
 export const BROWSER_HOST_API_PATH = '/api';

@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     void roller.dispose().finally(() => app.quit());
   });
   roller.start();
+  // `npm run demo`: the simulated roller is chosen from the start.
+  if (process.env['ROLLER_DEMO']) await roller.handle('sensors.useSimulated', {});
   await win.loadURL(rendererUrl());
 }
 

@@ -8,6 +8,7 @@ import dwell20s from './scenarios/dwell-20s.json';
 import dwell40s from './scenarios/dwell-40s.json';
 import fourInchRoller from './scenarios/four-inch-roller.json';
 import goodSlowSession from './scenarios/good-slow-session.json';
+import guidedSession from './scenarios/guided-session.json';
 import highBias from './scenarios/high-bias.json';
 import lumbarDrift from './scenarios/lumbar-drift.json';
 import neckExcursion from './scenarios/neck-excursion.json';
@@ -31,6 +32,7 @@ const FILES: Readonly<Record<string, unknown>> = {
   'four-inch-roller': fourInchRoller,
   'ten-minute-mixed': tenMinuteMixed,
   'calibration-pass': calibrationPass,
+  'guided-session': guidedSession,
 };
 
 /** Names of the built-in scenarios, in a sensible menu order. */

@@ -24,7 +24,7 @@ export type {
   WireFromMain,
   WireFromRenderer,
 } from '../../electron/ipc/ipc-contract';
-export { BROWSER_HOST_API_PATH, SCREENING_QUESTIONS } from '../../electron/ipc/ipc-contract';
+export { BROWSER_HOST_API_PATH, SCREENING_QUESTIONS, WireFromMainSchema, EVENT_NAMES } from '../../electron/ipc/ipc-contract';
 
 import type { CoachEventMessage, LivePoint } from '../../electron/ipc/ipc-contract';
 export type CoachEventKind = CoachEventMessage['kind'];

@@ -2,16 +2,7 @@
  * Parses one text frame from the browser host (the wire format in the IPC contract). A frame that
  * is not JSON or not a known message shape comes back as an error string, never as an exception.
  */
-import { z } from 'zod';
-import type { EventName, WireFromMain } from './contract';
-
-const EVENT_NAMES = ['snapshot', 'live', 'coach', 'session', 'calibration'] as const satisfies readonly EventName[];
-
-const WireFromMainSchema = z.union([
-  z.object({ kind: z.literal('response'), id: z.number().int().nonnegative(), ok: z.literal(true), result: z.unknown() }),
-  z.object({ kind: z.literal('response'), id: z.number().int().nonnegative(), ok: z.literal(false), error: z.string() }),
-  z.object({ kind: z.literal('event'), name: z.enum(EVENT_NAMES), payload: z.unknown() }),
-]);
+import { WireFromMainSchema, type WireFromMain } from './contract';
 
 export type WireParse = { ok: true; message: WireFromMain } | { ok: false; error: string };
 

@@ -16,7 +16,7 @@ import './pair.css';
 
 export function PairScreen() {
   const { bridge } = useServices();
-  const { adapter, devices, connection } = useSnapshot();
+  const { adapter, devices, connection, simulatedScenarios } = useSnapshot();
   const act = useAction(async (fn: () => Promise<unknown>) => fn());
   const scanning = connection.name === 'scanning';
   const scanAllowed = canScan(adapter);
@@ -78,7 +78,13 @@ export function PairScreen() {
             </p>
           )}
         </section>
-        <SimulatedRollerCard connection={connection} busy={act.busy} prominent={!scanAllowed} onUse={() => void act.run(() => bridge.request('sensors.useSimulated', {}))} />
+        <SimulatedRollerCard
+          connection={connection}
+          busy={act.busy}
+          prominent={!scanAllowed}
+          scenarios={simulatedScenarios}
+          onUse={(scenario) => void act.run(() => bridge.request('sensors.useSimulated', { scenario }))}
+        />
       </div>
     </div>
   );

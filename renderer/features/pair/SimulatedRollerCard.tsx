@@ -1,15 +1,21 @@
-/** The simulated roller as an explicit choice: a recorded-style session with no hardware. */
+/** The simulated roller as an explicit choice: a made-up session played with no hardware. */
+import { useState } from 'react';
 import type { Connection } from '../../bridge/contract';
+import { scenarioLabel } from './scenario-label';
 
 interface Props {
   connection: Connection;
   busy: boolean;
   /** Shown as the main action (when Bluetooth cannot be used). */
   prominent: boolean;
-  onUse(): void;
+  scenarios: readonly string[];
+  onUse(scenario: string): void;
 }
 
-export function SimulatedRollerCard({ connection, busy, prominent, onUse }: Props) {
+export const DEFAULT_SCENARIO = 'ten-minute-mixed';
+
+export function SimulatedRollerCard({ connection, busy, prominent, scenarios, onUse }: Props) {
+  const [scenario, setScenario] = useState(scenarios.includes(DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : (scenarios[0] ?? DEFAULT_SCENARIO));
   const active = connection.source === 'simulated' && connection.name !== 'idle';
   return (
     <section className="card sim" aria-labelledby="sim-heading">
@@ -18,15 +24,24 @@ export function SimulatedRollerCard({ connection, busy, prominent, onUse }: Prop
         A virtual roller plays back a made-up rolling session, so you can see how the coaching works without any
         hardware. Its numbers are not about you.
       </p>
-      {active ? (
+      {active && (
         <p className="sim__active" data-testid="simulated-active">
           The simulated roller is {connection.name === 'streaming' ? 'running' : connection.name}.
         </p>
-      ) : (
-        <button type="button" className={`btn ${prominent ? 'btn--primary' : 'btn--secondary'}`} onClick={onUse} disabled={busy} data-testid="use-simulated">
-          Use the simulated roller
-        </button>
       )}
+      <label className="sim__scenario">
+        <span>Session to play</span>
+        <select value={scenario} onChange={(e) => setScenario(e.target.value)} disabled={busy} data-testid="simulated-scenario">
+          {scenarios.map((s) => (
+            <option key={s} value={s}>
+              {scenarioLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className={`btn ${prominent && !active ? 'btn--primary' : 'btn--secondary'}`} onClick={() => onUse(scenario)} disabled={busy} data-testid="use-simulated">
+        {active ? 'Play this session instead' : 'Use the simulated roller'}
+      </button>
     </section>
   );
 }

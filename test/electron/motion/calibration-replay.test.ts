@@ -27,7 +27,7 @@ describe('calibration pass through the engine', () => {
   });
 
   it('asks to repeat when the session stops during the first hold', () => {
-    const pass = runPass(4 + 11.5); // 22 cm at 0.8 in/s ≈ 10.8 s, then under a second of hold
+    const pass = runPass(8 + 11.5); // 22 cm at 0.8 in/s ≈ 10.8 s, then under a second of hold
     expect(pass.step).toBe('hold-top');
     const v = pass.verdict();
     expect(v).toMatchObject({ ok: false, problem: 'hold-too-short' });

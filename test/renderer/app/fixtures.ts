@@ -25,6 +25,7 @@ export function snapshotFixture(over: Partial<AppSnapshot> = {}): AppSnapshot {
     session: { state: 'none', sessionId: null, startedAt: null, elapsedS: 0, rollingS: 0, todayRollingS: 0, dailyBudgetS: 600, endReason: null, warnings: 0 },
     calibration: { state: 'idle', step: null, heldS: 0, positionCm: null, neckAboveCm: null, lumbarBelowCm: null, message: null },
     notices: [],
+    simulatedScenarios: ['ten-minute-mixed', 'guided-session'],
     ...over,
   };
 }
