@@ -3,6 +3,7 @@ import { ACCURACY_TARGETS, runAccuracyBench } from './accuracy-bench';
 import { runThroughputBench, THROUGHPUT_TARGET_SAMPLES_PER_S } from './throughput-bench';
 import { runBleStreamBench } from './ble-stream-bench';
 import { formatSessionStoreBench, runSessionStoreBench } from './session-store-bench';
+import { runUiBench } from './ui-bench';
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
@@ -54,7 +55,21 @@ async function printSessionStore(): Promise<void> {
   console.log(formatSessionStoreBench(await runSessionStoreBench()));
 }
 
+async function printUi(): Promise<void> {
+  console.log('\n## Live view in Chromium (browser host, simulated roller at 100 Hz, real clock, 60 s)');
+  const r = await runUiBench();
+  if (!r) {
+    console.log('skipped: needs /usr/bin/chromium and a built renderer (npm run build)');
+    return;
+  }
+  const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
+  console.log(`coaching event → warning painted: p50 ${ms(r.warningP50Ms)}, p95 ${ms(r.warningP95Ms)} over ${r.warnings} warnings (target p95 ≤ 100 ms)`);
+  console.log(`frame work (callbacks, style, layout, paint): p50 ${ms(r.frameWorkP50Ms)}, p95 ${ms(r.frameWorkP95Ms)} (target p95 ≤ 16.7 ms)`);
+  console.log(`frame interval: p50 ${ms(r.frameP50Ms)}, p95 ${ms(r.frameP95Ms)}; ${r.droppedFrames} of ${r.frames} frames late by a vsync or more`);
+}
+
 printAccuracy();
 await printThroughput();
 await printBle();
 await printSessionStore();
+await printUi();
