@@ -1,0 +1,93 @@
+/**
+ * The main-process services on a manual clock with the simulated roller over simulated
+ * Bluetooth and an in-memory store: what the renderer is sent, and what gets recorded.
+ */
+import { describe, expect, it } from 'vitest';
+import { memoryAppStore } from '../../../electron/app/app-store';
+import { RollerApp } from '../../../electron/app/roller-app';
+import { ManualScheduler } from '../../../electron/ble/scheduler';
+import { createSimulatedNoble } from '../../../electron/ble/sim-peripheral';
+import type { NobleLike } from '../../../electron/ble/noble-types';
+import { SCREENING_QUESTIONS, type EventName, type EventPayload, type ScreeningAnswers } from '../../../electron/ipc/ipc-contract';
+
+function setup() {
+  const scheduler = new ManualScheduler();
+  const store = memoryAppStore();
+  const app = new RollerApp({
+    host: 'browser',
+    scheduler,
+    store,
+    platform: 'linux',
+    now: () => new Date(Date.UTC(2026, 10, 21, 9, 0, 0) + scheduler.nowMs()),
+    loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable: this system has no Bluetooth socket (EAFNOSUPPORT)', fix: 'Plug in an adapter.' } }),
+    makeSimulatedNoble: (scenario) => createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] }).noble as unknown as NobleLike,
+  });
+  const seen: { [N in EventName]: EventPayload<N>[] } = { snapshot: [], live: [], coach: [], session: [], calibration: [] };
+  for (const name of Object.keys(seen) as EventName[]) app.on(name, (p) => (seen[name] as unknown[]).push(p));
+  app.start();
+  return { scheduler, store, app, seen };
+}
+
+describe('RollerApp', () => {
+  it('shows Bluetooth unavailable with its fix, while the simulated roller streams', async () => {
+    const t = setup();
+    expect(t.app.snapshot().adapter).toEqual({ state: 'unavailable', message: 'Bluetooth unavailable: this system has no Bluetooth socket (EAFNOSUPPORT)', fix: 'Plug in an adapter.' });
+    await t.scheduler.drive(t.app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
+    expect(t.app.snapshot().connection).toMatchObject({ name: 'streaming', source: 'simulated', description: expect.stringMatching(/100 Hz/) });
+    await expect(t.scheduler.drive(t.app.handle('sensors.useSimulated', { scenario: 'no-such' }))).rejects.toThrow(/no simulated scenario "no-such"/);
+  });
+
+  it('runs a session: live points in display-rate batches, warnings at once, the recording finished with its reason', async () => {
+    const t = setup();
+    await t.scheduler.drive(t.app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
+    const status = await t.scheduler.drive(t.app.handle('session.start', {}));
+    expect(status.state).toBe('running');
+    await t.scheduler.advanceByAsync(20_000);
+    const batches = t.seen.live;
+    expect(batches.length).toBeGreaterThan(300); // ~20 batches a second
+    expect(batches.length).toBeLessThan(500);
+    const points = batches.reduce((n, b) => n + b.points.length, 0);
+    expect(points / batches.length).toBeGreaterThan(2); // never one message per sample
+    expect(t.seen.coach.map((e) => e.kind)).toContain('too-fast');
+    expect(t.seen.session.length).toBeGreaterThan(15);
+    const ended = await t.scheduler.drive(t.app.handle('session.stop', { reason: 'stopped: pain' }));
+    expect(ended).toMatchObject({ state: 'ended', endReason: 'stopped: pain' });
+    const rec = t.store.sessions[0]!;
+    expect(rec.frames).toBeGreaterThan(900); // the raw protocol frames (2 samples each at 100 Hz)
+    expect(rec.track).toBeGreaterThan(500);
+    expect(rec.end?.reason).toBe('stopped: pain');
+    expect(rec.end?.summary.eventCounts['too-fast']).toBeGreaterThanOrEqual(1);
+    expect(rec.meta.sensorConfig?.sampleRateHz).toBe(100);
+  });
+
+  it('calibrates through the engine and stores the measured spine map in the profile', async () => {
+    const t = setup();
+    await t.scheduler.drive(t.app.handle('sensors.useSimulated', { scenario: 'calibration-pass' }));
+    await t.scheduler.drive(t.app.handle('calibration.start', {}));
+    for (let i = 0; i < 120 && t.app.snapshot().calibration.state === 'running'; i++) await t.scheduler.advanceByAsync(500);
+    expect(t.app.snapshot().calibration).toMatchObject({ state: 'done', step: 'done' });
+    const profile = await t.scheduler.drive(t.app.handle('calibration.accept', {}));
+    expect(profile.neckAboveCm).toBeCloseTo(22, 0);
+    expect(profile.lumbarBelowCm).toBeCloseTo(13, 0);
+    expect(t.store.loadProfile()?.neckAboveCm).toBe(profile.neckAboveCm);
+    expect(t.seen.calibration.some((c) => c.step === 'hold-top')).toBe(true);
+  });
+
+  it('refuses an accept without a successful pass, and a profile the engine cannot use', async () => {
+    const t = setup();
+    await expect(t.app.handle('calibration.accept', {})).rejects.toThrow(/no successful calibration pass/);
+    await expect(t.app.handle('profile.update', { dwellNudgeS: 30, dwellLimitS: 20 })).rejects.toThrow();
+    await expect(t.app.handle('profile.update', { speedLimitInPerS: 9 })).rejects.toThrow();
+    const p = await t.app.handle('profile.update', { units: 'cm', rollerDiameterIn: 4 });
+    expect(p).toMatchObject({ units: 'cm', rollerDiameterIn: 4 });
+  });
+
+  it('records the screening answers with their date and whether clearance is advised', async () => {
+    const t = setup();
+    const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, q.id === 'osteoporosis'])) as ScreeningAnswers['answers'];
+    const s = await t.app.handle('screening.submit', { answers, acknowledgedNotMedicalAdvice: true });
+    expect(s).toMatchObject({ needsClearance: true, answeredAt: '2026-11-21T09:00:00.000Z' });
+    expect(t.store.loadScreening()).toEqual(s);
+    expect(t.seen.snapshot.at(-1)?.screening).toEqual(s);
+  });
+});
