@@ -12,6 +12,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { RecordingCsvParser } from '../../sensor-protocol/recording/recording-csv-reader';
+import { recordingSettingsHints, type RecordingSettingsHints } from '../../sensor-protocol/recording/recording-settings-hints';
 import { MotionEngine, type Analysis } from '../motion/motion-engine';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import { TrackColumns } from '../motion/track-columns';
@@ -46,7 +47,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   return 0;
 }
 
-function settingsFrom(args: ReturnType<typeof parseArgs>, hints: RecordingHints): MotionSettings {
+function settingsFrom(args: ReturnType<typeof parseArgs>, hints: RecordingSettingsHints): MotionSettings {
   const input = {
     rollerDiameterIn: numberFlag(args, 'diameter-in') ?? hints.rollerDiameterIn,
     neckAboveCm: numberFlag(args, 'neck-above-cm') ?? hints.neckAboveCm,
@@ -67,13 +68,7 @@ function settingsFrom(args: ReturnType<typeof parseArgs>, hints: RecordingHints)
  * Streams a recording CSV through the engine. The settings are made once the metadata has
  * been read (it precedes the samples). Throws CliError naming the file line on bad input.
  */
-export interface RecordingHints {
-  rollerDiameterIn?: number;
-  neckAboveCm?: number;
-  lumbarBelowCm?: number;
-}
-
-export async function analyzeFile(file: string, makeSettings: (hints: RecordingHints) => MotionSettings): Promise<Analysis> {
+export async function analyzeFile(file: string, makeSettings: (hints: RecordingSettingsHints) => MotionSettings): Promise<Analysis> {
   const parser = new RecordingCsvParser();
   const track = new TrackColumns();
   const events: CoachEvent[] = [];
@@ -81,7 +76,7 @@ export async function analyzeFile(file: string, makeSettings: (hints: RecordingH
   const feed = (samples: readonly import('../../sensor-protocol/imu-sample').ImuSample[]) => {
     if (samples.length === 0) return;
     if (!engine) {
-      engine = new MotionEngine(makeSettings(hintsFrom(parser.metadata)), { columns: track, event: (e) => events.push(e) });
+      engine = new MotionEngine(makeSettings(recordingSettingsHints(parser.metadata)), { columns: track, event: (e) => events.push(e) });
     }
     for (const s of samples) engine.push(s);
   };
@@ -103,20 +98,4 @@ export async function analyzeFile(file: string, makeSettings: (hints: RecordingH
   if (!e) throw new CliError(`${file}: the recording holds no samples`);
   e.finish();
   return { track, events, counters: e.counters, settings: e.settings, spineMap: e.spineMap };
-}
-
-/** Settings a recording carries in its metadata (`# roller_diameter_in=6` …). */
-function hintsFrom(metadata: Readonly<Record<string, string>>): RecordingHints {
-  const num = (key: string) => {
-    const v = Number(metadata[key]);
-    return metadata[key] !== undefined && Number.isFinite(v) && v > 0 ? v : undefined;
-  };
-  const hints: RecordingHints = {};
-  const d = num('roller_diameter_in');
-  const n = num('neck_above_cm');
-  const l = num('lumbar_below_cm');
-  if (d !== undefined) hints.rollerDiameterIn = d;
-  if (n !== undefined) hints.neckAboveCm = n;
-  if (l !== undefined) hints.lumbarBelowCm = l;
-  return hints;
 }

@@ -9,6 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { parseWellKnownRecordingMetadata, type RecordingMetadata } from '../../sensor-protocol/recording/recording-csv-format';
+import { recordingSettingsHints } from '../../sensor-protocol/recording/recording-settings-hints';
 import { parseRecordingCsvChunks } from '../../sensor-protocol/recording/recording-csv-reader';
 import { MotionSettingsSchema, type MotionSettings, type MotionSettingsInput } from '../motion/motion-settings';
 import { priorDailyRollingS } from './session-history';
@@ -97,14 +98,7 @@ function startOf(startedAt: string | undefined, fallbackMs: number): { ms: numbe
 }
 
 function settingsFor(base: MotionSettings, metadata: Readonly<RecordingMetadata>, name: string): MotionSettings {
-  const hints: MotionSettingsInput = {};
-  const num = (key: string) => (metadata[key] !== undefined && Number.isFinite(Number(metadata[key])) ? Number(metadata[key]) : undefined);
-  const d = num('roller_diameter_in');
-  const n = num('neck_above_cm');
-  const l = num('lumbar_below_cm');
-  if (d !== undefined) hints.rollerDiameterIn = d;
-  if (n !== undefined) hints.neckAboveCm = n;
-  if (l !== undefined) hints.lumbarBelowCm = l;
+  const hints: MotionSettingsInput = recordingSettingsHints(metadata);
   const parsed = MotionSettingsSchema.safeParse({ ...base, ...hints });
   if (!parsed.success) throw new SessionStoreError('bad-import', `${name}: metadata gives invalid settings (${firstIssue(parsed.error)}); nothing was imported`);
   return parsed.data;

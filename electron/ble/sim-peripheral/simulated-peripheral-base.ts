@@ -26,6 +26,23 @@ export interface PeripheralBaseSettings {
   faults: FaultPlan;
 }
 
+/** The settings every simulated peripheral's zod schema shares, as the base class takes them. */
+export function baseSettingsFrom(
+  s: { address: string; addressType: 'public' | 'random'; localName: string; maxMtu: number; rssiAt1mDbm: number; rssiJitterDb: number; distanceM: number; bootMs: number; faults: FaultPlan },
+  seed: number,
+): PeripheralBaseSettings {
+  return {
+    address: s.address,
+    addressType: s.addressType,
+    localName: s.localName,
+    maxMtu: s.maxMtu,
+    rssi: { meanAt1mDbm: s.rssiAt1mDbm, jitterDb: s.rssiJitterDb, distanceM: s.distanceM },
+    seed,
+    bootMs: s.bootMs,
+    faults: s.faults,
+  };
+}
+
 /** `aa:bb:cc:dd:ee:ff`, hex, any case. */
 export const BLE_ADDRESS_PATTERN = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 

@@ -49,7 +49,7 @@ import { RollerRunPlanner } from './roller-run-planner';
 import { resolveScenario, type ScenarioChoice } from './scenario-choice';
 import type { Scheduler } from './scheduler';
 import { DEFAULT_SUPPORTED_SAMPLE_RATES_HZ, applyConfigWrite } from './sensor-config-policy';
-import { BLE_ADDRESS_PATTERN, SimulatedPeripheralBase } from './simulated-peripheral-base';
+import { BLE_ADDRESS_PATTERN, SimulatedPeripheralBase, baseSettingsFrom } from './simulated-peripheral-base';
 
 /** ATT MTU before the exchange (Core Vol 3 Part F §3.2.8). */
 const DEFAULT_ATT_MTU = 23;
@@ -158,16 +158,7 @@ export class SimulatedRollerPeripheral extends SimulatedPeripheralBase {
     const settings = RollerPeripheralSettingsSchema.parse(rest);
     const resolved = resolveScenario(scenario);
     const seed = settings.seed ?? resolved.seed;
-    super(scheduler, {
-      address: settings.address,
-      addressType: settings.addressType,
-      localName: settings.localName,
-      maxMtu: settings.maxMtu,
-      rssi: { meanAt1mDbm: settings.rssiAt1mDbm, jitterDb: settings.rssiJitterDb, distanceM: settings.distanceM },
-      seed,
-      bootMs: settings.bootMs,
-      faults: settings.faults,
-    });
+    super(scheduler, baseSettingsFrom(settings, seed));
     this.settings = settings;
     this.scenario = resolved;
     this.seed = seed;

@@ -25,7 +25,7 @@ import { GattServer, standardGapGattServices, type ServiceSpec } from './gatt-se
 import type { DisconnectCause, PeripheralLink } from './peripheral-link';
 import { resolveScenario, type ScenarioChoice } from './scenario-choice';
 import type { Scheduler } from './scheduler';
-import { BLE_ADDRESS_PATTERN, SimulatedPeripheralBase } from './simulated-peripheral-base';
+import { BLE_ADDRESS_PATTERN, SimulatedPeripheralBase, baseSettingsFrom } from './simulated-peripheral-base';
 import { encodeWitmotionRegisterRecord, encodeWitmotionSampleRecord } from './witmotion-record-encoder';
 import { WitmotionPacketizer } from './witmotion-packetizer';
 import { WitmotionRegisterFile, parseWitmotionWrite } from './witmotion-registers';
@@ -95,16 +95,7 @@ export class SimulatedWitmotionPeripheral extends SimulatedPeripheralBase {
     const settings = WitmotionPeripheralSettingsSchema.parse(rest);
     const resolved = resolveScenario(scenario);
     const seed = settings.seed ?? resolved.seed;
-    super(scheduler, {
-      address: settings.address,
-      addressType: settings.addressType,
-      localName: settings.localName,
-      maxMtu: settings.maxMtu,
-      rssi: { meanAt1mDbm: settings.rssiAt1mDbm, jitterDb: settings.rssiJitterDb, distanceM: settings.distanceM },
-      seed,
-      bootMs: settings.bootMs,
-      faults: settings.faults,
-    });
+    super(scheduler, baseSettingsFrom(settings, seed));
     this.settings = settings;
     this.scenario = resolved;
     this.seed = seed;
