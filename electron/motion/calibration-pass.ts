@@ -30,6 +30,11 @@ export const DEFAULT_CALIBRATION_OPTIONS: CalibrationOptions = {
   maxLumbarCm: 35,
 };
 
+/** A stretch still this long counts as the start of a hold (the UI then counts down). */
+const HOLD_STARTED_S = 0.5;
+/** Slower than this the roller counts as held still (rolling, even slowly, is faster). */
+const STILL_BELOW_IN_PER_S = 0.25;
+
 export type CalibrationStep = 'roll-up' | 'hold-top' | 'roll-down' | 'hold-bottom' | 'done';
 
 export type CalibrationVerdict =
@@ -75,18 +80,20 @@ export class CalibrationPass {
     this.troughCm = Math.min(this.troughCm, x);
     if (this.stepNow === 'done') return this.stepNow;
     this.trackHold(p.t, x);
-    const held = this.heldS >= this.o.holdS;
     const h = this.hold;
     const mean = h ? h.sum / h.n : x;
+    // Still (not just rolling slowly through the window) for a moment: the hold has begun.
+    const holding = this.heldS >= HOLD_STARTED_S && p.speedInPerS < STILL_BELOW_IN_PER_S;
+    const held = this.heldS >= this.o.holdS;
+    const up = mean > this.o.minNeckCm / 2;
+    const down = mean < -this.o.minLumbarCm / 2;
     switch (this.stepNow) {
       case 'roll-up':
-        if (x > this.o.minNeckCm / 2) {
-          this.stepNow = 'hold-top';
-          this.longestShortHoldS = 0;
-        }
+        if (holding && up) this.stepNow = 'hold-top';
         break;
       case 'hold-top':
-        if (held && mean > this.o.minNeckCm / 2) {
+        if (!holding) this.stepNow = 'roll-up'; // moved on before the hold was long enough
+        else if (held) {
           this.topCm = mean;
           this.stepNow = 'roll-down';
           this.hold = null;
@@ -94,13 +101,11 @@ export class CalibrationPass {
         }
         break;
       case 'roll-down':
-        if (x < -this.o.minLumbarCm / 2) {
-          this.stepNow = 'hold-bottom';
-          this.longestShortHoldS = 0;
-        }
+        if (holding && down) this.stepNow = 'hold-bottom';
         break;
       case 'hold-bottom':
-        if (held && mean < -this.o.minLumbarCm / 2) {
+        if (!holding) this.stepNow = 'roll-down';
+        else if (held) {
           this.bottomCm = mean;
           this.stepNow = 'done';
         }
@@ -142,7 +147,8 @@ export class CalibrationPass {
       h.max = Math.max(h.max, x);
       return;
     }
-    if (h && (this.stepNow === 'hold-top' || this.stepNow === 'hold-bottom')) {
+    const inPhase = this.topCm === null ? h && h.sum / h.n > this.o.minNeckCm / 2 : h && h.sum / h.n < -this.o.minLumbarCm / 2;
+    if (h && inPhase) {
       this.longestShortHoldS = Math.max(this.longestShortHoldS, Math.min(h.toS - h.fromS, this.o.holdS));
     }
     this.hold = { fromS: t, toS: t, sum: x, n: 1, min: x, max: x };
