@@ -57,12 +57,14 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     await source.connect(roller.id);
     const end = Date.now() + seconds * 1000;
     let stop = false;
-    process.once('SIGINT', () => (stop = true));
+    const interrupt = () => (stop = true);
+    process.once('SIGINT', interrupt);
     while (!stop && Date.now() < end) {
       await sleep(500);
       const p = last as TrackPoint | null;
       if (p) io.stdout.write(`${liveLine(p, t0 ?? p.t, settings.speedLimitInPerS, engine.currentDwellS)}\n`);
     }
+    process.off('SIGINT', interrupt);
     engine.finish();
     const s = summarizeTrack(track, events, settings);
     io.stdout.write(

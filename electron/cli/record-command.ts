@@ -61,11 +61,13 @@ export async function recordCommand(argv: readonly string[], io: CliIo): Promise
     if (source.connection.name !== 'streaming') throw new CliError(`could not connect to ${id}: ${'reason' in source.connection ? source.connection.reason : source.connection.name}`);
     const seconds = numberFlag(args, 'seconds');
     await new Promise<void>((done) => {
-      const timer = seconds ? setTimeout(done, seconds * 1000) : null;
-      process.once('SIGINT', () => {
+      const finish = () => {
         if (timer) clearTimeout(timer);
+        process.off('SIGINT', finish);
         done();
-      });
+      };
+      const timer = seconds ? setTimeout(finish, seconds * 1000) : null;
+      process.once('SIGINT', finish);
     });
     writeSync(file, writer.finish());
     io.stdout.write(`recorded ${samples} samples to ${out} (${source.counters.gaps} gaps, ${source.counters.rejected} bad notifications skipped, ${source.counters.reconnects} reconnects)\n`);
