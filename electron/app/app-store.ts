@@ -5,7 +5,7 @@
  */
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
-import type { Profile, Screening } from '../ipc/ipc-contract';
+import type { History, Profile, Screening, SessionReview } from '../ipc/ipc-contract';
 import type { MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import type { TrackSummary } from '../motion/track-summary';
@@ -41,6 +41,10 @@ export interface AppStore {
   todayRollingS(now: Date): number;
   /** Problems to show the user (e.g. a damaged database was kept aside). */
   notices(): string[];
+  /** Past sessions of the last `days` days, by day and week. */
+  history(days: number, now: Date): History;
+  /** One stored session for review; throws a clear error for an unknown id. */
+  review(id: number): SessionReview;
   close?(): void;
 }
 
@@ -72,5 +76,9 @@ export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; fr
     },
     todayRollingS: () => sessions.reduce((sum, s) => sum + (s.end?.summary.rollingS ?? 0), 0),
     notices: () => [],
+    history: () => ({ sessions: [], days: [], weeks: [] }),
+    review: (id) => {
+      throw new Error(`there is no session ${id}`);
+    },
   };
 }

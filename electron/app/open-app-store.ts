@@ -11,6 +11,7 @@ import { priorDailyRollingS } from '../session/session-history';
 import { SessionRecorder } from '../session/session-recorder';
 import { MOTION_ENGINE_VERSION } from '../session/engine-version';
 import type { AppStore, SessionMeta, SessionRecording } from './app-store';
+import { sessionHistory, sessionReview } from './past-sessions';
 
 export interface OpenedAppStore extends AppStore {
   remembered: RememberedSensorStore;
@@ -66,6 +67,8 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
       return priorDailyRollingS(store, at.getTime(), -at.getTimezoneOffset());
     },
     notices: () => [...notices],
+    history: (days, at) => sessionHistory(store, days, at),
+    review: (id) => sessionReview(store, id),
     remembered: {
       get: () => {
         const s = store.knownSensors()[0];

@@ -175,6 +175,10 @@ export class RollerApp {
           return this.startSession();
         case 'session.stop':
           return this.stopSession(p['reason'] === 'stopped: pain' ? 'stopped: pain' : 'completed');
+        case 'history.get':
+          return this.o.store.history(typeof p['days'] === 'number' ? p['days'] : 90, this.now());
+        case 'review.get':
+          return this.o.store.review(Number(p['id']));
         default:
           throw new Error(`unknown request ${String(name)}`);
       }

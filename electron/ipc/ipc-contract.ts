@@ -124,6 +124,86 @@ export const AppSnapshotSchema = z.object({
   simulatedScenarios: z.array(z.string()),
 });
 
+// ---------- past sessions (review and history) ----------
+
+const ZoneTimesSchema = z.record(ZoneSchema, z.number());
+const WarningCountsSchema = z.record(CoachEventKindSchema, z.number());
+
+export const SessionSummarySchema = z.object({
+  durationS: z.number(),
+  rollingS: z.number(),
+  distanceCm: z.number(),
+  maxSpeedInPerS: z.number(),
+  withinLimitShare: z.number(),
+  longestDwellS: z.number(),
+  zoneTimeS: ZoneTimesSchema,
+  eventCounts: WarningCountsSchema,
+  topCm: z.number(),
+  bottomCm: z.number(),
+});
+
+export const PastSessionSchema = z.object({
+  id: z.number().int(),
+  /** Start, ISO 8601 (UTC), and the local day it belongs to. */
+  startedAt: z.string(),
+  day: z.string(),
+  endReason: z.string().nullable(),
+  source: z.string(),
+  sensorName: z.string().nullable(),
+  summary: SessionSummarySchema.nullable(),
+});
+
+export const HistorySchema = z.object({
+  sessions: z.array(PastSessionSchema),
+  days: z.array(
+    z.object({
+      day: z.string(),
+      sessionIds: z.array(z.number().int()),
+      rollingS: z.number(),
+      budgetS: z.number(),
+      overBudget: z.boolean(),
+      zoneTimeS: ZoneTimesSchema,
+      warnings: WarningCountsSchema,
+      stoppedForPain: z.number(),
+      interrupted: z.number(),
+    }),
+  ),
+  weeks: z.array(
+    z.object({
+      weekStart: z.string(),
+      sessions: z.number(),
+      activeDays: z.number(),
+      rollingS: z.number(),
+      withinLimitShare: z.number().nullable(),
+      warningsPerSession: z.number(),
+    }),
+  ),
+});
+
+/** One session for the review screen: its settings, a decimated track in columns, every event. */
+export const SessionReviewSchema = z.object({
+  session: PastSessionSchema,
+  settings: z.object({
+    rollerDiameterIn: z.number(),
+    speedLimitInPerS: z.number(),
+    dwellNudgeS: z.number(),
+    dwellLimitS: z.number(),
+    neckAboveCm: z.number(),
+    lumbarBelowCm: z.number(),
+  }),
+  track: z.object({
+    t: z.array(z.number()),
+    positionCm: z.array(z.number()),
+    speedInPerS: z.array(z.number()),
+    zone: z.array(ZoneSchema),
+    atRest: z.array(z.boolean()),
+    gapBridged: z.array(z.boolean()),
+    accelRejected: z.array(z.boolean()),
+    axisConfidence: z.array(z.number()),
+  }),
+  events: z.array(CoachEventSchema),
+});
+
 // ---------- requests ----------
 
 const req = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R) => ({ params, result });
@@ -145,6 +225,8 @@ export const REQUESTS = {
   'calibration.accept': req(none, ProfileSchema),
   'session.start': req(none, SessionStatusSchema),
   'session.stop': req(z.object({ reason: z.enum(['completed', 'stopped: pain']) }).strict(), SessionStatusSchema),
+  'history.get': req(z.object({ days: z.number().int().min(1).max(3660).optional() }).strict(), HistorySchema),
+  'review.get': req(z.object({ id: z.number().int().positive() }).strict(), SessionReviewSchema),
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;
@@ -184,6 +266,9 @@ export type Device = z.output<typeof DeviceSchema>;
 export type Connection = z.output<typeof ConnectionSchema>;
 export type AdapterInfo = z.output<typeof AdapterSchema>;
 export type CoachEventMessage = z.output<typeof CoachEventSchema>;
+export type PastSession = z.output<typeof PastSessionSchema>;
+export type History = z.output<typeof HistorySchema>;
+export type SessionReview = z.output<typeof SessionReviewSchema>;
 
 /** Parses a request's params; a clear error naming the request and the field on failure. */
 export function parseRequest<N extends RequestName>(name: string, params: unknown): { ok: true; name: N; params: RequestParams<N> } | { ok: false; error: string } {

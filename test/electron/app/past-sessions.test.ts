@@ -1,0 +1,51 @@
+/**
+ * A session recorded through the app into the real session database (a temporary folder), then
+ * read back for review and history over the IPC contract's requests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openAppStore } from '../../../electron/app/open-app-store';
+import { RollerApp } from '../../../electron/app/roller-app';
+import { ManualScheduler } from '../../../electron/ble/scheduler';
+import { createSimulatedNoble } from '../../../electron/ble/sim-peripheral';
+import type { NobleLike } from '../../../electron/ble/noble-types';
+import { HistorySchema, SessionReviewSchema } from '../../../electron/ipc/ipc-contract';
+
+const dir = mkdtempSync(join(tmpdir(), 'roller-past-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('past sessions over the contract', () => {
+  it('reviews a recorded session (track, events, settings) and lists it in the history', async () => {
+    const scheduler = new ManualScheduler();
+    const store = openAppStore(dir);
+    const app = new RollerApp({
+      host: 'browser',
+      scheduler,
+      store,
+      loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
+      makeSimulatedNoble: (scenario) => createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] }).noble as unknown as NobleLike,
+    });
+    app.start();
+    await scheduler.drive(app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
+    const started = await scheduler.drive(app.handle('session.start', {}));
+    await scheduler.advanceByAsync(25_000);
+    await scheduler.drive(app.handle('session.stop', { reason: 'completed' }));
+
+    const history = HistorySchema.parse(await app.handle('history.get', { days: 7 }));
+    expect(history.sessions.map((s) => s.id)).toEqual([started.sessionId]);
+    expect(history.sessions[0]!.summary?.eventCounts['too-fast']).toBeGreaterThanOrEqual(1);
+    expect(history.days).toHaveLength(1);
+    expect(history.days[0]!.rollingS).toBeGreaterThan(10);
+
+    const review = SessionReviewSchema.parse(await app.handle('review.get', { id: started.sessionId! }));
+    expect(review.session.endReason).toBe('completed');
+    expect(review.track.t.length).toBeGreaterThan(400); // 25 Hz stored track over ~25 s
+    expect(review.track.t.length).toBe(review.track.positionCm.length);
+    expect(review.events.map((e) => e.kind)).toContain('too-fast');
+    expect(review.settings).toMatchObject({ rollerDiameterIn: 6, speedLimitInPerS: 1 });
+    await expect(app.handle('review.get', { id: 999 })).rejects.toThrow(/999/);
+    await scheduler.drive(app.dispose());
+  });
+});
