@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Screening } from '../bridge/contract';
+import { HistoryScreen } from '../features/history/HistoryScreen';
 import { LiveScreen } from '../features/live/LiveScreen';
 import { PairScreen } from '../features/pair/PairScreen';
 import { ScreeningScreen } from '../features/screening/ScreeningScreen';
@@ -94,5 +95,7 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
       return <SetupScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'history':
+      return <HistoryScreen />;
   }
 }

@@ -1,4 +1,4 @@
-/** The top navigation between the four screens (number keys 1–4 also switch). */
+/** The top navigation between the screens (number keys 1–5 also switch). */
 import { useNavigation } from './navigation';
 import { SCREENS } from './screens';
 

@@ -1,11 +1,12 @@
 /** The screens of the top navigation, in tab order, with their number-key shortcuts. */
-export type ScreenId = 'session' | 'pair' | 'setup' | 'settings';
+export type ScreenId = 'session' | 'pair' | 'setup' | 'settings' | 'history';
 
 export const SCREENS: readonly { id: ScreenId; label: string; key: string }[] = [
   { id: 'session', label: 'Session', key: '1' },
   { id: 'pair', label: 'Pair', key: '2' },
   { id: 'setup', label: 'Setup', key: '3' },
   { id: 'settings', label: 'Settings', key: '4' },
+  { id: 'history', label: 'History', key: '5' },
 ];
 
 export function screenForKey(key: string): ScreenId | null {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { isTextEntryTarget } from '../shared/keyboard-target';
 import { screenForKey, type ScreenId } from './screens';
 
-/** Number keys 1–4 switch screens (not while typing in a field). */
+/** Number keys 1–5 switch screens (not while typing in a field). */
 export function useNavShortcuts(go: (screen: ScreenId) => void, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;

@@ -1,0 +1,229 @@
+/**
+ * History: today's rolling time against the daily budget, each day's sessions (newest day first)
+ * and the weekly trends. "Review" on a session opens its review; Back returns here.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { History, PastSession } from '../../bridge/contract';
+import { useSnapshot } from '../../app/use-app-state';
+import { useServices } from '../../app/services-context';
+import { ErrorLine } from '../../shared/ErrorLine';
+import { errorText } from '../../shared/error-text';
+import { formatDurationWords } from '../../shared/time-format';
+import { SessionReview } from '../review/SessionReview';
+import {
+  budgetFraction,
+  dayHeading,
+  daysNewestFirst,
+  endReasonView,
+  localDayOf,
+  percentText,
+  perSessionText,
+  sessionWarnings,
+  startTimeText,
+  todayTotal,
+  weekLabel,
+  weeksNewestFirst,
+} from './history-format';
+import './history.css';
+
+const HISTORY_DAYS = 90;
+
+type Load = { state: 'loading' } | { state: 'failed'; error: string } | { state: 'ready'; history: History };
+
+export function HistoryScreen() {
+  const { bridge } = useServices();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [reviewing, setReviewing] = useState<number | null>(null);
+  const lastReviewed = useRef<number | null>(null);
+  const seq = useRef(0);
+
+  const reload = useCallback(() => {
+    const mine = ++seq.current;
+    bridge.request('history.get', { days: HISTORY_DAYS }).then(
+      (history) => {
+        if (mine === seq.current) setLoad({ state: 'ready', history });
+      },
+      (err: unknown) => {
+        if (mine === seq.current) setLoad((l) => (l.state === 'ready' ? l : { state: 'failed', error: errorText(err) }));
+      },
+    );
+  }, [bridge]);
+
+  useEffect(() => {
+    reload();
+    const off = bridge.subscribe('session', (s) => {
+      if (s.state === 'ended') reload();
+    });
+    return () => {
+      off();
+      seq.current++;
+    };
+  }, [bridge, reload]);
+
+  // Back from a review: focus returns to that session's Review button.
+  useEffect(() => {
+    if (reviewing !== null || lastReviewed.current === null) return;
+    document.querySelector<HTMLElement>(`[data-testid="review-session-${lastReviewed.current}"]`)?.focus();
+  }, [reviewing]);
+
+  if (reviewing !== null) {
+    return <SessionReview id={reviewing} onBack={() => setReviewing(null)} />;
+  }
+  const open = (id: number) => {
+    lastReviewed.current = id;
+    setReviewing(id);
+  };
+
+  return (
+    <div className="history" data-testid="history-screen">
+      <h1>History</h1>
+      {load.state === 'loading' && <p role="status">Loading your sessions…</p>}
+      {load.state === 'failed' && (
+        <div>
+          <ErrorLine error={`Could not load the history: ${load.error}`} testId="history-error" />
+          <button type="button" className="btn btn--primary" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {load.state === 'ready' && <HistoryBody history={load.history} onReview={open} />}
+    </div>
+  );
+}
+
+function HistoryBody({ history, onReview }: { history: History; onReview(id: number): void }) {
+  const { profile } = useSnapshot();
+  const today = localDayOf(new Date());
+  const total = todayTotal(history, today, profile.dailyBudgetMin * 60);
+  const days = daysNewestFirst(history);
+  const weeks = weeksNewestFirst(history);
+  const fraction = budgetFraction(total);
+  return (
+    <div className="history__grid">
+      <div className="history__main">
+        <section className={`card history__today ${total.overBudget ? 'history__today--over' : ''}`} aria-labelledby="history-today-heading" data-testid="history-today">
+          <h2 id="history-today-heading">Today</h2>
+          <p className="history__today-figure">
+            <strong>{formatDurationWords(total.rollingS)}</strong> of {formatDurationWords(total.budgetS)} rolling
+            {total.overBudget && <span className="history__over"> — over the daily budget</span>}
+          </p>
+          <div
+            className="history__bar"
+            role="progressbar"
+            aria-label="Today's rolling time of the daily budget"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(fraction * 100)}
+          >
+            <div className="history__bar-fill" style={{ width: `${fraction * 100}%` }} />
+          </div>
+        </section>
+        {days.length === 0 ? (
+          <p className="card">No sessions in the last {HISTORY_DAYS} days yet.</p>
+        ) : (
+          <ol className="history__days" aria-label="Days, newest first">
+            {days.map(({ day, sessions }) => (
+              <li key={day.day} className="card history__day" data-testid="history-day" data-day={day.day}>
+                <h2 className="history__day-head">
+                  {dayHeading(day.day, today)}
+                  <span className="history__day-total">
+                    {formatDurationWords(day.rollingS)} of {formatDurationWords(day.budgetS)}
+                    {day.overBudget && <span className="history__over"> (over budget)</span>}
+                  </span>
+                </h2>
+                {day.stoppedForPain > 0 && (
+                  <p className="history__pain" role="note">
+                    ⚠ Stopped for pain {day.stoppedForPain === 1 ? 'once' : `${day.stoppedForPain} times`} this day.
+                  </p>
+                )}
+                <ul className="history__sessions">
+                  {sessions.map((s) => (
+                    <SessionRow key={s.id} session={s} onReview={onReview} />
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+      <section className="card history__weeks" aria-labelledby="history-weeks-heading">
+        <h2 id="history-weeks-heading">Weekly trends</h2>
+        {weeks.length === 0 ? (
+          <p>No weeks yet.</p>
+        ) : (
+          <table className="history__table" data-testid="history-weeks">
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                <th scope="col">Rolling</th>
+                <th scope="col">Within limit</th>
+                <th scope="col">Warnings / session</th>
+              </tr>
+            </thead>
+            <tbody>
+              {weeks.map((w) => (
+                <tr key={w.weekStart} data-testid="history-week">
+                  <th scope="row">
+                    {weekLabel(w.weekStart, today)}
+                    <span className="history__week-sub">
+                      {w.sessions} session{w.sessions === 1 ? '' : 's'}, {w.activeDays} day{w.activeDays === 1 ? '' : 's'}
+                    </span>
+                  </th>
+                  <td>{formatDurationWords(w.rollingS)}</td>
+                  <td>{percentText(w.withinLimitShare)}</td>
+                  <td>{perSessionText(w.warningsPerSession)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function SessionRow({ session, onReview }: { session: PastSession; onReview(id: number): void }) {
+  const s = session.summary;
+  const end = endReasonView(session.endReason);
+  const warnings = sessionWarnings(session);
+  const time = startTimeText(session.startedAt);
+  return (
+    <li className={`history__session ${end.pain ? 'history__session--pain' : ''}`} data-testid="history-session" data-session-id={session.id}>
+      <span className="history__time">{time}</span>
+      <dl className="history__facts">
+        <div>
+          <dt>Length</dt>
+          <dd>{s ? formatDurationWords(s.durationS) : '–'}</dd>
+        </div>
+        <div>
+          <dt>Rolling</dt>
+          <dd>{s ? formatDurationWords(s.rollingS) : '–'}</dd>
+        </div>
+        <div>
+          <dt>Within limit</dt>
+          <dd>{percentText(s?.withinLimitShare)}</dd>
+        </div>
+        <div>
+          <dt>Warnings</dt>
+          <dd>{warnings}</dd>
+        </div>
+        <div>
+          <dt>Ended</dt>
+          <dd className={end.pain ? 'pain-text' : undefined} data-testid="history-end-reason">
+            {end.pain && <span aria-hidden="true">⚠ </span>}
+            {end.text}
+          </dd>
+        </div>
+      </dl>
+      <button
+        type="button"
+        className="btn btn--primary"
+        onClick={() => onReview(session.id)}
+        data-testid={`review-session-${session.id}`}
+        aria-label={`Review the session at ${time}`}
+      >
+        Review
+      </button>
+    </li>
+  );
+}

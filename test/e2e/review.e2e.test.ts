@@ -1,0 +1,99 @@
+/**
+ * Review and history in real Chromium: a simulated session imported into a fresh session store,
+ * then opened from the History screen; the charts carry the engine's track and the warnings as
+ * annotations, the summary shows the engine's figures, and picking a warning moves the charts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { formatRecordingCsv } from '../../sensor-protocol/recording/recording-csv-writer';
+import { createRollerApp } from '../../electron/app/create-roller-app';
+import type { RollerApp } from '../../electron/app/roller-app';
+import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { SCREENING_QUESTIONS, type ScreeningAnswers } from '../../electron/ipc/ipc-contract';
+import { motionSettings } from '../../electron/motion/motion-settings';
+import { openSessionStore } from '../../electron/session/open-session-store';
+import { importRecordingText } from '../../electron/session/session-import';
+import { simulationCsvMetadata } from '../../electron/sim/csv-metadata';
+import { builtInScenario } from '../../electron/sim/scenario-catalog';
+import { simulate } from '../../electron/sim/simulate';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, RENDERER_DIR, canRunBrowser } from './browser-harness';
+
+describe.skipIf(!canRunBrowser)('review and history in Chromium', () => {
+  let dataDir: string;
+  let app: RollerApp;
+  let host: BrowserHost;
+  let browser: Browser;
+  let page: Page;
+  let sessionId: number;
+  let engineEvents: { kind: string; t: number }[];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'roller-review-e2e-'));
+    const sim = simulate(builtInScenario('too-fast'), { seed: 2 });
+    const opened = openSessionStore({ dataDir });
+    const imported = importRecordingText(opened.store, formatRecordingCsv(sim.samples, { ...simulationCsvMetadata(sim.meta), started_at: new Date().toISOString() }), {
+      fileName: 'too-fast.csv',
+      settings: motionSettings({}),
+      now: Date.now(),
+    });
+    sessionId = imported.session.id;
+    engineEvents = opened.store.events(sessionId).map((e) => ({ kind: e.kind, t: e.t }));
+    opened.store.close();
+    app = createRollerApp({ host: 'browser', dataDir });
+    host = await startBrowserHost({ app, rendererDir: RENDERER_DIR });
+    app.start();
+    const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, false])) as ScreeningAnswers['answers'];
+    await app.handle('screening.submit', { answers, acknowledgedNotMedicalAdvice: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(host.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    await app?.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists the session by day, opens it, and charts the engine’s track with its warnings', async () => {
+    expect(engineEvents.filter((e) => e.kind === 'too-fast').length).toBeGreaterThanOrEqual(3);
+    await page.getByTestId('nav-history').click();
+    await page.getByTestId('history-screen').waitFor();
+    await page.getByTestId('history-session').first().waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, '10-history.png') });
+    await page.getByTestId(`review-session-${sessionId}`).click();
+    await page.getByTestId('review-summary').waitFor();
+    await page.getByTestId('speed-chart').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(ARTIFACTS, '11-review.png'), fullPage: true });
+    const charts = (await page.evaluate(`(() => {
+      const info = (id) => {
+        const c = document.querySelector('[data-testid="' + id + '"]').__chart;
+        return { points: c.data.datasets[0].data.length, annotations: Object.keys(c.options.plugins.annotation.annotations || {}).length, xMin: c.options.scales.x.min ?? null, xMax: c.options.scales.x.max ?? null };
+      };
+      return { speed: info('speed-chart'), position: info('position-chart') };
+    })()`)) as { speed: { points: number; annotations: number; xMin: number | null; xMax: number | null }; position: { points: number; annotations: number } };
+    expect(charts.speed.points).toBeGreaterThan(500);
+    expect(charts.position.points).toBe(charts.speed.points);
+    // The limit line plus at least one shaded over-limit stretch per too-fast warning.
+    expect(charts.speed.annotations).toBeGreaterThanOrEqual(1 + engineEvents.filter((e) => e.kind === 'too-fast').length);
+    // Zone bands plus one mark per warning.
+    expect(charts.position.annotations).toBeGreaterThanOrEqual(engineEvents.length);
+    await expect(page.getByTestId('review-event').count()).resolves.toBe(engineEvents.length);
+  });
+
+  it('picking a warning moves both charts to it', async () => {
+    const second = engineEvents[1]!;
+    await page.getByTestId('review-event').nth(1).click();
+    await page.waitForTimeout(300);
+    const range = (await page.evaluate(`(() => { const c = document.querySelector('[data-testid="speed-chart"]').__chart; return [c.options.scales.x.min, c.options.scales.x.max]; })()`)) as [number, number];
+    expect(range[0]).toBeLessThanOrEqual(second.t);
+    expect(range[1]).toBeGreaterThanOrEqual(second.t);
+    expect(range[1] - range[0]).toBeLessThan(120);
+    await page.screenshot({ path: join(ARTIFACTS, '12-review-event.png') });
+  });
+});
