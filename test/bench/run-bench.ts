@@ -4,6 +4,7 @@ import { runThroughputBench, THROUGHPUT_TARGET_SAMPLES_PER_S } from './throughpu
 import { runBleStreamBench } from './ble-stream-bench';
 import { formatSessionStoreBench, runSessionStoreBench } from './session-store-bench';
 import { runUiBench } from './ui-bench';
+import { runReviewRenderBench } from './review-render-bench';
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
@@ -68,8 +69,19 @@ async function printUi(): Promise<void> {
   console.log(`frame interval: p50 ${ms(r.frameP50Ms)}, p95 ${ms(r.frameP95Ms)}; ${r.droppedFrames} of ${r.frames} frames late by a vsync or more`);
 }
 
+async function printReviewRender(): Promise<void> {
+  console.log('\n## Session review in Chromium (one hour recorded at 200 Hz)');
+  const r = await runReviewRenderBench();
+  if (!r) {
+    console.log('skipped: needs /usr/bin/chromium and a built renderer (npm run build)');
+    return;
+  }
+  console.log(`press Review → both charts drawn: p50 ${r.renderP50Ms.toFixed(0)} ms, worst ${r.renderMaxMs.toFixed(0)} ms over ${r.runs} openings of ${r.samples} samples (target < 500 ms)`);
+}
+
 printAccuracy();
 await printThroughput();
 await printBle();
 await printSessionStore();
 await printUi();
+await printReviewRender();
