@@ -7,11 +7,12 @@
  * as small sensors do). Subclasses supply the GATT server, advertised services and what happens
  * on connect, disconnect and reboot.
  */
+import { z } from 'zod';
 import type { GattServer } from './gatt-server';
 import { nobleUuid } from './gatt-server';
 import type { DisconnectCause, PeripheralLink, SimAdvertisement, SimulatedPeripheral } from './peripheral-link';
 import { RssiModel, type RssiSettings } from './rssi-model';
-import { scheduleFaultPlan, type Fault, type FaultPlan } from './fault-plan';
+import { FaultPlanSchema, scheduleFaultPlan, type Fault, type FaultPlan } from './fault-plan';
 import type { Scheduler } from './scheduler';
 
 export interface PeripheralBaseSettings {
@@ -24,6 +25,36 @@ export interface PeripheralBaseSettings {
   /** Time from a reboot to advertising again, ms. */
   bootMs: number;
   faults: FaultPlan;
+}
+
+/**
+ * The zod fields every simulated peripheral's settings share (with its own defaults): radio
+ * identity, signal, seed, scenario end, MTU, reboot time and the fault plan.
+ */
+export function basePeripheralFields(d: { address: string; addressType: 'public' | 'random'; localName: string; rssiAt1mDbm: number; rssiJitterDb: number; bootMs: number }) {
+  return {
+    /** BLE address; noble's id is it without colons. */
+    address: z.string().regex(BLE_ADDRESS_PATTERN).default(d.address),
+    addressType: z.enum(['public', 'random']).default(d.addressType),
+    /** Advertised local name (and GAP device name). */
+    localName: z.string().min(1).max(20).default(d.localName),
+    /** Seed of sensor noise and loss (run r uses seed + r), RSSI fading and garbage; default: the scenario's. */
+    seed: z.number().int().min(0).max(0xffff_ffff).optional(),
+    /** What happens when a session outlasts the scenario: play it again, or stop streaming. */
+    endOfScenario: z.enum(['loop', 'stop']).default('loop'),
+    /** Mean RSSI at 1 m, dBm. */
+    rssiAt1mDbm: z.number().min(-127).max(20).default(d.rssiAt1mDbm),
+    /** Standard deviation of RSSI fading, dB. */
+    rssiJitterDb: z.number().min(0).max(20).default(d.rssiJitterDb),
+    /** Distance from the central, m. */
+    distanceM: z.number().positive().max(1000).default(1),
+    /** Largest ATT MTU the sensor accepts. */
+    maxMtu: z.number().int().min(23).max(517).default(247),
+    /** Reboot time until advertising again, ms. */
+    bootMs: z.number().min(0).max(60_000).default(d.bootMs),
+    /** Faults at session times (s from the first start-streaming). */
+    faults: FaultPlanSchema.default(() => []),
+  };
 }
 
 /** The settings every simulated peripheral's zod schema shares, as the base class takes them. */

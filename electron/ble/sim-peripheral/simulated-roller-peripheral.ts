@@ -40,7 +40,7 @@ import type { Scenario } from '../../sim/scenario-schema';
 import { randomStream, type RandomStream } from '../../sim/seeded-random';
 import { ATT_ERROR, attError, attOk, type AttResult } from './att-error';
 import { BatteryModel } from './battery-model';
-import { FaultPlanSchema, type Fault } from './fault-plan';
+import type { Fault } from './fault-plan';
 import { GattServer, standardGapGattServices, stringCharacteristic, type ServiceSpec } from './gatt-server';
 import { MALFORMATIONS, malformFrame } from './malformed-frame';
 import type { DisconnectCause, PeripheralLink } from './peripheral-link';
@@ -49,7 +49,7 @@ import { RollerRunPlanner } from './roller-run-planner';
 import { resolveScenario, type ScenarioChoice } from './scenario-choice';
 import type { Scheduler } from './scheduler';
 import { DEFAULT_SUPPORTED_SAMPLE_RATES_HZ, applyConfigWrite } from './sensor-config-policy';
-import { BLE_ADDRESS_PATTERN, SimulatedPeripheralBase, baseSettingsFrom } from './simulated-peripheral-base';
+import { SimulatedPeripheralBase, basePeripheralFields, baseSettingsFrom } from './simulated-peripheral-base';
 
 /** ATT MTU before the exchange (Core Vol 3 Part F §3.2.8). */
 const DEFAULT_ATT_MTU = 23;
@@ -59,21 +59,7 @@ const STATUS_DROPPED_INTERVAL_MS = 1000;
 const APPEARANCE_GENERIC_SENSOR = 0x0540;
 
 export const RollerPeripheralSettingsSchema = z.object({
-  /** BLE address; noble's id is it without colons. */
-  address: z.string().regex(BLE_ADDRESS_PATTERN).default('c4:52:43:00:00:01'),
-  addressType: z.enum(['public', 'random']).default('random'),
-  /** Advertised local name (and GAP device name). */
-  localName: z.string().min(1).max(20).default(ROLLER_LOCAL_NAME),
-  /** Seed of sensor noise and loss (run r uses seed + r), RSSI fading and garbage; default: the scenario's. */
-  seed: z.number().int().min(0).max(0xffff_ffff).optional(),
-  /** What happens when a session outlasts the scenario: play it again, or stop streaming. */
-  endOfScenario: z.enum(['loop', 'stop']).default('loop'),
-  /** Mean RSSI at 1 m, dBm. */
-  rssiAt1mDbm: z.number().min(-127).max(20).default(-58),
-  /** Standard deviation of RSSI fading, dB. */
-  rssiJitterDb: z.number().min(0).max(20).default(1.5),
-  /** Distance from the central, m. */
-  distanceM: z.number().positive().max(1000).default(1),
+  ...basePeripheralFields({ address: 'c4:52:43:00:00:01', addressType: 'random', localName: ROLLER_LOCAL_NAME, rssiAt1mDbm: -58, rssiJitterDb: 1.5, bootMs: 300 }),
   /** Battery charge at power-on, %. */
   batteryPercent: z.number().min(0).max(100).default(95),
   /** Battery drain, % per hour of sensor time. */
@@ -82,22 +68,16 @@ export const RollerPeripheralSettingsSchema = z.object({
   lowBatteryPercent: z.number().min(0).max(100).default(10),
   /** Output data rates the IMU offers; a written rate becomes the nearest, Hz. */
   supportedSampleRatesHz: z.array(z.number().int().min(MIN_SAMPLE_RATE_HZ).max(MAX_SAMPLE_RATE_HZ)).min(1).default(() => [...DEFAULT_SUPPORTED_SAMPLE_RATES_HZ]),
-  /** Largest ATT MTU the sensor accepts. */
-  maxMtu: z.number().int().min(23).max(517).default(247),
   /** Frames the radio queue holds while the link is silent before new ones are dropped. */
   txQueueFrames: z.number().int().min(0).max(10_000).default(8),
   /** How long calibrate-at-rest averages, s. */
   calibrationS: z.number().positive().max(60).default(2),
-  /** Reboot time until advertising again, ms. */
-  bootMs: z.number().min(0).max(60_000).default(300),
   manufacturerName: z.string().default('Roller Companion'),
   modelNumber: z.string().default('RC-IMU-1'),
   /** Default: derived from the address. */
   serialNumber: z.string().optional(),
   firmwareRevision: z.string().regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/).default('1.0.0'),
   hardwareRevision: z.string().default('A'),
-  /** Faults at session times (s from the first start-streaming). */
-  faults: FaultPlanSchema.default(() => []),
 });
 export type RollerPeripheralSettings = z.output<typeof RollerPeripheralSettingsSchema>;
 

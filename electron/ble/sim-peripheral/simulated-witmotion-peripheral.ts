@@ -20,12 +20,12 @@ import { WITMOTION_HEADER_BYTE } from '../../../sensor-protocol/witmotion/witmot
 import type { Scenario } from '../../sim/scenario-schema';
 import { randomStream, type RandomStream } from '../../sim/seeded-random';
 import { attOk, type AttResult } from './att-error';
-import { FaultPlanSchema, type Fault } from './fault-plan';
+import type { Fault } from './fault-plan';
 import { GattServer, standardGapGattServices, type ServiceSpec } from './gatt-server';
 import type { DisconnectCause, PeripheralLink } from './peripheral-link';
 import { resolveScenario, type ScenarioChoice } from './scenario-choice';
 import type { Scheduler } from './scheduler';
-import { BLE_ADDRESS_PATTERN, SimulatedPeripheralBase, baseSettingsFrom } from './simulated-peripheral-base';
+import { SimulatedPeripheralBase, basePeripheralFields, baseSettingsFrom } from './simulated-peripheral-base';
 import { encodeWitmotionRegisterRecord, encodeWitmotionSampleRecord } from './witmotion-record-encoder';
 import { WitmotionPacketizer } from './witmotion-packetizer';
 import { WitmotionRegisterFile, parseWitmotionWrite } from './witmotion-registers';
@@ -36,17 +36,9 @@ const DEFAULT_ATT_MTU = 23;
 const APPEARANCE_GENERIC_SENSOR = 0x0540;
 
 export const WitmotionPeripheralSettingsSchema = z.object({
-  address: z.string().regex(BLE_ADDRESS_PATTERN).default('e8:cb:ed:11:09:68'),
-  addressType: z.enum(['public', 'random']).default('public'),
-  localName: z.string().min(1).max(20).default('WT901BLE68'),
+  ...basePeripheralFields({ address: 'e8:cb:ed:11:09:68', addressType: 'public', localName: 'WT901BLE68', rssiAt1mDbm: -62, rssiJitterDb: 2, bootMs: 500 }),
   /** Advertise the ffe5 service UUID (so a scan filtered on it finds the unit). */
   advertiseServiceUuid: z.boolean().default(true),
-  /** Seed of sensor noise (run r uses seed + r), RSSI fading, packet cutting, garbage; default: the scenario's. */
-  seed: z.number().int().min(0).max(0xffff_ffff).optional(),
-  endOfScenario: z.enum(['loop', 'stop']).default('loop'),
-  rssiAt1mDbm: z.number().min(-127).max(20).default(-62),
-  rssiJitterDb: z.number().min(0).max(20).default(2),
-  distanceM: z.number().positive().max(1000).default(1),
   /** Output rate at power-on (the saved one), Hz: one of the unit's rates. */
   rateHz: z
     .number()
@@ -56,9 +48,6 @@ export const WitmotionPeripheralSettingsSchema = z.object({
   holdProbability: z.number().min(0).max(1).default(0.1),
   /** Chance a record is split across two notifications. */
   splitProbability: z.number().min(0).max(1).default(0.1),
-  maxMtu: z.number().int().min(23).max(517).default(247),
-  bootMs: z.number().min(0).max(60_000).default(500),
-  faults: FaultPlanSchema.default(() => []),
 });
 export type WitmotionPeripheralSettings = z.output<typeof WitmotionPeripheralSettingsSchema>;
 

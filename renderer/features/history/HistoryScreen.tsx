@@ -11,10 +11,10 @@ import { errorText } from '../../shared/error-text';
 import { formatDurationWords } from '../../shared/time-format';
 import { SessionReview } from '../review/SessionReview';
 import {
+  endReasonView,
   budgetFraction,
   dayHeading,
   daysNewestFirst,
-  endReasonView,
   localDayOf,
   percentText,
   perSessionText,
@@ -24,6 +24,7 @@ import {
   weekLabel,
   weeksNewestFirst,
 } from './history-format';
+import { EndReason } from './EndReason';
 import './history.css';
 
 const HISTORY_DAYS = 90;
@@ -184,11 +185,11 @@ function HistoryBody({ history, onReview }: { history: History; onReview(id: num
 
 function SessionRow({ session, onReview }: { session: PastSession; onReview(id: number): void }) {
   const s = session.summary;
-  const end = endReasonView(session.endReason);
   const warnings = sessionWarnings(session);
   const time = startTimeText(session.startedAt);
+  const pain = endReasonView(session.endReason).pain;
   return (
-    <li className={`history__session ${end.pain ? 'history__session--pain' : ''}`} data-testid="history-session" data-session-id={session.id}>
+    <li className={`history__session ${pain ? 'history__session--pain' : ''}`} data-testid="history-session" data-session-id={session.id}>
       <span className="history__time">{time}</span>
       <dl className="history__facts">
         <div>
@@ -209,10 +210,7 @@ function SessionRow({ session, onReview }: { session: PastSession; onReview(id: 
         </div>
         <div>
           <dt>Ended</dt>
-          <dd className={end.pain ? 'pain-text' : undefined} data-testid="history-end-reason">
-            {end.pain && <span aria-hidden="true">⚠ </span>}
-            {end.text}
-          </dd>
+          <EndReason reason={session.endReason} testId="history-end-reason" />
         </div>
       </dl>
       <button

@@ -14,6 +14,7 @@ import { endReasonView, percentText, startTimeText } from '../history/history-fo
 import { EVENT_LABEL, positionChartConfig, selectedLine, speedChartConfig } from './review-charts';
 import { engineViewAt, eventWindow, excursions, overLimitStretches, tickTime } from './review-data';
 import { ReviewChart, type LineChart } from './ReviewChart';
+import { EndReason } from '../history/EndReason';
 import './review.css';
 
 interface Props {
@@ -167,13 +168,13 @@ function ReviewBody({ review, units }: { review: Review; units: Units }) {
 
 function Summary({ review, units }: { review: Review; units: Units }) {
   const s = review.session.summary;
-  const end = endReasonView(review.session.endReason);
   const ex = excursions(review.events, review.settings.neckAboveCm, review.settings.lumbarBelowCm);
   const exText = (x: { count: number; deepestCm: number | null }) =>
     x.count === 0 ? 'none' : `${x.count} (up to ${lengthText(x.deepestCm ?? 0, units)} past the line)`;
   const limit = formatSpeed(review.settings.speedLimitInPerS, units);
+  const pain = endReasonView(review.session.endReason).pain;
   return (
-    <section className={`card review__summary ${end.pain ? 'review__summary--pain' : ''}`} aria-labelledby="review-summary-heading" data-testid="review-summary">
+    <section className={`card review__summary ${pain ? 'review__summary--pain' : ''}`} aria-labelledby="review-summary-heading" data-testid="review-summary">
       <h2 id="review-summary-heading">
         {review.session.day} at {startTimeText(review.session.startedAt)}
       </h2>
@@ -206,10 +207,7 @@ function Summary({ review, units }: { review: Review; units: Units }) {
         </div>
         <div>
           <dt>Ended</dt>
-          <dd className={end.pain ? 'pain-text' : undefined} data-testid="review-end-reason">
-            {end.pain && <span aria-hidden="true">⚠ </span>}
-            {end.text}
-          </dd>
+          <EndReason reason={review.session.endReason} testId="review-end-reason" />
         </div>
       </dl>
     </section>
