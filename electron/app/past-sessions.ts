@@ -1,9 +1,10 @@
 /**
  * Past sessions as the review and history screens need them, read from the session store:
  * history by day and week against the daily budget, and one session's settings, decimated
- * track (columns, ≤ `maxPoints`) and events.
+ * track (columns, ≤ `maxPoints`), events, and the time spent per 1-inch bin along the spine.
  */
 import type { History, PastSession, SessionReview } from '../ipc/ipc-contract';
+import { dwellHistogram } from '../motion/dwell-histogram';
 import { spineMapFor, ZONES } from '../motion/spine-map';
 import { FLAG_ACCEL_REJECTED, FLAG_AT_REST, FLAG_GAP_BRIDGED } from '../motion/track-columns';
 import { loadSessionTrack } from '../session/session-data';
@@ -59,5 +60,6 @@ export function sessionReview(store: SessionStore, id: number, maxPoints = 20_00
     settings: { rollerDiameterIn: s.rollerDiameterIn, speedLimitInPerS: s.speedLimitInPerS, dwellNudgeS: s.dwellNudgeS, dwellLimitS: s.dwellLimitS, neckAboveCm: map.neckAboveCm, lumbarBelowCm: map.lumbarBelowCm },
     track: cols,
     events: store.events(id),
+    dwell: dwellHistogram(track),
   };
 }

@@ -202,6 +202,12 @@ export const SessionReviewSchema = z.object({
     axisConfidence: z.array(z.number()),
   }),
   events: z.array(CoachEventSchema),
+  /** Seconds spent in each 1-inch position bin over the whole (undecimated) track. */
+  dwell: z.object({
+    binCm: z.number().positive(),
+    firstBinCm: z.number(),
+    seconds: z.array(z.number().nonnegative()),
+  }),
 });
 
 // ---------- requests ----------

@@ -15,6 +15,7 @@ import { EVENT_LABEL, positionChartConfig, selectedLine, speedChartConfig } from
 import { engineViewAt, eventWindow, excursions, overLimitStretches, tickTime } from './review-data';
 import { ReviewChart, type LineChart } from './ReviewChart';
 import { EndReason } from '../history/EndReason';
+import { DwellHeatmap } from './DwellHeatmap';
 import './review.css';
 
 interface Props {
@@ -122,6 +123,10 @@ function ReviewBody({ review, units }: { review: Review; units: Units }) {
   return (
     <div className="review__body">
       <Summary review={review} units={units} />
+      <section className="card review__where" aria-labelledby="review-where-heading">
+        <h2 id="review-where-heading">Where the time went</h2>
+        <DwellHeatmap review={review} units={units} />
+      </section>
       <section className="card review__charts" aria-labelledby="review-charts-heading">
         <div className="review__charts-head">
           <h2 id="review-charts-heading">Over time</h2>

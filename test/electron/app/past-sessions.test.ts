@@ -45,6 +45,11 @@ describe('past sessions over the contract', () => {
     expect(review.track.t.length).toBe(review.track.positionCm.length);
     expect(review.events.map((e) => e.kind)).toContain('too-fast');
     expect(review.settings).toMatchObject({ rollerDiameterIn: 6, speedLimitInPerS: 1 });
+    // Time per 1-inch bin covers the session's time (the track starts when the session does).
+    const binned = review.dwell.seconds.reduce((a, b) => a + b, 0);
+    expect(review.dwell.binCm).toBeCloseTo(2.54);
+    expect(binned).toBeGreaterThan(0.95 * review.session.summary!.durationS);
+    expect(binned).toBeLessThanOrEqual(review.session.summary!.durationS + 1e-6);
     await expect(app.handle('review.get', { id: 999 })).rejects.toThrow(/999/);
     await scheduler.drive(app.dispose());
   });

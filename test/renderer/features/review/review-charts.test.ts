@@ -16,6 +16,7 @@ const review: SessionReview = {
     axisConfidence: [1, 1, 1, 1],
   },
   events: [{ t: 2, kind: 'lumbar', positionCm: -18, detail: 'below the lumbar line' }],
+  dwell: { binCm: 2.54, firstBinCm: -20.32, seconds: [1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1] },
 };
 
 describe('review chart configs', () => {
