@@ -301,18 +301,31 @@ export class BleSensorSource {
     }
     const kind: SensorKind = sensorKindOf(p.advertisement ?? {}) ?? 'roller';
     const handlers = this.linkHandlers(p.id);
+    // A discovery left unanswered by an earlier, abandoned setup on this peripheral would be handed
+    // this connection's answer by noble (its callbacks wait on the peripheral object, not on a
+    // connection), and the two setups would then trip over each other: forget it.
+    p.removeAllListeners('servicesDiscover');
+    // A sensor that drops out during setup never answers the pending request: fail the attempt
+    // when the link is reported lost instead of waiting for the bound.
+    let onDrop: (reason: unknown) => void = () => undefined;
+    const dropped = new Promise<never>((_, reject) => {
+      onDrop = (reason) => reject(new Error(`the sensor dropped out while being set up (${String(reason ?? 'link lost')})`));
+    });
+    p.once('disconnect', onDrop);
     let link: SensorLink;
     try {
       // A BLE stack may never answer a GATT request (a write to a sensor that went away): bound it.
       if (kind === 'witmotion') {
         this.witmotion ??= new WitmotionStreamParser({ nominalRateHz: Math.min(200, this.o.sampleRateHz) });
-        link = await this.bounded(openWitmotionLink(p, this.witmotion, this.o.sampleRateHz, this.o.scheduler, handlers), 'setting up the WitMotion sensor');
+        link = await Promise.race([this.bounded(openWitmotionLink(p, this.witmotion, this.o.sampleRateHz, this.o.scheduler, handlers), 'setting up the WitMotion sensor'), dropped]);
       } else {
-        link = await this.bounded(openRollerLink(p, this.decoder, { sampleRateHz: this.o.sampleRateHz }, handlers), 'setting up the sensor');
+        link = await Promise.race([this.bounded(openRollerLink(p, this.decoder, { sampleRateHz: this.o.sampleRateHz }, handlers), 'setting up the sensor'), dropped]);
       }
     } catch (err) {
-      await p.disconnectAsync().catch(() => undefined);
+      if (p.state !== 'disconnected') await p.disconnectAsync().catch(() => undefined);
       throw err;
+    } finally {
+      p.removeListener('disconnect', onDrop);
     }
     this.link = link;
     this.linkedPeripheral = p;
