@@ -5,7 +5,7 @@
  */
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
-import type { History, Profile, Screening, SessionReview } from '../ipc/ipc-contract';
+import type { History, ImportResult, Profile, ReanalysisResult, Screening, SessionReview } from '../ipc/ipc-contract';
 import type { MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import type { TrackSummary } from '../motion/track-summary';
@@ -45,7 +45,25 @@ export interface AppStore {
   history(days: number, now: Date): History;
   /** One stored session for review; throws a clear error for an unknown id. */
   review(id: number): SessionReview;
+  /**
+   * Writes the session's recording CSV, JSON summary and chart image (given one) into `folder`;
+   * `progress` hears the share written (0…1). Other work runs in between.
+   */
+  exportSession(id: number, folder: string, chartPng: Uint8Array | null, progress: (fraction: number) => void): Promise<ExportedSession>;
+  /** Reads a recording (its text in pieces), analyses it with `settings` and stores it as a session. */
+  importRecording(fileName: string, text: Iterable<string>, settings: MotionSettings, now: Date): ImportResult;
+  /** Analyses a stored session again with the current engine and these coaching settings. */
+  reanalyze(id: number, coaching: (own: MotionSettings) => MotionSettings, now: Date): ReanalysisResult;
+  /** Removes a session and all its data. */
+  deleteSession(id: number): void;
   close?(): void;
+}
+
+export interface ExportedSession {
+  csvPath: string;
+  jsonPath: string;
+  pngPath: string | null;
+  samples: number;
 }
 
 export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: TrackSummary } }[] } {
@@ -78,6 +96,16 @@ export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; fr
     notices: () => [],
     history: () => ({ sessions: [], days: [], weeks: [] }),
     review: (id) => {
+      throw new Error(`there is no session ${id}`);
+    },
+    exportSession: (id) => Promise.reject(new Error(`there is no session ${id}`)),
+    importRecording: (fileName) => {
+      throw new Error(`${fileName}: this store keeps no past sessions`);
+    },
+    reanalyze: (id) => {
+      throw new Error(`there is no session ${id}`);
+    },
+    deleteSession: (id) => {
       throw new Error(`there is no session ${id}`);
     },
   };

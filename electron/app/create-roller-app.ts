@@ -3,6 +3,9 @@
  * roller on simulated noble bindings (an explicit choice in the app), the session store in the
  * data folder, and the real clock. Used by the Electron main process and the browser host.
  */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { loadSystemNoble } from '../ble/noble-loader';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
 import { createSimulatedNoble } from '../ble/sim-peripheral';
@@ -10,12 +13,17 @@ import type { NobleLike } from '../ble/noble-types';
 import { openAppStore } from './open-app-store';
 import { resolveDataDir } from '../session/data-dir';
 import { RollerApp } from './roller-app';
+import { resolveExportFolder } from './export-folder';
 
 export interface CreateRollerAppOptions {
   host: 'electron' | 'browser';
   /** Default: ROLLER_DATA_DIR, else the platform's app-data folder. */
   dataDir?: string;
   scheduler?: Scheduler;
+  /** The user's Downloads folder (Electron: `app.getPath('downloads')`); default `~/Downloads` when it exists. */
+  downloadsDir?: string;
+  /** Default: see export-folder.ts. */
+  exportFolder?: string;
 }
 
 export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
@@ -29,5 +37,11 @@ export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
     loadSystemNoble: () => loadSystemNoble(),
     makeSimulatedNoble: (scenario) => createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario, localName: 'Roller (simulated)' }] }).noble as unknown as NobleLike,
     remembered: store.remembered,
+    exportFolder: o.exportFolder ?? resolveExportFolder({ env: process.env, dataDir, downloadsDir: o.downloadsDir ?? existingDownloads() }),
   });
+}
+
+function existingDownloads(): string | null {
+  const dir = join(homedir(), 'Downloads');
+  return existsSync(dir) ? dir : null;
 }

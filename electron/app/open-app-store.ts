@@ -3,6 +3,7 @@
  * the AppStore interface — profile, screening, the live recorder, today's rolling time, notices
  * for the user (a damaged database kept aside, interrupted sessions).
  */
+import { mkdirSync } from 'node:fs';
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import type { RememberedSensorStore } from '../ble/remembered-sensor';
 import type { Profile, Screening } from '../ipc/ipc-contract';
@@ -10,8 +11,11 @@ import { openSessionStore, type OpenedSessionStore } from '../session/open-sessi
 import { priorDailyRollingS } from '../session/session-history';
 import { SessionRecorder } from '../session/session-recorder';
 import { MOTION_ENGINE_VERSION } from '../session/engine-version';
-import type { AppStore, SessionMeta, SessionRecording } from './app-store';
-import { sessionHistory, sessionReview } from './past-sessions';
+import { exportSessionSteps } from '../session/session-export';
+import { importRecordingText } from '../session/session-import';
+import { reanalyzeSession } from '../session/session-reanalysis';
+import type { AppStore, ExportedSession, SessionMeta, SessionRecording } from './app-store';
+import { pastSession, sessionHistory, sessionReview } from './past-sessions';
 
 export interface OpenedAppStore extends AppStore {
   remembered: RememberedSensorStore;
@@ -69,6 +73,36 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
     notices: () => [...notices],
     history: (days, at) => sessionHistory(store, days, at),
     review: (id) => sessionReview(store, id),
+    async exportSession(id, folder, chartPng, progress): Promise<ExportedSession> {
+      mkdirSync(folder, { recursive: true });
+      const steps = exportSessionSteps(store, id, folder, chartPng ? { chartPng } : {});
+      let last = performance.now();
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+        // Let the event loop breathe (live coaching, other requests) every ~20 ms of work.
+        if (performance.now() - last > 20) {
+          progress(r.value);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          last = performance.now();
+        }
+      }
+    },
+    importRecording(fileName, text, settings, at) {
+      const r = importRecordingText(store, text, { fileName, settings, now: at.getTime() });
+      return { session: pastSession(r.session), samples: r.samples, warnings: r.warnings };
+    },
+    reanalyze(id, coaching, at) {
+      const own = store.getSession(id).settings;
+      const r = reanalyzeSession(store, id, { settings: coaching(own), now: at.getTime() });
+      return {
+        session: pastSession(r.session),
+        before: r.before,
+        after: { events: store.events(id).length, engineVersion: r.session.engineVersion },
+        samples: r.samples,
+      };
+    },
+    deleteSession: (id) => store.deleteSession(id),
     remembered: {
       get: () => {
         const s = store.knownSensors()[0];

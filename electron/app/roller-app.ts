@@ -5,6 +5,8 @@
  *
  * Everything time-based runs on the injected scheduler; nothing here knows about Electron.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { BleSensorSource } from '../ble/ble-sensor-source';
 import type { NobleLoad } from '../ble/noble-loader';
@@ -35,6 +37,7 @@ import type { AppStore, EndReason, SessionRecording } from './app-store';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
 import { DEFAULT_PROFILE, profileSettings } from '../session/profile';
 import { LiveBatcher } from './live-batcher';
+import { SessionActions } from './session-actions';
 
 export interface RollerAppOptions {
   host: 'electron' | 'browser';
@@ -48,6 +51,8 @@ export interface RollerAppOptions {
   now?: () => Date;
   /** How often the session status is pushed while a session runs, ms. */
   statusEveryMs?: number;
+  /** Where exported sessions are written (see export-folder.ts; default: a folder in the temp dir). */
+  exportFolder?: string;
 }
 
 export const DEFAULT_SIMULATED_SCENARIO = 'ten-minute-mixed';
@@ -94,6 +99,7 @@ export class RollerApp {
   private readonly unsubs: (() => void)[] = [];
   private snapshotTimer: unknown = null;
   private readonly extraNotices: string[] = [];
+  private readonly past: SessionActions;
 
   constructor(options: RollerAppOptions) {
     this.o = options;
@@ -108,6 +114,14 @@ export class RollerApp {
       ...(options.platform ? { platform: options.platform } : {}),
     });
     this.wire(this.system, 'ble');
+    this.past = new SessionActions({
+      store: options.store,
+      exportFolder: options.exportFolder ?? join(tmpdir(), 'roller-companion-exports'),
+      now: () => this.now(),
+      profile: () => this.profile,
+      recordingId: () => this.session?.recording.id ?? null,
+      progress: (p) => this.emit('progress', p),
+    });
   }
 
   /** Loads Bluetooth (lazily) and reconnects to the remembered sensor when there is one. */
@@ -179,6 +193,20 @@ export class RollerApp {
           return this.o.store.history(typeof p['days'] === 'number' ? p['days'] : 90, this.now());
         case 'review.get':
           return this.o.store.review(Number(p['id']));
+        case 'sessions.export':
+          return this.past.export(Number(p['id']), typeof p['chartPngBase64'] === 'string' ? p['chartPngBase64'] : undefined);
+        case 'import.begin':
+          return this.past.importBegin(String(p['fileName']), Number(p['chars']));
+        case 'import.chunk':
+          return this.past.importChunk(String(p['uploadId']), Number(p['index']), String(p['text']));
+        case 'import.finish':
+          return this.past.importFinish(String(p['uploadId']));
+        case 'import.cancel':
+          return this.past.importCancel(String(p['uploadId']));
+        case 'sessions.reanalyze':
+          return this.past.reanalyze(Number(p['id']));
+        case 'sessions.delete':
+          return this.past.delete(Number(p['id']));
         default:
           throw new Error(`unknown request ${String(name)}`);
       }

@@ -13,8 +13,14 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BROWSER_HOST_API_PATH, EVENTS, parseRequest, WireFromRendererSchema, type EventName, type WireFromMain } from '../ipc/ipc-contract';
+import { BROWSER_HOST_API_PATH, EVENTS, MAX_CHART_PNG_BASE64, parseRequest, WireFromRendererSchema, type EventName, type WireFromMain } from '../ipc/ipc-contract';
 import type { RollerApp } from '../app/roller-app';
+
+/**
+ * The largest message the renderer may send: an import piece or an export's chart image (see the
+ * contract's MAX_IMPORT_CHUNK_CHARS and MAX_CHART_PNG_BASE64) with room for the JSON around it.
+ */
+export const DEFAULT_MAX_MESSAGE_BYTES = MAX_CHART_PNG_BASE64 + 64 * 1024;
 
 export interface BrowserHost {
   url: string;
@@ -67,7 +73,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
 
   server.on('request', (req, res) => void serveStatic(req, res, root, token, csp));
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes ?? 64 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     const reqOrigin = req.headers.origin;

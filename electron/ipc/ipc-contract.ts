@@ -210,6 +210,44 @@ export const SessionReviewSchema = z.object({
   }),
 });
 
+// ---------- managing past sessions: export, import, re-analysis, delete ----------
+
+/** Largest chart image an export takes (base64 of a PNG). */
+export const MAX_CHART_PNG_BASE64 = 12_000_000;
+/** Import uploads travel in chunks of at most this many characters… */
+export const MAX_IMPORT_CHUNK_CHARS = 1_048_576;
+/** …up to this many characters in all. */
+export const MAX_IMPORT_CHARS = 400 * 1_048_576;
+
+export const ExportResultSchema = z.object({
+  folder: z.string(),
+  files: z.array(z.object({ kind: z.enum(['csv', 'json', 'png']), name: z.string(), path: z.string() })),
+  samples: z.number().int().nonnegative(),
+});
+
+export const ImportResultSchema = z.object({
+  session: PastSessionSchema,
+  samples: z.number().int().nonnegative(),
+  /** The reader's notes on the file (e.g. a misspelt metadata key); the import went ahead. */
+  warnings: z.array(z.string()),
+});
+
+export const ReanalysisResultSchema = z.object({
+  session: PastSessionSchema,
+  before: z.object({ summary: SessionSummarySchema.nullable(), events: z.number().int(), engineVersion: z.string() }),
+  after: z.object({ events: z.number().int(), engineVersion: z.string() }),
+  samples: z.number().int().nonnegative(),
+});
+
+/** Progress of a slow task in main (export, import, re-analysis), pushed as it goes. */
+export const TaskProgressSchema = z.object({
+  task: z.enum(['export', 'import', 'reanalyze']),
+  sessionId: z.number().int().nullable(),
+  /** 0…1, or null while the amount of work is not known. */
+  fraction: z.number().min(0).max(1).nullable(),
+  message: z.string(),
+});
+
 // ---------- requests ----------
 
 const req = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R) => ({ params, result });
@@ -233,6 +271,25 @@ export const REQUESTS = {
   'session.stop': req(z.object({ reason: z.enum(['completed', 'stopped: pain']) }).strict(), SessionStatusSchema),
   'history.get': req(z.object({ days: z.number().int().min(1).max(3660).optional() }).strict(), HistorySchema),
   'review.get': req(z.object({ id: z.number().int().positive() }).strict(), SessionReviewSchema),
+  /** Writes the session's recording CSV, JSON summary and (given one) chart image to the export folder. */
+  'sessions.export': req(
+    z.object({ id: z.number().int().positive(), chartPngBase64: z.string().max(MAX_CHART_PNG_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64').optional() }).strict(),
+    ExportResultSchema,
+  ),
+  /** An import starts: the file's name and size (characters); answers the upload's id. */
+  'import.begin': req(z.object({ fileName: z.string().min(1).max(255), chars: z.number().int().min(1).max(MAX_IMPORT_CHARS) }).strict(), z.object({ uploadId: z.string() })),
+  /** The next piece of the file's text, in order. */
+  'import.chunk': req(
+    z.object({ uploadId: z.string().min(1).max(64), index: z.number().int().nonnegative(), text: z.string().max(MAX_IMPORT_CHUNK_CHARS) }).strict(),
+    z.object({ received: z.number().int() }),
+  ),
+  /** All pieces sent: the recording is read, analysed with the current settings and stored. */
+  'import.finish': req(z.object({ uploadId: z.string().min(1).max(64) }).strict(), ImportResultSchema),
+  'import.cancel': req(z.object({ uploadId: z.string().min(1).max(64) }).strict(), ok),
+  /** Runs the current engine over the session's raw data again, with the current settings. */
+  'sessions.reanalyze': req(z.object({ id: z.number().int().positive() }).strict(), ReanalysisResultSchema),
+  /** Removes the session and all its data for good (the renderer asks the user first). */
+  'sessions.delete': req(z.object({ id: z.number().int().positive() }).strict(), ok),
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;
@@ -248,6 +305,7 @@ export const EVENTS = {
   coach: CoachEventSchema,
   session: SessionStatusSchema,
   calibration: CalibrationStatusSchema,
+  progress: TaskProgressSchema,
 } as const;
 
 export type EventName = keyof typeof EVENTS;
@@ -275,6 +333,10 @@ export type CoachEventMessage = z.output<typeof CoachEventSchema>;
 export type PastSession = z.output<typeof PastSessionSchema>;
 export type History = z.output<typeof HistorySchema>;
 export type SessionReview = z.output<typeof SessionReviewSchema>;
+export type ExportResult = z.output<typeof ExportResultSchema>;
+export type ImportResult = z.output<typeof ImportResultSchema>;
+export type ReanalysisResult = z.output<typeof ReanalysisResultSchema>;
+export type TaskProgress = z.output<typeof TaskProgressSchema>;
 
 /** Parses a request's params; a clear error naming the request and the field on failure. */
 export function parseRequest<N extends RequestName>(name: string, params: unknown): { ok: true; name: N; params: RequestParams<N> } | { ok: false; error: string } {

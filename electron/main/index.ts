@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   }
   await app.whenReady();
   const dataDir = process.env['ROLLER_DATA_DIR'] ?? app.getPath('userData');
-  const roller = createRollerApp({ host: 'electron', dataDir });
+  const roller = createRollerApp({ host: 'electron', dataDir, downloadsDir: app.getPath('downloads') });
 
   session.defaultSession.webRequest.onHeadersReceived((details, done) => done({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }));
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, grant) => grant(false));

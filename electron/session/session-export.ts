@@ -19,10 +19,16 @@ import { SessionStoreError } from './store-error';
 export interface ExportedFiles {
   csvPath: string;
   jsonPath: string;
+  /** The chart image, when one was given. */
+  pngPath: string | null;
   samples: number;
 }
 
-/** Local wall-clock time with its UTC offset, ISO 8601 to the second: `2025-03-01T18:30:00+01:00`. */
+export interface ExportOptions {
+  /** A PNG of the session's charts (drawn by the review screen), written as `<base>-charts.png`. */
+  chartPng?: Uint8Array;
+}
+
 export function localIsoTime(ms: number, utcOffsetMin: number): string {
   const local = new Date(ms + utcOffsetMin * 60_000).toISOString().slice(0, 19);
   if (utcOffsetMin === 0) return `${local}Z`;
@@ -63,11 +69,16 @@ export function sessionCsvMetadata(session: StoredSession): RecordingMetadata {
   return meta;
 }
 
-/** The recording CSV of a stored session, in chunks. `report` is filled in while decoding. */
-export function* sessionCsvChunks(store: SessionStore, session: StoredSession, report?: DecodeReport): Generator<string> {
+/**
+ * The recording CSV of a stored session, in chunks (one per stored batch). `report` is filled in
+ * while decoding; `counted` hears how many samples each chunk holds.
+ */
+export function* sessionCsvChunks(store: SessionStore, session: StoredSession, report?: DecodeReport, counted?: (samples: number) => void): Generator<string> {
   const writer = new RecordingCsvWriter(sessionCsvMetadata(session));
   for (const samples of sessionSampleChunks(store, session, report)) {
-    if (samples.length > 0) yield writer.write(samples);
+    if (samples.length === 0) continue;
+    counted?.(samples.length);
+    yield writer.write(samples);
   }
   const rest = writer.finish();
   if (rest) yield rest;
@@ -100,46 +111,98 @@ export function sessionSummaryJson(store: SessionStore, session: StoredSession, 
   };
 }
 
-/** Writes `<base>.csv` and `<base>.json` into `outDir`. */
-export function exportSessionFiles(store: SessionStore, id: number, outDir: string): ExportedFiles {
+/** Writes `<base>.csv` and `<base>.json` (and `<base>-charts.png`) into `outDir`. */
+export function exportSessionFiles(store: SessionStore, id: number, outDir: string, options: ExportOptions = {}): ExportedFiles {
+  const steps = exportSessionSteps(store, id, outDir, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The export as steps: yields the share of samples written so far (0…1) after each stored batch,
+ * so a caller can report progress and let other work run in between; returns the files written.
+ */
+export function* exportSessionSteps(store: SessionStore, id: number, outDir: string, options: ExportOptions = {}): Generator<number, ExportedFiles> {
   const session = store.getSession(id);
   const base = join(outDir, exportBaseName(session));
   const csvPath = `${base}.csv`;
   const jsonPath = `${base}.json`;
+  const pngPath = options.chartPng ? `${base}-charts.png` : null;
   const report: DecodeReport = { decoder: null, rejections: [] };
-  writeAtomically(csvPath, (write) => {
-    const writer = sessionCsvChunks(store, session, report);
-    for (const chunk of writer) write(chunk);
-  });
+  const expected = Math.max(1, store.counts(id).samples);
+  const csv = new AtomicFile(csvPath);
+  try {
+    let written = 0;
+    for (const chunk of sessionCsvChunks(store, session, report, (n) => (written += n))) {
+      csv.write(chunk);
+      yield Math.min(1, written / expected);
+    }
+    csv.commit();
+  } catch (err) {
+    throw csv.abort(err);
+  }
   const samples = report.decoder ? report.decoder.samples : store.counts(id).samples;
-  writeAtomically(jsonPath, (write) => write(`${JSON.stringify(sessionSummaryJson(store, session, report), null, 2)}\n`));
-  return { csvPath, jsonPath, samples };
+  writeWhole(jsonPath, `${JSON.stringify(sessionSummaryJson(store, session, report), null, 2)}\n`);
+  if (pngPath && options.chartPng) writeWhole(pngPath, options.chartPng);
+  return { csvPath, jsonPath, pngPath, samples };
 }
 
-function writeAtomically(path: string, body: (write: (text: string) => void) => void): void {
-  const tmp = `${path}.part`;
-  let fd: number;
+function writeWhole(path: string, data: string | Uint8Array): void {
+  const file = new AtomicFile(path);
   try {
-    fd = openSync(tmp, 'w');
+    file.write(data);
+    file.commit();
   } catch (err) {
-    throw new SessionStoreError('io', `${path}: cannot write (${(err as Error).message})`, { cause: err });
+    throw file.abort(err);
   }
-  try {
-    body((text) => {
-      writeSync(fd, text);
-    });
-    closeSync(fd);
-    renameSync(tmp, path);
-  } catch (err) {
+}
+
+/** A file written under a temporary name and renamed into place on commit (never half-written). */
+class AtomicFile {
+  private readonly tmp: string;
+  private fd: number | null;
+
+  constructor(private readonly path: string) {
+    this.tmp = `${path}.part`;
     try {
-      closeSync(fd);
-    } catch {
-      // already closed
+      this.fd = openSync(this.tmp, 'w');
+    } catch (err) {
+      throw this.problem(err);
     }
-    rmSync(tmp, { force: true });
-    if (err instanceof SessionStoreError) throw err;
+  }
+
+  write(data: string | Uint8Array): void {
+    if (this.fd === null) throw new SessionStoreError('io', `${this.path}: already closed`);
+    if (typeof data === 'string') writeSync(this.fd, data);
+    else writeSync(this.fd, data);
+  }
+
+  commit(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    renameSync(this.tmp, this.path);
+  }
+
+  /** Removes the temporary file; returns the error to throw (a SessionStoreError). */
+  abort(err: unknown): SessionStoreError {
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // already closed
+      }
+      this.fd = null;
+    }
+    rmSync(this.tmp, { force: true });
+    return this.problem(err);
+  }
+
+  private problem(err: unknown): SessionStoreError {
+    if (err instanceof SessionStoreError) return err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new SessionStoreError(code === 'ENOSPC' ? 'disk-full' : 'io', `${path}: cannot write (${(err as Error).message})`, { cause: err });
+    return new SessionStoreError(code === 'ENOSPC' ? 'disk-full' : 'io', `${this.path}: cannot write (${(err as Error).message})`, { cause: err });
   }
 }
 

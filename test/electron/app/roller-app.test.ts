@@ -22,7 +22,7 @@ function setup() {
     loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable: this system has no Bluetooth socket (EAFNOSUPPORT)', fix: 'Plug in an adapter.' } }),
     makeSimulatedNoble: (scenario) => createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] }).noble as unknown as NobleLike,
   });
-  const seen: { [N in EventName]: EventPayload<N>[] } = { snapshot: [], live: [], coach: [], session: [], calibration: [] };
+  const seen: { [N in EventName]: EventPayload<N>[] } = { snapshot: [], live: [], coach: [], session: [], calibration: [], progress: [] };
   for (const name of Object.keys(seen) as EventName[]) app.on(name, (p) => (seen[name] as unknown[]).push(p));
   app.start();
   return { scheduler, store, app, seen };

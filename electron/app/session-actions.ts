@@ -1,0 +1,99 @@
+/**
+ * What the user can do with past sessions from the app: export one (recording CSV, JSON summary,
+ * chart image) into the export folder, import a recording sent in pieces, analyse a session
+ * again with the current coaching settings, delete one. Slow work reports progress as it goes.
+ */
+import { basename } from 'node:path';
+import type { EventPayload, ExportResult, ImportResult, Profile, ReanalysisResult } from '../ipc/ipc-contract';
+import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
+import { profileSettings } from '../session/profile';
+import type { AppStore } from './app-store';
+import { ImportUploads } from './import-uploads';
+
+export interface SessionActionsOptions {
+  store: AppStore;
+  exportFolder: string;
+  now: () => Date;
+  profile: () => Profile;
+  /** The session being recorded right now, if any (it cannot be deleted or re-analysed). */
+  recordingId: () => number | null;
+  progress: (p: EventPayload<'progress'>) => void;
+}
+
+export class SessionActions {
+  private readonly uploads = new ImportUploads();
+
+  constructor(private readonly o: SessionActionsOptions) {}
+
+  async export(id: number, chartPngBase64: string | undefined): Promise<ExportResult> {
+    this.notRecording(id, 'export');
+    const png = chartPngBase64 ? pngBytes(chartPngBase64) : null;
+    this.o.progress({ task: 'export', sessionId: id, fraction: 0, message: 'Writing the recording…' });
+    const files = await this.o.store.exportSession(id, this.o.exportFolder, png, (fraction) =>
+      this.o.progress({ task: 'export', sessionId: id, fraction, message: 'Writing the recording…' }),
+    );
+    this.o.progress({ task: 'export', sessionId: id, fraction: 1, message: 'Exported' });
+    const list: ExportResult['files'] = [
+      { kind: 'csv', name: basename(files.csvPath), path: files.csvPath },
+      { kind: 'json', name: basename(files.jsonPath), path: files.jsonPath },
+    ];
+    if (files.pngPath) list.push({ kind: 'png', name: basename(files.pngPath), path: files.pngPath });
+    return { folder: this.o.exportFolder, files: list, samples: files.samples };
+  }
+
+  importBegin(fileName: string, chars: number): { uploadId: string } {
+    return { uploadId: this.uploads.begin(basename(fileName.replace(/\\/g, '/')), chars, this.o.now().getTime()) };
+  }
+
+  importChunk(uploadId: string, index: number, text: string): { received: number } {
+    return { received: this.uploads.chunk(uploadId, index, text, this.o.now().getTime()) };
+  }
+
+  importCancel(uploadId: string): { ok: true } {
+    this.uploads.cancel(uploadId);
+    return { ok: true };
+  }
+
+  importFinish(uploadId: string): ImportResult {
+    const upload = this.uploads.finish(uploadId, this.o.now().getTime());
+    this.o.progress({ task: 'import', sessionId: null, fraction: null, message: `Analysing ${upload.fileName}…` });
+    const result = this.o.store.importRecording(upload.fileName, upload.chunks, profileSettings(this.o.profile()), this.o.now());
+    this.o.progress({ task: 'import', sessionId: result.session.id, fraction: 1, message: 'Imported' });
+    return result;
+  }
+
+  /**
+   * The current coaching settings (speed limit, stay times, spine map, body height, daily budget)
+   * over the session's own roller size and the rolling done earlier that day: the roller it was
+   * recorded with does not change when the profile's does.
+   */
+  reanalyze(id: number): ReanalysisResult {
+    this.notRecording(id, 're-analyse');
+    this.o.progress({ task: 'reanalyze', sessionId: id, fraction: null, message: 'Analysing the session again…' });
+    const result = this.o.store.reanalyze(id, (own) => coachingSettings(this.o.profile(), own), this.o.now());
+    this.o.progress({ task: 'reanalyze', sessionId: id, fraction: 1, message: 'Analysed again' });
+    return result;
+  }
+
+  delete(id: number): { ok: true } {
+    this.notRecording(id, 'delete');
+    this.o.store.deleteSession(id);
+    return { ok: true };
+  }
+
+  private notRecording(id: number, what: string): void {
+    if (this.o.recordingId() === id) throw new Error(`session ${id} is being recorded right now; stop it before you ${what} it`);
+  }
+}
+
+export function coachingSettings(profile: Profile, own: MotionSettings): MotionSettings {
+  return MotionSettingsSchema.parse({ ...profileSettings(profile), rollerDiameterIn: own.rollerDiameterIn, priorDailyRollingS: own.priorDailyRollingS });
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function pngBytes(base64: string): Uint8Array {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length < 8 || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) throw new Error('sessions.export: chartPngBase64: not a PNG image');
+  return bytes;
+}

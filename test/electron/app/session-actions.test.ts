@@ -1,0 +1,126 @@
+/**
+ * Export, import, re-analysis and delete through the app's requests, on a real session database
+ * in a temporary folder: what the History and Review screens do.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openAppStore } from '../../../electron/app/open-app-store';
+import { RollerApp } from '../../../electron/app/roller-app';
+import { ManualScheduler } from '../../../electron/ble/scheduler';
+import { createSimulatedNoble } from '../../../electron/ble/sim-peripheral';
+import type { NobleLike } from '../../../electron/ble/noble-types';
+import { HistorySchema, ImportResultSchema, ReanalysisResultSchema, type EventPayload } from '../../../electron/ipc/ipc-contract';
+import { parseRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-reader';
+import { formatRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-writer';
+import { simulationCsvMetadata } from '../../../electron/sim/csv-metadata';
+import { builtInScenario } from '../../../electron/sim/scenario-catalog';
+import { simulate } from '../../../electron/sim/simulate';
+
+const dir = mkdtempSync(join(tmpdir(), 'roller-actions-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The smallest valid PNG header is enough for the export to accept it as an image.
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
+
+function makeApp(name: string) {
+  const scheduler = new ManualScheduler();
+  const store = openAppStore(join(dir, name));
+  const exportFolder = join(dir, name, 'out');
+  const app = new RollerApp({
+    host: 'browser',
+    scheduler,
+    store,
+    exportFolder,
+    loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
+    makeSimulatedNoble: (scenario) => createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] }).noble as unknown as NobleLike,
+  });
+  const progress: EventPayload<'progress'>[] = [];
+  app.on('progress', (p) => progress.push(p));
+  app.start();
+  return { scheduler, app, exportFolder, progress };
+}
+
+async function importText(app: RollerApp, fileName: string, text: string, pieceChars: number) {
+  const { uploadId } = await app.handle('import.begin', { fileName, chars: text.length });
+  for (let i = 0, k = 0; i < text.length; i += pieceChars, k++) await app.handle('import.chunk', { uploadId, index: k, text: text.slice(i, i + pieceChars) });
+  return ImportResultSchema.parse(await app.handle('import.finish', { uploadId }));
+}
+
+const sim = simulate(builtInScenario('too-fast'), { seed: 3 });
+const csv = formatRecordingCsv(sim.samples, { ...simulationCsvMetadata(sim.meta), started_at: '2026-11-20T18:30:00+01:00' });
+
+describe('past sessions: export, import, re-analyse, delete', () => {
+  it('imports a recording sent in pieces, and exports it back as the same samples with a summary and a chart image', async () => {
+    const { app, exportFolder, progress } = makeApp('roundtrip');
+    const imported = await importText(app, '/home/u/too-fast.csv', csv, 50_000);
+    expect(imported.samples).toBe(sim.samples.length);
+    expect(imported.session.source).toBe('import');
+    expect(imported.session.summary?.eventCounts['too-fast']).toBeGreaterThanOrEqual(3);
+    expect(progress.some((p) => p.task === 'import' && p.fraction === null)).toBe(true);
+
+    const out = await app.handle('sessions.export', { id: imported.session.id, chartPngBase64: PNG });
+    expect(out.folder).toBe(exportFolder);
+    expect(out.files.map((f) => f.kind)).toEqual(['csv', 'json', 'png']);
+    for (const f of out.files) expect(existsSync(f.path)).toBe(true);
+    const back = parseRecordingCsv(readFileSync(out.files[0]!.path, 'utf8'));
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.samples.length).toBe(sim.samples.length);
+    expect(back.samples[100]).toEqual(sim.samples[100]);
+    const json = JSON.parse(readFileSync(out.files[1]!.path, 'utf8')) as { events: unknown[]; session: { importedFrom: string } };
+    expect(json.events.length).toBe(imported.session.summary!.eventCounts['too-fast'] + imported.session.summary!.eventCounts['dwell-nudge']);
+    expect(json.session.importedFrom).toBe('too-fast.csv');
+    expect([...readFileSync(out.files[2]!.path).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const exportProgress = progress.filter((p) => p.task === 'export').map((p) => p.fraction);
+    expect(exportProgress[0]).toBe(0);
+    expect(exportProgress.at(-1)).toBe(1);
+    await expect(app.handle('sessions.export', { id: imported.session.id, chartPngBase64: Buffer.from('GIF89a').toString('base64') })).rejects.toThrow(/not a PNG/);
+    await expect(app.handle('sessions.export', { id: 4242 })).rejects.toThrow(/4242/);
+  });
+
+  it('refuses a damaged recording, naming the file line, and stores nothing', async () => {
+    const { app } = makeApp('bad');
+    const lines = csv.split('\n');
+    const bad = lines.findIndex((l) => !l.startsWith('#') && /^\d/.test(l)) + 5;
+    lines[bad] = lines[bad]!.replace(/,[^,]*$/, ',oops');
+    const text = lines.join('\n');
+    await expect(importText(app, 'bad.csv', text, 70_000)).rejects.toThrow(new RegExp(`bad\\.csv: line ${bad + 1}, column \\d+ \\(\\w+\\).*nothing was imported`));
+    expect(HistorySchema.parse(await app.handle('history.get', { days: 3660 })).sessions).toHaveLength(0);
+    // Pieces out of order are refused too.
+    const { uploadId } = await app.handle('import.begin', { fileName: 'x.csv', chars: 10 });
+    await expect(app.handle('import.chunk', { uploadId, index: 1, text: 'abc' })).rejects.toThrow(/piece 1 arrived, expected piece 0/);
+  });
+
+  it('re-analyses with the current coaching settings and keeps the roller it was recorded with', async () => {
+    const { app } = makeApp('reanalyze');
+    const imported = await importText(app, 'too-fast.csv', csv, 1_000_000);
+    const before = imported.session.summary!.eventCounts['too-fast'];
+    // A stricter limit catches more strokes; a different roller in the profile must not change the distances.
+    await app.handle('profile.update', { speedLimitInPerS: 0.5, rollerDiameterIn: 4 });
+    const r = ReanalysisResultSchema.parse(await app.handle('sessions.reanalyze', { id: imported.session.id }));
+    expect(r.samples).toBe(sim.samples.length);
+    expect(r.before.summary?.eventCounts['too-fast']).toBe(before);
+    expect(r.session.summary!.eventCounts['too-fast']).toBeGreaterThan(before);
+    expect(r.session.summary!.distanceCm).toBeCloseTo(imported.session.summary!.distanceCm, 6);
+    const review = await app.handle('review.get', { id: imported.session.id });
+    expect(review.settings.speedLimitInPerS).toBe(0.5);
+    expect(review.settings.rollerDiameterIn).toBe(sim.meta.rollerDiameterIn);
+  });
+
+  it('deletes a session for good, but never the one being recorded', async () => {
+    const { app, scheduler } = makeApp('delete');
+    const imported = await importText(app, 'too-fast.csv', csv, 1_000_000);
+    await app.handle('sessions.delete', { id: imported.session.id });
+    expect(HistorySchema.parse(await app.handle('history.get', { days: 3660 })).sessions).toHaveLength(0);
+    await expect(app.handle('review.get', { id: imported.session.id })).rejects.toThrow(new RegExp(String(imported.session.id)));
+
+    await scheduler.drive(app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
+    const live = await scheduler.drive(app.handle('session.start', {}));
+    await scheduler.advanceByAsync(3_000);
+    await expect(app.handle('sessions.delete', { id: live.sessionId! })).rejects.toThrow(/being recorded right now/);
+    await expect(app.handle('sessions.reanalyze', { id: live.sessionId! })).rejects.toThrow(/being recorded right now/);
+    await scheduler.drive(app.handle('session.stop', { reason: 'completed' }));
+    await scheduler.drive(app.dispose());
+  });
+});
