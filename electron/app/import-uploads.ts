@@ -1,14 +1,15 @@
 /**
  * Recording files on their way in from the renderer, which sends them in pieces (a file of tens
  * of megabytes never travels as one message, and the renderer can show how far it got). Pieces
- * must arrive in order and add up to no more than the size announced; an unfinished upload is
+ * must arrive in order, hold no more text than the file's announced size in bytes allows (UTF-8
+ * takes at least a byte per UTF-16 unit), and all of them must have arrived at the end; an unfinished upload is
  * dropped when too many are open or when it has been idle too long. Pure: the clock is passed in.
  */
 
 export interface Upload {
   id: string;
   fileName: string;
-  chars: number;
+  bytes: number;
   chunks: string[];
   received: number;
   lastMs: number;
@@ -22,14 +23,14 @@ export class ImportUploads {
 
   constructor(private readonly limits: { maxOpen: number; idleMs: number } = { maxOpen: 2, idleMs: 5 * 60_000 }) {}
 
-  begin(fileName: string, chars: number, nowMs: number): string {
+  begin(fileName: string, bytes: number, nowMs: number): string {
     this.expire(nowMs);
     while (this.open.size >= this.limits.maxOpen) {
       const oldest = [...this.open.values()].sort((a, b) => a.lastMs - b.lastMs)[0]!;
       this.open.delete(oldest.id);
     }
     const id = `upload-${this.next++}`;
-    this.open.set(id, { id, fileName, chars, chunks: [], received: 0, lastMs: nowMs });
+    this.open.set(id, { id, fileName, bytes, chunks: [], received: 0, lastMs: nowMs });
     return id;
   }
 
@@ -37,9 +38,9 @@ export class ImportUploads {
   chunk(id: string, index: number, text: string, nowMs: number): number {
     const u = this.get(id, nowMs);
     if (index !== u.chunks.length) throw new UploadError(`${u.fileName}: piece ${index} arrived, expected piece ${u.chunks.length}; start the import again`);
-    if (u.received + text.length > u.chars) {
+    if (u.received + text.length > u.bytes) {
       this.open.delete(id);
-      throw new UploadError(`${u.fileName}: more text arrived (${u.received + text.length} characters) than announced (${u.chars}); nothing was imported`);
+      throw new UploadError(`${u.fileName}: more text arrived (${u.received + text.length} characters) than the file's ${u.bytes} bytes can hold; nothing was imported`);
     }
     u.chunks.push(text);
     u.received += text.length;
@@ -47,11 +48,11 @@ export class ImportUploads {
     return u.received;
   }
 
-  /** The whole upload, removed from the open ones. */
-  finish(id: string, nowMs: number): Upload {
+  /** The whole upload (`pieces` sent), removed from the open ones. */
+  finish(id: string, pieces: number, nowMs: number): Upload {
     const u = this.get(id, nowMs);
     this.open.delete(id);
-    if (u.received !== u.chars) throw new UploadError(`${u.fileName}: only ${u.received} of ${u.chars} characters arrived; nothing was imported`);
+    if (u.chunks.length !== pieces) throw new UploadError(`${u.fileName}: only ${u.chunks.length} of ${pieces} pieces arrived; nothing was imported`);
     return u;
   }
 

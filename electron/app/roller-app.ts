@@ -196,11 +196,11 @@ export class RollerApp {
         case 'sessions.export':
           return this.past.export(Number(p['id']), typeof p['chartPngBase64'] === 'string' ? p['chartPngBase64'] : undefined);
         case 'import.begin':
-          return this.past.importBegin(String(p['fileName']), Number(p['chars']));
+          return this.past.importBegin(String(p['fileName']), Number(p['bytes']));
         case 'import.chunk':
           return this.past.importChunk(String(p['uploadId']), Number(p['index']), String(p['text']));
         case 'import.finish':
-          return this.past.importFinish(String(p['uploadId']));
+          return this.past.importFinish(String(p['uploadId']), Number(p['pieces']));
         case 'import.cancel':
           return this.past.importCancel(String(p['uploadId']));
         case 'sessions.reanalyze':

@@ -41,8 +41,8 @@ export class SessionActions {
     return { folder: this.o.exportFolder, files: list, samples: files.samples };
   }
 
-  importBegin(fileName: string, chars: number): { uploadId: string } {
-    return { uploadId: this.uploads.begin(basename(fileName.replace(/\\/g, '/')), chars, this.o.now().getTime()) };
+  importBegin(fileName: string, bytes: number): { uploadId: string } {
+    return { uploadId: this.uploads.begin(basename(fileName.replace(/\\/g, '/')), bytes, this.o.now().getTime()) };
   }
 
   importChunk(uploadId: string, index: number, text: string): { received: number } {
@@ -54,8 +54,8 @@ export class SessionActions {
     return { ok: true };
   }
 
-  importFinish(uploadId: string): ImportResult {
-    const upload = this.uploads.finish(uploadId, this.o.now().getTime());
+  importFinish(uploadId: string, pieces: number): ImportResult {
+    const upload = this.uploads.finish(uploadId, pieces, this.o.now().getTime());
     this.o.progress({ task: 'import', sessionId: null, fraction: null, message: `Analysing ${upload.fileName}…` });
     const result = this.o.store.importRecording(upload.fileName, upload.chunks, profileSettings(this.o.profile()), this.o.now());
     this.o.progress({ task: 'import', sessionId: result.session.id, fraction: 1, message: 'Imported' });

@@ -216,8 +216,8 @@ export const SessionReviewSchema = z.object({
 export const MAX_CHART_PNG_BASE64 = 12_000_000;
 /** Import uploads travel in chunks of at most this many characters… */
 export const MAX_IMPORT_CHUNK_CHARS = 1_048_576;
-/** …up to this many characters in all. */
-export const MAX_IMPORT_CHARS = 400 * 1_048_576;
+/** …from a file of at most this many bytes. */
+export const MAX_IMPORT_BYTES = 400 * 1_048_576;
 
 export const ExportResultSchema = z.object({
   folder: z.string(),
@@ -276,15 +276,15 @@ export const REQUESTS = {
     z.object({ id: z.number().int().positive(), chartPngBase64: z.string().max(MAX_CHART_PNG_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64').optional() }).strict(),
     ExportResultSchema,
   ),
-  /** An import starts: the file's name and size (characters); answers the upload's id. */
-  'import.begin': req(z.object({ fileName: z.string().min(1).max(255), chars: z.number().int().min(1).max(MAX_IMPORT_CHARS) }).strict(), z.object({ uploadId: z.string() })),
+  /** An import starts: the file's name and size in bytes; answers the upload's id. */
+  'import.begin': req(z.object({ fileName: z.string().min(1).max(255), bytes: z.number().int().min(1).max(MAX_IMPORT_BYTES) }).strict(), z.object({ uploadId: z.string() })),
   /** The next piece of the file's text, in order. */
   'import.chunk': req(
     z.object({ uploadId: z.string().min(1).max(64), index: z.number().int().nonnegative(), text: z.string().max(MAX_IMPORT_CHUNK_CHARS) }).strict(),
     z.object({ received: z.number().int() }),
   ),
-  /** All pieces sent: the recording is read, analysed with the current settings and stored. */
-  'import.finish': req(z.object({ uploadId: z.string().min(1).max(64) }).strict(), ImportResultSchema),
+  /** All `pieces` sent: the recording is read, analysed with the current settings and stored. */
+  'import.finish': req(z.object({ uploadId: z.string().min(1).max(64), pieces: z.number().int().nonnegative() }).strict(), ImportResultSchema),
   'import.cancel': req(z.object({ uploadId: z.string().min(1).max(64) }).strict(), ok),
   /** Runs the current engine over the session's raw data again, with the current settings. */
   'sessions.reanalyze': req(z.object({ id: z.number().int().positive() }).strict(), ReanalysisResultSchema),

@@ -7,7 +7,7 @@ describe('import uploads', () => {
     const id = u.begin('a.csv', 10, 0);
     expect(u.chunk(id, 0, 'abcd', 1)).toBe(4);
     expect(u.chunk(id, 1, 'efghij', 2)).toBe(10);
-    const done = u.finish(id, 3);
+    const done = u.finish(id, 2, 3);
     expect(done.chunks.join('')).toBe('abcdefghij');
     expect(u.openCount).toBe(0);
   });
@@ -16,11 +16,11 @@ describe('import uploads', () => {
     const u = new ImportUploads();
     const id = u.begin('b.csv', 5, 0);
     expect(() => u.chunk(id, 1, 'x', 0)).toThrow(/b\.csv: piece 1 arrived, expected piece 0/);
-    expect(() => u.chunk(id, 0, 'toolong', 0)).toThrow(/b\.csv: more text arrived \(7 characters\) than announced \(5\)/);
+    expect(() => u.chunk(id, 0, 'toolong', 0)).toThrow(/b\.csv: more text arrived \(7 characters\) than the file's 5 bytes can hold/);
     expect(() => u.chunk(id, 0, 'x', 0)).toThrow(/no import "upload-1"/); // dropped after overflowing
     const id2 = u.begin('c.csv', 5, 0);
     u.chunk(id2, 0, 'abc', 0);
-    expect(() => u.finish(id2, 0)).toThrow(/c\.csv: only 3 of 5 characters arrived/);
+    expect(() => u.finish(id2, 2, 0)).toThrow(/c\.csv: only 1 of 2 pieces arrived/);
   });
 
   it('drops idle uploads and the oldest when too many are open', () => {

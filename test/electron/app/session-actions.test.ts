@@ -43,9 +43,10 @@ function makeApp(name: string) {
 }
 
 async function importText(app: RollerApp, fileName: string, text: string, pieceChars: number) {
-  const { uploadId } = await app.handle('import.begin', { fileName, chars: text.length });
-  for (let i = 0, k = 0; i < text.length; i += pieceChars, k++) await app.handle('import.chunk', { uploadId, index: k, text: text.slice(i, i + pieceChars) });
-  return ImportResultSchema.parse(await app.handle('import.finish', { uploadId }));
+  const { uploadId } = await app.handle('import.begin', { fileName, bytes: Buffer.byteLength(text) });
+  let pieces = 0;
+  for (let i = 0; i < text.length; i += pieceChars) await app.handle('import.chunk', { uploadId, index: pieces++, text: text.slice(i, i + pieceChars) });
+  return ImportResultSchema.parse(await app.handle('import.finish', { uploadId, pieces }));
 }
 
 const sim = simulate(builtInScenario('too-fast'), { seed: 3 });
@@ -88,7 +89,7 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     await expect(importText(app, 'bad.csv', text, 70_000)).rejects.toThrow(new RegExp(`bad\\.csv: line ${bad + 1}, column \\d+ \\(\\w+\\).*nothing was imported`));
     expect(HistorySchema.parse(await app.handle('history.get', { days: 3660 })).sessions).toHaveLength(0);
     // Pieces out of order are refused too.
-    const { uploadId } = await app.handle('import.begin', { fileName: 'x.csv', chars: 10 });
+    const { uploadId } = await app.handle('import.begin', { fileName: 'x.csv', bytes: 10 });
     await expect(app.handle('import.chunk', { uploadId, index: 1, text: 'abc' })).rejects.toThrow(/piece 1 arrived, expected piece 0/);
   });
 
