@@ -5,6 +5,7 @@ import { runBleStreamBench } from './ble-stream-bench';
 import { formatSessionStoreBench, runSessionStoreBench } from './session-store-bench';
 import { runUiBench } from './ui-bench';
 import { runReviewRenderBench } from './review-render-bench';
+import { formatSoakBench, runSoakBench, soakHoursFromEnv } from './soak-bench';
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
@@ -79,9 +80,15 @@ async function printReviewRender(): Promise<void> {
   console.log(`press Review → both charts drawn: p50 ${r.renderP50Ms.toFixed(0)} ms, worst ${r.renderMaxMs.toFixed(0)} ms over ${r.runs} openings of ${r.samples} samples (target < 500 ms)`);
 }
 
+/** SOAK_HOURS=0.5 npm run bench for a quick look (default 8 simulated hours, a few minutes of wall time). */
+async function printSoak(): Promise<void> {
+  console.log(formatSoakBench(await runSoakBench({ hours: soakHoursFromEnv() })));
+}
+
 printAccuracy();
 await printThroughput();
 await printBle();
 await printSessionStore();
 await printUi();
 await printReviewRender();
+await printSoak();
