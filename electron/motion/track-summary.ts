@@ -3,7 +3,7 @@
  * text output show. Pure.
  */
 import { CM_PER_IN, type MotionSettings } from './motion-settings';
-import type { CoachEvent, CoachEventKind } from './motion-types';
+import type { CoachEvent, CoachEventKind, TrackPoint } from './motion-types';
 import { DwellTracker } from './dwell-tracker';
 import { FLAG_AT_REST, type TrackColumns } from './track-columns';
 import { ZONES, type Zone } from './spine-map';
@@ -25,43 +25,85 @@ export interface TrackSummary {
 }
 
 export function summarizeTrack(track: TrackColumns, events: readonly CoachEvent[], settings: MotionSettings): TrackSummary {
-  const zoneTimeS = Object.fromEntries(ZONES.map((z) => [z, 0])) as Record<Zone, number>;
-  const eventCounts: Record<CoachEventKind, number> = { 'too-fast': 0, 'dwell-nudge': 0, 'dwell-limit': 0, lumbar: 0, neck: 0, 'time-budget': 0 };
-  for (const e of events) eventCounts[e.kind]++;
-  const n = track.length;
-  const dwell = new DwellTracker(settings.dwellWindowIn * CM_PER_IN, Math.ceil(3600 * settings.trackRateHz) + 8);
-  let rollingS = 0;
-  let withinS = 0;
-  let distanceCm = 0;
-  let maxSpeed = 0;
-  let longestDwellS = 0;
-  let top = 0;
-  let bottom = 0;
-  for (let i = 0; i < n; i++) {
-    const p = track.positionCm[i]!;
-    top = Math.max(top, p);
-    bottom = Math.min(bottom, p);
-    maxSpeed = Math.max(maxSpeed, track.speedInPerS[i]!);
-    longestDwellS = Math.max(longestDwellS, dwell.push(track.t[i]!, p));
-    if (i === 0) continue;
-    const dt = track.t[i]! - track.t[i - 1]!;
-    distanceCm += Math.abs(p - track.positionCm[i - 1]!);
-    zoneTimeS[ZONES[track.zone[i]!]!] += dt;
-    if ((track.flags[i]! & FLAG_AT_REST) === 0) {
-      rollingS += dt;
-      if (track.speedInPerS[i]! <= settings.speedLimitInPerS) withinS += dt;
-    }
+  const builder = new TrackSummaryBuilder(settings);
+  for (let i = 0; i < track.length; i++) builder.push(track.t[i]!, track.positionCm[i]!, track.speedInPerS[i]!, ZONES[track.zone[i]!]!, (track.flags[i]! & FLAG_AT_REST) !== 0);
+  return builder.summary(events);
+}
+
+/**
+ * The same summary, built point by point while the track is made (the live path): memory stays
+ * bounded however long the session runs (the longest-dwell tracker holds at most an hour of
+ * points), instead of keeping the whole track for the end. Identical to `summarizeTrack` over
+ * the same points.
+ */
+export class TrackSummaryBuilder {
+  private readonly settings: MotionSettings;
+  private readonly dwell: DwellTracker;
+  private readonly zoneTimeS = Object.fromEntries(ZONES.map((z) => [z, 0])) as Record<Zone, number>;
+  private n = 0;
+  private firstT = 0;
+  private lastT = 0;
+  private lastP = 0;
+  private rollingS = 0;
+  private withinS = 0;
+  private distanceCm = 0;
+  private maxSpeed = 0;
+  private longestDwellS = 0;
+  private top = 0;
+  private bottom = 0;
+
+  constructor(settings: MotionSettings) {
+    this.settings = settings;
+    this.dwell = new DwellTracker(settings.dwellWindowIn * CM_PER_IN, Math.ceil(3600 * settings.trackRateHz) + 8);
   }
-  return {
-    durationS: n > 1 ? track.t[n - 1]! - track.t[0]! : 0,
-    rollingS,
-    distanceCm,
-    maxSpeedInPerS: maxSpeed,
-    withinLimitShare: rollingS > 0 ? withinS / rollingS : 1,
-    longestDwellS,
-    zoneTimeS,
-    eventCounts,
-    topCm: top,
-    bottomCm: bottom,
-  };
+
+  /** Points taken so far. */
+  get length(): number {
+    return this.n;
+  }
+
+  /** One track point, as the engine's `track` sink gives it. */
+  pushPoint(p: TrackPoint): void {
+    this.push(p.t, p.positionCm, p.speedInPerS, p.zone, p.diagnostics.atRest);
+  }
+
+  push(t: number, positionCm: number, speedInPerS: number, zone: Zone, atRest: boolean): void {
+    const p = positionCm;
+    this.top = Math.max(this.top, p);
+    this.bottom = Math.min(this.bottom, p);
+    this.maxSpeed = Math.max(this.maxSpeed, speedInPerS);
+    this.longestDwellS = Math.max(this.longestDwellS, this.dwell.push(t, p));
+    if (this.n > 0) {
+      const dt = t - this.lastT;
+      this.distanceCm += Math.abs(p - this.lastP);
+      this.zoneTimeS[zone] += dt;
+      if (!atRest) {
+        this.rollingS += dt;
+        if (speedInPerS <= this.settings.speedLimitInPerS) this.withinS += dt;
+      }
+    } else {
+      this.firstT = t;
+    }
+    this.n++;
+    this.lastT = t;
+    this.lastP = p;
+  }
+
+  /** The summary of the points so far, with the session's events. */
+  summary(events: readonly CoachEvent[]): TrackSummary {
+    const eventCounts: Record<CoachEventKind, number> = { 'too-fast': 0, 'dwell-nudge': 0, 'dwell-limit': 0, lumbar: 0, neck: 0, 'time-budget': 0 };
+    for (const e of events) eventCounts[e.kind]++;
+    return {
+      durationS: this.n > 1 ? this.lastT - this.firstT : 0,
+      rollingS: this.rollingS,
+      distanceCm: this.distanceCm,
+      maxSpeedInPerS: this.maxSpeed,
+      withinLimitShare: this.rollingS > 0 ? this.withinS / this.rollingS : 1,
+      longestDwellS: this.longestDwellS,
+      zoneTimeS: { ...this.zoneTimeS },
+      eventCounts,
+      topCm: this.top,
+      bottomCm: this.bottom,
+    };
+  }
 }
