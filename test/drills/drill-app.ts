@@ -35,6 +35,8 @@ export interface DrillOptions {
   scenario: ScenarioChoice;
   seed?: number;
   faults?: FaultPlan;
+  /** What the sensor does at the end of its scenario: play it again (default) or stop streaming. */
+  endOfScenario?: 'loop' | 'stop';
   /** The sensor is switched on this long before the app starts, ms (its clock counts from power-on). */
   sensorOnBeforeMs?: number;
 }
@@ -75,7 +77,7 @@ export function startDrill(o: DrillOptions): Drill {
   const sensorOnAtMs = scheduler.nowMs();
   const sim = createSimulatedNoble({
     scheduler,
-    peripherals: [{ kind: 'roller', scenario: o.scenario, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.faults ? { faults: o.faults } : {}) }],
+    peripherals: [{ kind: 'roller', scenario: o.scenario, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.faults ? { faults: o.faults } : {}), ...(o.endOfScenario ? { endOfScenario: o.endOfScenario } : {}) }],
   });
   const roller = sim.peripherals[0] as SimulatedRollerPeripheral;
   if (o.sensorOnBeforeMs) scheduler.advanceBy(o.sensorOnBeforeMs);
