@@ -5,7 +5,7 @@
  * "system" noble is the real noble object model on simulated bindings with one simulated Roller
  * sensor, and every clock is one ManualScheduler. Time only moves when a drill says so.
  *
- * The scheduler's origin is the drill's wall-clock start ({@link DRILL_T0}): the app's clock
+ * The scheduler's origin is the drill's wall-clock start ({@link DRILL_T0} unless told): the app's clock
  * (`now`), the recorder's clock and the Bluetooth arrival times then read the same time base.
  *
  * `received` keeps every data notification the host's Bluetooth stack got (the bindings' notify
@@ -37,6 +37,8 @@ export interface DrillOptions {
   faults?: FaultPlan;
   /** What the sensor does at the end of its scenario: play it again (default) or stop streaming. */
   endOfScenario?: 'loop' | 'stop';
+  /** Wall-clock time the app starts at, ms since 1970 (default {@link DRILL_T0}). */
+  startAtMs?: number;
   /** The sensor is switched on this long before the app starts, ms (its clock counts from power-on). */
   sensorOnBeforeMs?: number;
 }
@@ -73,7 +75,7 @@ export interface Drill {
 
 export function startDrill(o: DrillOptions): Drill {
   mkdirSync(o.dataDir, { recursive: true });
-  const scheduler = new ManualScheduler(DRILL_T0 - (o.sensorOnBeforeMs ?? 0));
+  const scheduler = new ManualScheduler((o.startAtMs ?? DRILL_T0) - (o.sensorOnBeforeMs ?? 0));
   const sensorOnAtMs = scheduler.nowMs();
   const sim = createSimulatedNoble({
     scheduler,
