@@ -440,7 +440,7 @@ export function formatSoakBench(r: SoakReport): string {
     `array buffers: ${r.arrayBuffers.first.toFixed(1)} → ${r.arrayBuffers.last.toFixed(1)} MB, slope ${slope(r.arrayBuffers, 'MB')} (flat below ${r.thresholds.arrayBuffersMbPerH} MB/h); external ${r.external.first.toFixed(1)} → ${r.external.last.toFixed(1)} MB, ${slope(r.external, 'MB')}`,
     r.appTrack
       ? `of which the session track RollerApp keeps for the summary (TrackColumns at the engine's track rate): ${int(r.appTrackPoints ?? 0)} points, ${r.appTrack.first.toFixed(1)} → ${r.appTrack.last.toFixed(1)} MB allocated, slope ${slope(r.appTrack, 'MB')}`
-      : 'the session track RollerApp keeps for the summary: not visible',
+      : 'the session track RollerApp keeps for the summary: none seen (not kept, or the app changed shape)',
     `rss: ${r.rss.first.toFixed(1)} → ${r.rss.last.toFixed(1)} MB (max ${r.rss.max.toFixed(1)}), slope ${slope(r.rss, 'MB')} (flat below ${r.thresholds.rssMbPerH} MB/h)`,
     `handles (active resources): first ${r.handles.first}, last ${r.handles.last}, max ${r.handles.max}, slope ${slope(r.handles, '', 3)}; ManualScheduler timers pending: first ${r.pendingTimers.first}, last ${r.pendingTimers.last}, max ${r.pendingTimers.max}`,
     `database: ${(r.dbBytesPerH / MB).toFixed(2)} MB per hour of session (file growth, least squares), ${mb(r.dbFinalB)} MB once closed = ${(r.dbFinalB / MB / r.hours).toFixed(2)} MB per hour; WAL at most ${mb(r.walMaxB)} MB; holds the session: ${stored.endReason ?? 'not ended'}, ${int(stored.frames)} frames / ${int(stored.samples)} samples, ${int(stored.trackPoints)} track points, ${int(stored.events)} events, rolling ${stored.summaryRollingS === null ? 'n/a' : `${(stored.summaryRollingS / 3600).toFixed(2)} h`}`,
