@@ -68,7 +68,10 @@ export function importRecordingText(store: SessionStore, text: string | Iterable
     write,
     { endedAt: start.ms + Math.round(durationMs), endReason: 'completed' },
   );
-  return { session, samples: samples.length, warnings: [...parsed.warnings.map((w) => w.message), ...issues.map((i) => i.message)] };
+  // The reader already notes a bad well-known value with its line; keep the one with the line.
+  const readerNotes = parsed.warnings.map((w) => w.message);
+  const warnings = [...readerNotes, ...issues.map((i) => i.message).filter((m) => !readerNotes.some((n) => n.includes(m)))];
+  return { session, samples: samples.length, warnings };
 }
 
 export function importRecordingFile(store: SessionStore, path: string, options: Omit<ImportOptions, 'fileName'>): ImportResult {

@@ -23,11 +23,15 @@ export type {
   ScreeningAnswers,
   ScreeningQuestionId,
   SessionReview,
+  ExportResult,
+  ImportResult,
+  ReanalysisResult,
+  TaskProgress,
   SessionStatus,
   WireFromMain,
   WireFromRenderer,
 } from '../../electron/ipc/ipc-contract';
-export { BROWSER_HOST_API_PATH, SCREENING_QUESTIONS, WireFromMainSchema, EVENT_NAMES } from '../../electron/ipc/ipc-contract';
+export { BROWSER_HOST_API_PATH, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, SCREENING_QUESTIONS, WireFromMainSchema, EVENT_NAMES } from '../../electron/ipc/ipc-contract';
 
 import type { CoachEventMessage, LivePoint } from '../../electron/ipc/ipc-contract';
 export type CoachEventKind = CoachEventMessage['kind'];

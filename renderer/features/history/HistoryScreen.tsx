@@ -1,6 +1,7 @@
 /**
  * History: today's rolling time against the daily budget, each day's sessions (newest day first)
- * and the weekly trends. "Review" on a session opens its review; Back returns here.
+ * and the weekly trends. "Review" on a session opens its review; two sessions chosen with
+ * "Compare" open side by side; a recording can be imported. Back returns here.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { History, PastSession } from '../../bridge/contract';
@@ -10,6 +11,8 @@ import { ErrorLine } from '../../shared/ErrorLine';
 import { errorText } from '../../shared/error-text';
 import { formatDurationWords } from '../../shared/time-format';
 import { SessionReview } from '../review/SessionReview';
+import { CompareSessions } from '../review/CompareSessions';
+import { ImportRecording } from './ImportRecording';
 import {
   endReasonView,
   budgetFraction,
@@ -30,11 +33,19 @@ import './history.css';
 const HISTORY_DAYS = 90;
 
 type Load = { state: 'loading' } | { state: 'failed'; error: string } | { state: 'ready'; history: History };
+type View = { kind: 'list' } | { kind: 'review'; id: number } | { kind: 'compare'; ids: [number, number] };
+
+/** Choosing a session for comparison: a third choice replaces the earlier of the two. */
+export function toggleCompare(chosen: readonly number[], id: number): number[] {
+  if (chosen.includes(id)) return chosen.filter((x) => x !== id);
+  return [...chosen, id].slice(-2);
+}
 
 export function HistoryScreen() {
   const { bridge } = useServices();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [reviewing, setReviewing] = useState<number | null>(null);
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [chosen, setChosen] = useState<number[]>([]);
   const lastReviewed = useRef<number | null>(null);
   const seq = useRef(0);
 
@@ -63,16 +74,33 @@ export function HistoryScreen() {
 
   // Back from a review: focus returns to that session's Review button.
   useEffect(() => {
-    if (reviewing !== null || lastReviewed.current === null) return;
+    if (view.kind !== 'list' || lastReviewed.current === null) return;
     document.querySelector<HTMLElement>(`[data-testid="review-session-${lastReviewed.current}"]`)?.focus();
-  }, [reviewing]);
+  }, [view]);
 
-  if (reviewing !== null) {
-    return <SessionReview id={reviewing} onBack={() => setReviewing(null)} />;
+  const back = () => {
+    reload();
+    setView({ kind: 'list' });
+  };
+  if (view.kind === 'review') {
+    return <SessionReview id={view.id} onBack={back} onDeleted={(id) => {
+      setChosen((c) => c.filter((x) => x !== id));
+      lastReviewed.current = null;
+      back();
+    }} />;
+  }
+  if (view.kind === 'compare') {
+    return <CompareSessions ids={view.ids} onBack={back} />;
   }
   const open = (id: number) => {
     lastReviewed.current = id;
-    setReviewing(id);
+    setView({ kind: 'review', id });
+  };
+  const compare = {
+    chosen,
+    toggle: (id: number) => setChosen((c) => toggleCompare(c, id)),
+    clear: () => setChosen([]),
+    open: () => chosen.length === 2 && setView({ kind: 'compare', ids: [chosen[0]!, chosen[1]!] }),
   };
 
   return (
@@ -87,12 +115,19 @@ export function HistoryScreen() {
           </button>
         </div>
       )}
-      {load.state === 'ready' && <HistoryBody history={load.history} onReview={open} />}
+      {load.state === 'ready' && <HistoryBody history={load.history} onReview={open} onImported={reload} compare={compare} />}
     </div>
   );
 }
 
-function HistoryBody({ history, onReview }: { history: History; onReview(id: number): void }) {
+interface CompareChoice {
+  chosen: readonly number[];
+  toggle(id: number): void;
+  clear(): void;
+  open(): void;
+}
+
+function HistoryBody({ history, onReview, onImported, compare }: { history: History; onReview(id: number): void; onImported(): void; compare: CompareChoice }) {
   const { profile } = useSnapshot();
   const today = localDayOf(new Date());
   const total = todayTotal(history, today, profile.dailyBudgetMin * 60);
@@ -119,6 +154,19 @@ function HistoryBody({ history, onReview }: { history: History; onReview(id: num
             <div className="history__bar-fill" style={{ width: `${fraction * 100}%` }} />
           </div>
         </section>
+        {compare.chosen.length > 0 && (
+          <div className="card history__compare-bar" role="region" aria-label="Comparison" data-testid="compare-bar">
+            <p>
+              {compare.chosen.length === 1 ? 'One session chosen: choose one more to compare.' : 'Two sessions chosen.'}
+            </p>
+            <button type="button" className="btn btn--primary" disabled={compare.chosen.length < 2} onClick={compare.open} data-testid="compare-open">
+              Compare side by side
+            </button>
+            <button type="button" className="btn btn--secondary" onClick={compare.clear}>
+              Clear
+            </button>
+          </div>
+        )}
         {days.length === 0 ? (
           <p className="card">No sessions in the last {HISTORY_DAYS} days yet.</p>
         ) : (
@@ -139,7 +187,7 @@ function HistoryBody({ history, onReview }: { history: History; onReview(id: num
                 )}
                 <ul className="history__sessions">
                   {sessions.map((s) => (
-                    <SessionRow key={s.id} session={s} onReview={onReview} />
+                    <SessionRow key={s.id} session={s} onReview={onReview} chosen={compare.chosen.includes(s.id)} onCompare={compare.toggle} />
                   ))}
                 </ul>
               </li>
@@ -147,6 +195,8 @@ function HistoryBody({ history, onReview }: { history: History; onReview(id: num
           </ol>
         )}
       </div>
+      <div className="history__side">
+      <ImportRecording onImported={onImported} onReview={onReview} />
       <section className="card history__weeks" aria-labelledby="history-weeks-heading">
         <h2 id="history-weeks-heading">Weekly trends</h2>
         {weeks.length === 0 ? (
@@ -179,11 +229,12 @@ function HistoryBody({ history, onReview }: { history: History; onReview(id: num
           </table>
         )}
       </section>
+      </div>
     </div>
   );
 }
 
-function SessionRow({ session, onReview }: { session: PastSession; onReview(id: number): void }) {
+function SessionRow({ session, onReview, chosen, onCompare }: { session: PastSession; onReview(id: number): void; chosen: boolean; onCompare(id: number): void }) {
   const s = session.summary;
   const warnings = sessionWarnings(session);
   const time = startTimeText(session.startedAt);
@@ -221,6 +272,16 @@ function SessionRow({ session, onReview }: { session: PastSession; onReview(id: 
         aria-label={`Review the session at ${time}`}
       >
         Review
+      </button>
+      <button
+        type="button"
+        className={`btn btn--chip history__compare ${chosen ? 'history__compare--on' : ''}`}
+        aria-pressed={chosen}
+        onClick={() => onCompare(session.id)}
+        data-testid={`compare-session-${session.id}`}
+        aria-label={`Compare the session at ${time}`}
+      >
+        {chosen ? '✓ Compare' : 'Compare'}
       </button>
     </li>
   );

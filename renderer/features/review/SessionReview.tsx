@@ -16,16 +16,20 @@ import { engineViewAt, eventWindow, excursions, overLimitStretches, tickTime } f
 import { ReviewChart, type LineChart } from './ReviewChart';
 import { EndReason } from '../history/EndReason';
 import { DwellHeatmap } from './DwellHeatmap';
+import { ReviewActions } from './ReviewActions';
+import { chartImageBase64 } from './chart-image';
 import './review.css';
 
 interface Props {
   id: number;
   onBack(): void;
+  /** The session was deleted from here. */
+  onDeleted(id: number): void;
 }
 
 type Load = { state: 'loading' } | { state: 'failed'; error: string } | { state: 'ready'; review: Review };
 
-export function SessionReview({ id, onBack }: Props) {
+export function SessionReview({ id, onBack, onDeleted }: Props) {
   const { bridge } = useServices();
   const { profile } = useSnapshot();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -34,7 +38,8 @@ export function SessionReview({ id, onBack }: Props) {
 
   useEffect(() => {
     let live = true;
-    setLoad({ state: 'loading' });
+    // A reload (after re-analysis) keeps the old review on screen until the new one is in.
+    setLoad((l) => (l.state === 'ready' && l.review.session.id === id ? l : { state: 'loading' }));
     bridge.request('review.get', { id }).then(
       (review) => live && setLoad({ state: 'ready', review }),
       (err: unknown) => live && setLoad({ state: 'failed', error: errorText(err) }),
@@ -65,12 +70,12 @@ export function SessionReview({ id, onBack }: Props) {
           </button>
         </div>
       )}
-      {load.state === 'ready' && <ReviewBody review={load.review} units={profile.units} />}
+      {load.state === 'ready' && <ReviewBody review={load.review} units={profile.units} onReanalysed={() => setAttempt((n) => n + 1)} onDeleted={onDeleted} />}
     </div>
   );
 }
 
-function ReviewBody({ review, units }: { review: Review; units: Units }) {
+function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review; units: Units; onReanalysed(): void; onDeleted(id: number): void }) {
   const speedConfig = useMemo(() => speedChartConfig(review, units), [review, units]);
   const positionConfig = useMemo(() => positionChartConfig(review, units), [review, units]);
   const charts = useRef<{ speed: LineChart | null; position: LineChart | null }>({ speed: null, position: null });
@@ -120,9 +125,14 @@ function ReviewBody({ review, units }: { review: Review; units: Units }) {
   const positionLabel = `Position along the back over time, with the neck zone above ${positionText(review.settings.neckAboveCm, units)} and the lower back below ${positionText(-Math.abs(review.settings.lumbarBelowCm), units)}. ${review.events.length} warning${review.events.length === 1 ? '' : 's'} marked; ${ex.lumbar.count} lower-back and ${ex.neck.count} neck excursions.`;
 
   const pickedEvent = picked !== null ? review.events[picked] : undefined;
+  const chartImage = () => {
+    const canvases = [charts.current.speed?.canvas, charts.current.position?.canvas].filter((c): c is HTMLCanvasElement => !!c);
+    return chartImageBase64(`Roller Companion — session of ${review.session.day} at ${startTimeText(review.session.startedAt)}`, canvases);
+  };
   return (
     <div className="review__body">
       <Summary review={review} units={units} />
+      <ReviewActions review={review} units={units} chartImage={chartImage} onReanalysed={onReanalysed} onDeleted={onDeleted} />
       <section className="card review__where" aria-labelledby="review-where-heading">
         <h2 id="review-where-heading">Where the time went</h2>
         <DwellHeatmap review={review} units={units} />
@@ -173,7 +183,7 @@ function ReviewBody({ review, units }: { review: Review; units: Units }) {
 
 function Summary({ review, units }: { review: Review; units: Units }) {
   const s = review.session.summary;
-  const ex = excursions(review.events, review.settings.neckAboveCm, review.settings.lumbarBelowCm);
+  const ex = excursions(review.events, review.settings.neckAboveCm, review.settings.lumbarBelowCm, review.track.positionCm);
   const exText = (x: { count: number; deepestCm: number | null }) =>
     x.count === 0 ? 'none' : `${x.count} (up to ${lengthText(x.deepestCm ?? 0, units)} past the line)`;
   const limit = formatSpeed(review.settings.speedLimitInPerS, units);

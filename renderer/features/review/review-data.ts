@@ -149,20 +149,34 @@ export interface Excursions {
   deepestCm: number | null;
 }
 
-/** Lumbar and neck excursions from the events: how many, and how far past the boundary at most. */
-export function excursions(events: readonly CoachEventMessage[], neckAboveCm: number, lumbarBelowCm: number): { lumbar: Excursions; neck: Excursions } {
+/**
+ * Lumbar and neck excursions: how many (the warnings), and how far past the boundary the roller
+ * went at most — from the track when given (the warning fires as the line is crossed, so its own
+ * position says little about the depth), else from the warnings' positions.
+ */
+export function excursions(
+  events: readonly CoachEventMessage[],
+  neckAboveCm: number,
+  lumbarBelowCm: number,
+  positionsCm: readonly number[] = [],
+): { lumbar: Excursions; neck: Excursions } {
+  const lumbarLine = -Math.abs(lumbarBelowCm);
+  const neckLine = Math.abs(neckAboveCm);
   const lumbar: Excursions = { count: 0, deepestCm: null };
   const neck: Excursions = { count: 0, deepestCm: null };
   for (const e of events) {
     if (e.kind === 'lumbar') {
       lumbar.count++;
-      const past = Math.max(0, -Math.abs(lumbarBelowCm) - e.positionCm);
-      lumbar.deepestCm = Math.max(lumbar.deepestCm ?? 0, past);
+      lumbar.deepestCm = Math.max(lumbar.deepestCm ?? 0, lumbarLine - e.positionCm);
     } else if (e.kind === 'neck') {
       neck.count++;
-      const past = Math.max(0, e.positionCm - Math.abs(neckAboveCm));
-      neck.deepestCm = Math.max(neck.deepestCm ?? 0, past);
+      neck.deepestCm = Math.max(neck.deepestCm ?? 0, e.positionCm - neckLine);
     }
+  }
+  for (const p of positionsCm) {
+    if (!Number.isFinite(p)) continue;
+    if (lumbar.count > 0) lumbar.deepestCm = Math.max(lumbar.deepestCm ?? 0, lumbarLine - p);
+    if (neck.count > 0) neck.deepestCm = Math.max(neck.deepestCm ?? 0, p - neckLine);
   }
   return { lumbar, neck };
 }

@@ -89,6 +89,11 @@ describe('import', () => {
     );
     expect(thrown(() => importRecordingFile(store, join(dir, 'missing.csv'), { settings: defaults, now: NOW })).message).toMatch(/missing\.csv: no such file$/);
     expect(store.listSessions()).toEqual([]);
+
+    // A bad well-known value is noted once, with its line, and the import goes ahead.
+    const noted = importRecordingText(store, '# started_at=yesterday\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n', { fileName: 'when.csv', settings: defaults, now: NOW });
+    expect(noted.warnings).toHaveLength(1);
+    expect(noted.warnings[0]).toMatch(/^line 1: metadata started_at="yesterday"/);
     store.close();
   });
 

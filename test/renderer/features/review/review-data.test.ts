@@ -115,6 +115,10 @@ describe('engineViewAt and excursions', () => {
       neck: { count: 1, deepestCm: 2 },
     });
     expect(excursions([], 20, 15)).toEqual({ lumbar: { count: 0, deepestCm: null }, neck: { count: 0, deepestCm: null } });
+    // With the track: the depth is how far the roller went, not where the warning fired.
+    const withTrack = excursions([ev('lumbar', -15.5)], 20, 15, [0, -15.5, -19, -16, 0, 25]);
+    expect(withTrack.lumbar).toEqual({ count: 1, deepestCm: 4 });
+    expect(withTrack.neck).toEqual({ count: 0, deepestCm: null }); // no neck warning: nothing claimed
   });
 });
 

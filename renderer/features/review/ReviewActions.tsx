@@ -1,0 +1,148 @@
+/**
+ * What the user can do with a session under review: export it (recording CSV, JSON summary and an
+ * image of the charts), analyse it again with the current settings, or delete it — the last two
+ * after a confirmation. Slow work shows its progress.
+ */
+import { useState } from 'react';
+import type { ExportResult, ReanalysisResult, SessionReview } from '../../bridge/contract';
+import { useServices } from '../../app/services-context';
+import { useSnapshot } from '../../app/use-app-state';
+import { ErrorLine } from '../../shared/ErrorLine';
+import { ProgressLine } from '../../shared/ProgressLine';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
+import { startTimeText } from '../history/history-format';
+import { useAction } from '../../shared/use-action';
+import { useTaskProgress } from '../../shared/use-task-progress';
+import { formatSpeed, lengthText, type Units } from '../../shared/units';
+import { formatDurationWords } from '../../shared/time-format';
+
+type Confirm = 'none' | 'reanalyze' | 'delete';
+
+interface Props {
+  review: SessionReview;
+  units: Units;
+  /** The chart image for the export (base64 PNG), or null when the charts are not drawn. */
+  chartImage(): string | null;
+  onReanalysed(result: ReanalysisResult): void;
+  onDeleted(id: number): void;
+}
+
+export function ReviewActions({ review, units, chartImage, onReanalysed, onDeleted }: Props) {
+  const { bridge } = useServices();
+  const { profile } = useSnapshot();
+  const id = review.session.id;
+  const [confirm, setConfirm] = useState<Confirm>('none');
+  const [exported, setExported] = useState<ExportResult | null>(null);
+  const [reanalysed, setReanalysed] = useState<ReanalysisResult | null>(null);
+
+  const exportAction = useAction(async () => {
+    setExported(null);
+    const png = chartImage();
+    const result = await bridge.request('sessions.export', png ? { id, chartPngBase64: png } : { id });
+    setExported(result);
+  });
+  const reanalyzeAction = useAction(async () => {
+    setReanalysed(null);
+    const result = await bridge.request('sessions.reanalyze', { id });
+    setConfirm('none');
+    setReanalysed(result);
+    onReanalysed(result);
+  });
+  const deleteAction = useAction(async () => {
+    await bridge.request('sessions.delete', { id });
+    onDeleted(id);
+  });
+  const exportProgress = useTaskProgress('export', exportAction.busy);
+  const busy = exportAction.busy || reanalyzeAction.busy || deleteAction.busy;
+
+  const limit = formatSpeed(profile.speedLimitInPerS, units);
+  const spine =
+    profile.neckAboveCm !== null && profile.lumbarBelowCm !== null
+      ? `neck above +${lengthText(profile.neckAboveCm, units, 0)}, lower back below −${lengthText(profile.lumbarBelowCm, units, 0)} (your calibration)`
+      : `spine map from your height (${Math.round(profile.bodyHeightCm)} cm)`;
+
+  return (
+    <section className="card review__actions" aria-labelledby="review-actions-heading" data-testid="review-actions">
+      <h2 id="review-actions-heading">This session</h2>
+      <div className="review__action-buttons">
+        <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void exportAction.run()} data-testid="review-export">
+          Export
+        </button>
+        <button type="button" className="btn btn--secondary" disabled={busy} onClick={() => setConfirm('reanalyze')} data-testid="review-reanalyze">
+          Analyse again…
+        </button>
+        <button type="button" className="btn btn--danger" disabled={busy} onClick={() => setConfirm('delete')} data-testid="review-delete">
+          Delete…
+        </button>
+      </div>
+
+      {exportAction.busy && <ProgressLine fraction={exportProgress?.fraction ?? 0} message="Exporting…" testId="export-progress" />}
+      {exported && (
+        <div className="review__exported" role="status" data-testid="export-done">
+          <p>Saved in {exported.folder}:</p>
+          <ul>
+            {exported.files.map((f) => (
+              <li key={f.path} data-kind={f.kind}>
+                <code>{f.name}</code>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <ErrorLine error={exportAction.error && `Could not export: ${exportAction.error}`} testId="export-error" />
+
+      {confirm === 'reanalyze' && (
+        <ConfirmDialog
+          title="Analyse this session again?"
+          confirmLabel="Analyse again"
+          cancelLabel="Cancel"
+          busy={busy}
+          onConfirm={() => void reanalyzeAction.run()}
+          onCancel={() => setConfirm('none')}
+          testId="reanalyze-confirm"
+          confirmTestId="reanalyze-confirm-yes"
+        >
+          <p>
+            The recorded motion goes through the engine again with your current settings: speed limit {limit.value} {limit.unit}, a nudge after{' '}
+            {profile.dwellNudgeS} s and a limit of {profile.dwellLimitS} s on one spot, {spine}.
+          </p>
+          <p>
+            The roller size it was recorded with ({review.settings.rollerDiameterIn} in) is kept. Its warnings and figures are replaced; the recording itself does not
+            change.
+          </p>
+          {reanalyzeAction.busy && <ProgressLine fraction={null} message="Analysing the session again…" testId="reanalyze-progress" />}
+          <ErrorLine error={reanalyzeAction.error && `Could not analyse again: ${reanalyzeAction.error}`} testId="reanalyze-error" />
+        </ConfirmDialog>
+      )}
+      {reanalysed && (
+        <p className="review__reanalysed" role="status" data-testid="reanalyze-done">
+          Analysed again ({reanalysed.samples.toLocaleString()} samples): warnings {reanalysed.before.events} → {reanalysed.after.events}
+          {reanalysed.before.summary && reanalysed.session.summary
+            ? `, rolling ${formatDurationWords(reanalysed.before.summary.rollingS)} → ${formatDurationWords(reanalysed.session.summary.rollingS)}`
+            : ''}
+          .
+        </p>
+      )}
+      {confirm === 'delete' && (
+        <ConfirmDialog
+          title="Delete this session for good?"
+          confirmLabel="Delete for good"
+          cancelLabel="Keep it"
+          danger
+          busy={busy}
+          onConfirm={() => void deleteAction.run()}
+          onCancel={() => setConfirm('none')}
+          testId="delete-confirm"
+          confirmTestId="delete-confirm-yes"
+        >
+          <p>
+            The session of {review.session.day} at {startTimeText(review.session.startedAt)} — its recording, track and warnings — is removed from this computer. This
+            cannot be undone.
+          </p>
+          <p>Export it first if you want to keep a copy.</p>
+          <ErrorLine error={deleteAction.error && `Could not delete: ${deleteAction.error}`} testId="delete-error" />
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
