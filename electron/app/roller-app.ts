@@ -16,8 +16,7 @@ import type { Scheduler } from '../ble/scheduler';
 import { CalibrationPass } from '../motion/calibration-pass';
 import { MotionEngine } from '../motion/motion-engine';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
-import { TrackColumns } from '../motion/track-columns';
-import { summarizeTrack } from '../motion/track-summary';
+import { TrackSummaryBuilder } from '../motion/track-summary';
 import {
   ProfileSchema,
   type AppSnapshot,
@@ -59,7 +58,8 @@ export const DEFAULT_SIMULATED_SCENARIO = 'ten-minute-mixed';
 
 interface ActiveSession {
   engine: MotionEngine;
-  track: TrackColumns;
+  /** The session summary, built point by point (memory stays flat however long the session). */
+  summary: TrackSummaryBuilder;
   recording: SessionRecording;
   startedAt: Date;
   firstT: number | null;
@@ -365,7 +365,6 @@ export class RollerApp {
     const now = this.now();
     const prior = this.o.store.todayRollingS(now);
     const settings = profileSettings(this.profile, { priorDailyRollingS: prior });
-    const track = new TrackColumns();
     const active = this.active;
     const sensorConfig = active?.source.connection.name === 'streaming' ? active.source.linkConfig : null;
     const recording = this.o.store.startSession({
@@ -377,7 +376,7 @@ export class RollerApp {
     });
     const ses: ActiveSession = {
       engine: undefined as unknown as MotionEngine,
-      track,
+      summary: new TrackSummaryBuilder(settings),
       recording,
       startedAt: now,
       firstT: null,
@@ -390,8 +389,8 @@ export class RollerApp {
       statusTimer: null,
     };
     ses.engine = new MotionEngine(settings, {
-      columns: track,
       track: (p) => {
+        ses.summary.pushPoint(p);
         ses.pendingTrack.push(p);
         this.batcher.add({ t: p.t, positionCm: p.positionCm, speedInPerS: p.speedInPerS, zone: p.zone, dwellS: ses.engine.currentDwellS, atRest: p.diagnostics.atRest, gapBridged: p.diagnostics.gapBridged });
       },
@@ -424,7 +423,7 @@ export class RollerApp {
     this.batcher.flush();
     this.flushRecording(ses);
     try {
-      ses.recording.finish(reason, summarizeTrack(ses.track, ses.events, ses.engine.settings), this.now());
+      ses.recording.finish(reason, ses.summary.summary(ses.events), this.now());
     } catch (err) {
       this.extraNotices.push(`The end of the session could not be saved: ${(err as Error).message}. What was recorded before is kept.`);
     }
