@@ -7,8 +7,17 @@ export default defineConfig({
   main: {
     build: { rollupOptions: { input: { index: resolve('electron/main/index.ts') } } },
   },
+  // The window is sandboxed: its preload can require nothing but `electron`, and not as an ES
+  // module. So the preload is one CommonJS file with its dependencies (zod, the contract) inside.
   preload: {
-    build: { rollupOptions: { input: { index: resolve('electron/preload/index.ts') } } },
+    build: {
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
   },
   renderer: {
     root: resolve('renderer'),
