@@ -8,6 +8,11 @@
  * - gaps: frames missing from the sequence numbers, and samples missing from the timestamps;
  * - a sensor restart (clock and sequence back to the start): the stream goes on, marked by a gap
  *   of unknown length, so times never run backwards;
+ * - an IMU running fast against the sensor clock: the next frame in sequence may start before the
+ *   previous frame's last sample as spread with the period known so far. When the two starts give
+ *   a period within the tolerance, that period is taken at once and the frame's samples that would
+ *   not come after the previous frame's last one are spread evenly up to its first one that does,
+ *   so no sample is dropped and time still runs forward;
  * - duplicate and stale frames are rejected.
  *
  * Pure: no clock, no I/O. `push` never throws.
@@ -134,6 +139,8 @@ export class FrameDecoder {
     const last = this.last;
     let unwrappedT0Us: number;
     let gap: FrameGap | null = null;
+    /** Samples at or before this time (the previous frame's last, µs) are spread after it. */
+    let floorUs = Number.NEGATIVE_INFINITY;
 
     if (last === null) {
       unwrappedT0Us = t0Us + this.epochOffsetUs;
@@ -160,13 +167,17 @@ export class FrameDecoder {
         gap = { lostFrames: 0, missingSamples: null, fromS: last.lastSampleUs / 1e6, toS: nextUs / 1e6, reason: 'sensor-restart' };
       } else {
         unwrappedT0Us = last.unwrappedT0Us + dtUs;
-        if (unwrappedT0Us <= last.lastSampleUs) {
-          return this.rejected(
-            reject('time-overlap', `frame: sequence ${sequence} starts at ${t0Us} µs, before the previous frame's last sample`, bytes.length),
-          );
-        }
         const lostFrames = seqStep - 1;
-        if (lostFrames === 0) this.refinePeriod(dtUs / last.count);
+        if (unwrappedT0Us <= last.lastSampleUs) {
+          // Only the next frame in sequence, with a plausible period, says the period was too long.
+          if (lostFrames !== 0 || !this.plausiblePeriod(dtUs / last.count)) {
+            return this.rejected(
+              reject('time-overlap', `frame: sequence ${sequence} starts at ${t0Us} µs, before the previous frame's last sample`, bytes.length),
+            );
+          }
+          this.periodUs = dtUs / last.count;
+          floorUs = last.lastSampleUs;
+        } else if (lostFrames === 0) this.refinePeriod(dtUs / last.count);
         const expectedUs = last.unwrappedT0Us + last.count * this.periodUs;
         const missingSamples = Math.max(0, Math.round((unwrappedT0Us - expectedUs) / this.periodUs));
         const lateBy = (unwrappedT0Us - expectedUs) / this.periodUs;
@@ -183,10 +194,17 @@ export class FrameDecoder {
     const samples: ImuSample[] = new Array(count);
     const a = this.scale.accelPerLsbG;
     const g = this.scale.gyroPerLsbDps;
+    const period = this.periodUs;
+    // Samples 0 … spread − 1 would not come after floorUs: they go evenly between it and sample `spread`.
+    let spread = 0;
+    while (spread < count && unwrappedT0Us + spread * period <= floorUs) spread++;
+    const spreadStepUs = spread === 0 ? 0 : ((spread < count ? unwrappedT0Us + spread * period : floorUs + period) - floorUs) / (spread + 1);
+    let lastSampleUs = 0;
     for (let i = 0; i < count; i++) {
       const o = i * 6;
+      lastSampleUs = i < spread ? floorUs + (i + 1) * spreadStepUs : unwrappedT0Us + i * period;
       samples[i] = {
-        tS: (unwrappedT0Us + i * this.periodUs) / 1e6,
+        tS: lastSampleUs / 1e6,
         axG: raw[o]! * a,
         ayG: raw[o + 1]! * a,
         azG: raw[o + 2]! * a,
@@ -195,14 +213,18 @@ export class FrameDecoder {
         gzDps: raw[o + 5]! * g,
       };
     }
-    this.last = { sequence, t0Us, unwrappedT0Us, count, lastSampleUs: unwrappedT0Us + (count - 1) * this.periodUs };
+    this.last = { sequence, t0Us, unwrappedT0Us, count, lastSampleUs };
     this.stats.frames++;
     this.stats.samples += count;
     return { ok: true, sequence, samples, gap, periodUs: this.periodUs };
   }
 
+  private plausiblePeriod(observedUs: number): boolean {
+    return Math.abs(observedUs / this.scale.nominalPeriodUs - 1) <= PERIOD_TOLERANCE;
+  }
+
   private refinePeriod(observedUs: number): void {
-    if (Math.abs(observedUs / this.scale.nominalPeriodUs - 1) > PERIOD_TOLERANCE) return;
+    if (!this.plausiblePeriod(observedUs)) return;
     this.periodUs += PERIOD_SMOOTHING * (observedUs - this.periodUs);
   }
 

@@ -116,6 +116,24 @@ describe('FrameDecoder', () => {
     expect(d.stats.gaps).toBe(0);
   });
 
+  it('keeps every frame of an IMU running 5 % fast with 40-sample frames, time running forward (found by fuzzing)', () => {
+    // The first frame is spread with the nominal period, so the second starts before its last
+    // sample; that used to be rejected as time-overlap, and then every other frame after it.
+    const d = new FrameDecoder(config({ samplesPerFrame: 40 }));
+    const gen = frameStream({ rateHz: 100, samplesPerFrame: 40, clockError: -0.05, startT0Us: 1_000_000 });
+    const times: number[] = [];
+    for (let i = 0; i < 50; i++) times.push(...accept(d, gen.next().value as Uint8Array).samples.map((s) => s.tS));
+    expect(d.stats).toMatchObject({ frames: 50, rejected: 0, gaps: 0, lostFrames: 0 });
+    for (let i = 1; i < times.length; i++) expect(times[i]!).toBeGreaterThan(times[i - 1]!);
+    // From the second frame on, the period the frames' starts give: 9.5 ms.
+    expect(times.at(-1)! - times.at(-40)!).toBeCloseTo(39 * 0.0095, 6);
+    // Still an overlap: a frame in sequence whose start implies a period far off the nominal one.
+    const raw = new Int16Array(6);
+    const e = new FrameDecoder(config({ samplesPerFrame: 4 }));
+    accept(e, encodeFrame({ sequence: 1, t0Us: 1_000_000, raw: new Int16Array(24) }));
+    expect(e.push(encodeFrame({ sequence: 2, t0Us: 1_030_000, raw }))).toMatchObject({ ok: false, reason: 'time-overlap' });
+  });
+
   it('converts with the configured ranges and follows a configuration change', () => {
     const d = new FrameDecoder(config({ accelRangeG: 16, gyroRangeDps: 2000 }));
     const raw = Int16Array.from([2048, 0, 0, 0, 0, -16384]);
