@@ -71,13 +71,23 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     "form-action 'none'",
   ].join('; ');
 
-  server.on('request', (req, res) => void serveStatic(req, res, root, token, csp));
+  // Only this address may be asked for: a page elsewhere that points its own name at 127.0.0.1
+  // (DNS rebinding) sends its own Host and gets nothing, not even the public assets.
+  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const hostOk = (req: IncomingMessage) => hosts.has((req.headers.host ?? '').toLowerCase());
+  server.on('request', (req, res) => {
+    if (!hostOk(req)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('wrong host\n');
+      return;
+    }
+    void serveStatic(req, res, root, token, csp);
+  });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
     const reqOrigin = req.headers.origin;
-    if (url.pathname !== BROWSER_HOST_API_PATH || !tokenMatches(url.searchParams.get('token'), token) || (reqOrigin !== undefined && reqOrigin !== origin)) {
+    if (!hostOk(req) || url.pathname !== BROWSER_HOST_API_PATH || !tokenMatches(url.searchParams.get('token'), token) || (reqOrigin !== undefined && reqOrigin !== origin)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();
       return;

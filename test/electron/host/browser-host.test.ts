@@ -3,6 +3,7 @@
  * and the API, Origin checked, every message parsed against the IPC contract.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,30 @@ describe('browser host', () => {
     expect((await fetch(`${base}/assets/../../etc/passwd`)).status).toBe(404);
     expect((await fetch(`${base}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
     expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('answers only requests for its own address (no DNS rebinding)', async () => {
+    const status = (hostHeader: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: host.port, path: `/assets/app.js`, headers: { host: hostHeader } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await status(`127.0.0.1:${host.port}`)).toBe(200);
+    expect(await status(`localhost:${host.port}`)).toBe(200);
+    expect(await status(`rebind.example:${host.port}`)).toBe(421);
+    expect(await status('127.0.0.1')).toBe(421);
+    const rebound = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { headers: { host: `rebind.example:${host.port}` } });
+    await expect(
+      new Promise((resolve, reject) => {
+        rebound.once('open', resolve);
+        rebound.once('error', reject);
+        rebound.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+      }),
+    ).rejects.toThrow(/403/);
   });
 
   it('refuses the API without the token or from another origin', async () => {
