@@ -56,6 +56,10 @@ export interface AppStore {
   reanalyze(id: number, coaching: (own: MotionSettings) => MotionSettings, now: Date): ReanalysisResult;
   /** Removes a session and all its data. */
   deleteSession(id: number): void;
+  /** Erases sessions, profile, screening and known sensors; the store stays open and empty. */
+  eraseAll(): void;
+  /** The folder holding the data, or null when it lives in memory. */
+  readonly dataFolder: string | null;
   close?(): void;
 }
 
@@ -108,5 +112,11 @@ export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; fr
     deleteSession: (id) => {
       throw new Error(`there is no session ${id}`);
     },
+    eraseAll: () => {
+      profile = null;
+      screening = null;
+      sessions.length = 0;
+    },
+    dataFolder: null,
   };
 }

@@ -103,6 +103,8 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
       };
     },
     deleteSession: (id) => store.deleteSession(id),
+    eraseAll: () => store.eraseAll(),
+    dataFolder: opened.dataDir,
     remembered: {
       get: () => {
         const s = store.knownSensors()[0];

@@ -100,6 +100,7 @@ export class RollerApp {
   private snapshotTimer: unknown = null;
   private readonly extraNotices: string[] = [];
   private readonly past: SessionActions;
+  private readonly exportFolder: string;
 
   constructor(options: RollerAppOptions) {
     this.o = options;
@@ -114,9 +115,10 @@ export class RollerApp {
       ...(options.platform ? { platform: options.platform } : {}),
     });
     this.wire(this.system, 'ble');
+    this.exportFolder = options.exportFolder ?? join(tmpdir(), 'roller-companion-exports');
     this.past = new SessionActions({
       store: options.store,
-      exportFolder: options.exportFolder ?? join(tmpdir(), 'roller-companion-exports'),
+      exportFolder: this.exportFolder,
       now: () => this.now(),
       profile: () => this.profile,
       recordingId: () => this.session?.recording.id ?? null,
@@ -207,6 +209,8 @@ export class RollerApp {
           return this.past.reanalyze(Number(p['id']));
         case 'sessions.delete':
           return this.past.delete(Number(p['id']));
+        case 'data.eraseAll':
+          return this.eraseAll();
         default:
           throw new Error(`unknown request ${String(name)}`);
       }
@@ -226,7 +230,27 @@ export class RollerApp {
       calibration: this.calibrationStatus(),
       notices: [...this.o.store.notices(), ...this.extraNotices],
       simulatedScenarios: [...BUILT_IN_SCENARIO_NAMES],
+      storage: { dataFolder: this.o.store.dataFolder, exportFolder: this.exportFolder },
     };
+  }
+
+  /**
+   * Erases everything stored: sessions, profile, screening answers, the remembered sensor. The
+   * app goes back to its first run (the screening questions). Refused while a session runs.
+   */
+  private async eraseAll(): Promise<{ ok: true }> {
+    if (this.session) throw new Error('a session is running; stop it before erasing your data');
+    this.cancelCalibration();
+    await this.active?.source.disconnect();
+    this.active = null;
+    this.system.forget();
+    this.o.store.eraseAll();
+    this.profile = ProfileSchema.parse(DEFAULT_PROFILE);
+    this.screening = null;
+    this.lastSession = null;
+    this.extraNotices.length = 0;
+    this.pushSnapshot();
+    return { ok: true };
   }
 
   // ---------- sources ----------

@@ -122,6 +122,8 @@ export const AppSnapshotSchema = z.object({
   notices: z.array(z.string()),
   /** Scenarios the simulated roller can play (`sensors.useSimulated`). */
   simulatedScenarios: z.array(z.string()),
+  /** Where the user's data lives on this computer (shown in Settings). */
+  storage: z.object({ dataFolder: z.string().nullable(), exportFolder: z.string() }),
 });
 
 // ---------- past sessions (review and history) ----------
@@ -290,6 +292,8 @@ export const REQUESTS = {
   'sessions.reanalyze': req(z.object({ id: z.number().int().positive() }).strict(), ReanalysisResultSchema),
   /** Removes the session and all its data for good (the renderer asks the user first). */
   'sessions.delete': req(z.object({ id: z.number().int().positive() }).strict(), ok),
+  /** Erases every session, the profile with the screening answers, and the remembered sensor. */
+  'data.eraseAll': req(z.object({ confirm: z.literal('erase everything') }).strict(), ok),
 } as const;
 
 export type RequestName = keyof typeof REQUESTS;

@@ -312,6 +312,24 @@ export class SessionStore {
     this.checkpoint();
   }
 
+  /**
+   * Erases everything the user stored: every session and its data, the profile with the
+   * screening answers, and the known sensors; then rebuilds the file (VACUUM) and empties the
+   * write-ahead log, so the erased data does not linger in free pages. Refused while a session
+   * is being recorded.
+   */
+  eraseAll(): void {
+    const recording = this.run('looking for sessions being recorded', () => this.stmt("SELECT id FROM sessions WHERE ended_at IS NULL LIMIT 1").get()) as { id: number } | undefined;
+    if (recording) throw new SessionStoreError('invalid', `session ${recording.id} is being recorded right now; stop it first`);
+    this.run('erasing all data', () => {
+      this.db.transaction(() => {
+        for (const table of ['frame_batches', 'sample_batches', 'track_batches', 'events', 'sessions', 'known_sensors', 'profile']) this.stmt(`DELETE FROM ${table}`).run();
+      })();
+      this.db.exec('VACUUM');
+    });
+    this.checkpoint('TRUNCATE');
+  }
+
   // ---------- stored data ----------
 
   /** Stored frame batches of a session, in order, read lazily. */

@@ -14,7 +14,7 @@ import { formatRecordingCsv } from '../../sensor-protocol/recording/recording-cs
 import { createRollerApp } from '../../electron/app/create-roller-app';
 import type { RollerApp } from '../../electron/app/roller-app';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
-import { SCREENING_QUESTIONS, type ScreeningAnswers } from '../../electron/ipc/ipc-contract';
+import { HistorySchema, SCREENING_QUESTIONS, type ScreeningAnswers } from '../../electron/ipc/ipc-contract';
 import { dwellHistogram } from '../../electron/motion/dwell-histogram';
 import { analyzeSamples } from '../../electron/motion/motion-engine';
 import { motionSettings } from '../../electron/motion/motion-settings';
@@ -195,5 +195,17 @@ describe.skipIf(!canRunBrowser)('past sessions: import, export, compare, re-anal
     await page.getByTestId('history-screen').waitFor();
     await expect.poll(() => page.getByTestId('history-session').count()).toBe(1);
     await expect(app.handle('review.get', { id: victim })).rejects.toThrow(String(victim));
+  });
+
+  it('erases all data from Settings after confirming; the app starts over with the safety questions', async () => {
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('data-folder').textContent()).resolves.toBe(join(dir, 'data'));
+    await page.getByTestId('erase-all').click();
+    await page.getByTestId('erase-confirm').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, '20-erase-confirm.png') });
+    await page.getByTestId('erase-confirm-yes').click();
+    await page.getByTestId('screening-submit').waitFor({ timeout: 10_000 });
+    expect(HistorySchema.parse(await app.handle('history.get', { days: 3660 })).sessions).toHaveLength(0);
+    expect(app.snapshot().screening).toBeNull();
   });
 });

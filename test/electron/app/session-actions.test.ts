@@ -109,6 +109,27 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     expect(review.settings.rollerDiameterIn).toBe(sim.meta.rollerDiameterIn);
   });
 
+  it('erases everything on request: sessions, profile, screening; the app starts over', async () => {
+    const { app, scheduler } = makeApp('erase');
+    await app.handle('screening.submit', { answers: { 'herniated-disc': false, osteoporosis: false, 'spinal-instability': false, 'recent-injury': false, 'nerve-symptoms': false, pregnancy: false, 'inflammatory-joint': false, dizziness: false }, acknowledgedNotMedicalAdvice: true });
+    await app.handle('profile.update', { bodyHeightCm: 160 });
+    await importText(app, 'too-fast.csv', csv, 1_000_000);
+    expect(app.snapshot().storage).toEqual({ dataFolder: join(dir, 'erase'), exportFolder: join(dir, 'erase', 'out') });
+
+    await scheduler.drive(app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
+    await scheduler.drive(app.handle('session.start', {}));
+    await expect(app.handle('data.eraseAll', { confirm: 'erase everything' })).rejects.toThrow(/stop it before erasing/);
+    await scheduler.drive(app.handle('session.stop', { reason: 'completed' }));
+
+    await scheduler.drive(app.handle('data.eraseAll', { confirm: 'erase everything' }));
+    expect(HistorySchema.parse(await app.handle('history.get', { days: 3660 })).sessions).toHaveLength(0);
+    const snap = app.snapshot();
+    expect(snap.screening).toBeNull();
+    expect(snap.profile.bodyHeightCm).not.toBe(160);
+    expect(snap.connection.source).toBeNull();
+    await scheduler.drive(app.dispose());
+  });
+
   it('deletes a session for good, but never the one being recorded', async () => {
     const { app, scheduler } = makeApp('delete');
     const imported = await importText(app, 'too-fast.csv', csv, 1_000_000);
