@@ -3,7 +3,8 @@
  * the AppStore interface — profile, screening, the live recorder, today's rolling time, notices
  * for the user (a damaged database kept aside, interrupted sessions).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import type { RememberedSensorStore } from '../ble/remembered-sensor';
 import type { Profile, Screening } from '../ipc/ipc-contract';
@@ -103,7 +104,11 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
       };
     },
     deleteSession: (id) => store.deleteSession(id),
-    eraseAll: () => store.eraseAll(),
+    eraseAll() {
+      store.eraseAll();
+      // Damaged copies kept aside hold the user's older data too (another program's file is not ours).
+      for (const name of readdirSync(opened.dataDir)) if (/^roller\.sqlite\.damaged-/.test(name)) rmSync(join(opened.dataDir, name), { force: true });
+    },
     dataFolder: opened.dataDir,
     remembered: {
       get: () => {

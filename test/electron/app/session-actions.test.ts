@@ -2,7 +2,7 @@
  * Export, import, re-analysis and delete through the app's requests, on a real session database
  * in a temporary folder: what the History and Review screens do.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -121,7 +121,11 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     await expect(app.handle('data.eraseAll', { confirm: 'erase everything' })).rejects.toThrow(/stop it before erasing/);
     await scheduler.drive(app.handle('session.stop', { reason: 'completed' }));
 
+    writeFileSync(join(dir, 'erase', 'roller.sqlite.damaged-20260101T000000Z'), 'old data');
+    writeFileSync(join(dir, 'erase', 'roller.sqlite.foreign-20260101T000000Z'), 'not ours');
     await scheduler.drive(app.handle('data.eraseAll', { confirm: 'erase everything' }));
+    expect(existsSync(join(dir, 'erase', 'roller.sqlite.damaged-20260101T000000Z'))).toBe(false);
+    expect(existsSync(join(dir, 'erase', 'roller.sqlite.foreign-20260101T000000Z'))).toBe(true);
     expect(HistorySchema.parse(await app.handle('history.get', { days: 3660 })).sessions).toHaveLength(0);
     const snap = app.snapshot();
     expect(snap.screening).toBeNull();
