@@ -14,7 +14,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statS
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate, missingSchemaParts, schemaVersion } from './schema-migrations';
-import { SessionStoreError, sqliteCode, storeErrorFrom } from './store-error';
+import { SessionStoreError, isDamagedFileCode, sqliteCode, storeErrorFrom } from './store-error';
 
 export interface DatabaseRecovery {
   kind: 'damaged' | 'foreign';
@@ -105,7 +105,7 @@ function tryOpen(path: string, options: OpenDatabaseOptions): Attempt {
   } catch (err) {
     if (db.open) db.close();
     const code = sqliteCode(err) ?? '';
-    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return { ok: false, kind: 'damaged', detail: `${code}: ${(err as Error).message}` };
+    if (isDamagedFileCode(code)) return { ok: false, kind: 'damaged', detail: `${code}: ${(err as Error).message}` };
     throw storeErrorFrom(err, `opening ${path}`);
   }
 }

@@ -42,6 +42,15 @@ export function sqliteCode(err: unknown): string | undefined {
 }
 
 /**
+ * Whether an SQLite result code raised while reading means the file's content is damaged:
+ * corrupt pages, not a database at all, or a record claiming a size no row can have
+ * (SQLITE_TOOBIG: `quick_check` itself stops with it on some damaged pages).
+ */
+export function isDamagedFileCode(code: string | undefined): boolean {
+  return code !== undefined && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_TOOBIG');
+}
+
+/**
  * Wraps a failure of `doing` (e.g. "saving session 4") as a SessionStoreError with a message
  * that says what happened and that what was stored before is kept.
  */
@@ -61,7 +70,7 @@ export function storeErrorFrom(err: unknown, doing: string): SessionStoreError {
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
     return new SessionStoreError('read-only', `The session database cannot be written while ${doing} (${code}: ${detail}).`, { cause: err });
   }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+  if (isDamagedFileCode(code)) {
     return new SessionStoreError('damaged', `The session database is damaged (${detail}) while ${doing}; restart the app to keep it aside and start a new one.`, { cause: err });
   }
   return new SessionStoreError('io', `${doing} failed: ${detail}`, { cause: err });
