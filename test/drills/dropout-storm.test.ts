@@ -2,7 +2,7 @@
  * Drill 1 — a storm of sensor drop-outs during one recorded session.
  *
  * The app pairs with the simulated Roller sensor over noble, starts a session, and the sensor
- * then drops out 20 times in about three minutes: 16 planned outages of 0.2–6 s, and 4 more
+ * then drops out 20 times in about two and a half minutes: 16 planned outages of 0.2–6 s, and 4 more
  * that hit a reconnect attempt while it is setting the sensor up. The app must reconnect by
  * itself every time; keep every notification it received, in order, in the session database;
  * give samples whose time only moves forward; mark each outage as a gap; hold the position
