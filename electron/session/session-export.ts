@@ -8,7 +8,14 @@
  */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { recordingMetadataValueProblem, type RecordingMetadata } from '../../sensor-protocol/recording/recording-csv-format';
+import {
+  RECORDING_CSV_MAX_LINE_CHARS,
+  RECORDING_CSV_MAX_METADATA_KEYS,
+  formatRecordingMetadataLine,
+  recordingMetadataKeyProblem,
+  recordingMetadataValueProblem,
+  type RecordingMetadata,
+} from '../../sensor-protocol/recording/recording-csv-format';
 import { RecordingCsvWriter } from '../../sensor-protocol/recording/recording-csv-writer';
 import { spineMapFor } from '../motion/spine-map';
 import { sessionSampleChunks, summarizeStoredSession, type DecodeReport } from './session-data';
@@ -48,8 +55,17 @@ export function exportBaseName(session: StoredSession): string {
 export function sessionCsvMetadata(session: StoredSession): RecordingMetadata {
   const s = session.settings;
   const meta: RecordingMetadata = {};
-  // Other keys an imported recording carried come first; the ones we write are ours.
-  for (const [k, v] of Object.entries(session.origin?.metadata ?? {})) if (!OWN_KEYS.has(k)) meta[k] = v;
+  // Other keys an imported recording carried come first; the ones we write are ours. The reader
+  // takes values the writer refuses (control characters, a line one space too long) and up to
+  // as many keys as a file may hold: such values go out cleaned, or not at all, so the export works.
+  let room = RECORDING_CSV_MAX_METADATA_KEYS - OWN_KEYS.size;
+  for (const [k, v] of Object.entries(session.origin?.metadata ?? {})) {
+    if (OWN_KEYS.has(k) || room === 0 || recordingMetadataKeyProblem(k) !== undefined) continue;
+    const value = recordingMetadataValueProblem(k, v) === undefined ? v : clean(v);
+    if (formatRecordingMetadataLine(k, value).length > RECORDING_CSV_MAX_LINE_CHARS) continue;
+    meta[k] = value;
+    room--;
+  }
   meta['source'] = session.source;
   if (session.sensor) meta['sensor'] = clean(`${session.sensor.kind} ${session.sensor.name}`) || session.sensor.kind;
   meta['roller_diameter_in'] = String(s.rollerDiameterIn);

@@ -9,14 +9,22 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { parseWellKnownRecordingMetadata, type RecordingMetadata } from '../../sensor-protocol/recording/recording-csv-format';
-import { recordingSettingsHints } from '../../sensor-protocol/recording/recording-settings-hints';
-import { parseRecordingCsvChunks } from '../../sensor-protocol/recording/recording-csv-reader';
+import { RECORDING_SETTINGS_HINT_KEYS, recordingSettingsHints } from '../../sensor-protocol/recording/recording-settings-hints';
+import { parseRecordingCsvChunks, type RecordingCsvReadLimits } from '../../sensor-protocol/recording/recording-csv-reader';
 import { MotionSettingsSchema, type MotionSettings, type MotionSettingsInput } from '../motion/motion-settings';
 import { priorDailyRollingS } from './session-history';
 import { firstIssue, type StoredSession } from './session-records';
 import type { SessionStore } from './session-store';
 import { SessionStoreError } from './store-error';
 import { analyzeForStorage, sampleBatches } from './stored-analysis';
+
+/**
+ * Sample times an import accepts. The engine makes track points at its track rate across the
+ * whole time a recording spans, gaps included, so a few lines with far-apart times could take
+ * minutes and gigabytes (or never end, once times are so large that a track step no longer
+ * changes them): a recording may span 12 hours, and its times must stay within ±10¹⁰ s.
+ */
+export const IMPORT_TIME_LIMITS: Readonly<Required<RecordingCsvReadLimits>> = Object.freeze({ maxSpanS: 12 * 3600, maxAbsTimeS: 1e10 });
 
 export interface ImportOptions {
   /** Shown in messages and kept with the session. */
@@ -41,14 +49,14 @@ export interface ImportResult {
 
 export function importRecordingText(store: SessionStore, text: string | Iterable<string>, options: ImportOptions): ImportResult {
   const name = options.fileName;
-  const parsed = parseRecordingCsvChunks(typeof text === 'string' ? [text] : text);
+  const parsed = parseRecordingCsvChunks(typeof text === 'string' ? [text] : text, IMPORT_TIME_LIMITS);
   if (!parsed.ok) throw new SessionStoreError('bad-import', `${name}: ${parsed.error.message}; nothing was imported`);
   const samples: ImuSample[] = parsed.samples;
   if (samples.length === 0) throw new SessionStoreError('bad-import', `${name}: the recording holds no samples; nothing was imported`);
   const { values, issues } = parseWellKnownRecordingMetadata(parsed.metadata);
   const durationMs = (samples.at(-1)!.tS - samples[0]!.tS) * 1000;
   const start = startOf(values.started_at, (options.fileModifiedAt ?? options.now) - durationMs);
-  const settings = settingsFor(options.settings, parsed.metadata, name);
+  const settings = settingsFor(options.settings, parsed.metadata, parsed.metadataLines, name);
   const prior = priorDailyRollingS(store, start.ms, start.offsetMin);
   const { write } = analyzeForStorage(samples, { ...settings, priorDailyRollingS: prior }, options.now);
   const session = store.insertCompleteSession(
@@ -100,9 +108,15 @@ function startOf(startedAt: string | undefined, fallbackMs: number): { ms: numbe
   return { ms: Math.round(fallbackMs), offsetMin: -new Date(fallbackMs).getTimezoneOffset() };
 }
 
-function settingsFor(base: MotionSettings, metadata: Readonly<RecordingMetadata>, name: string): MotionSettings {
+function settingsFor(base: MotionSettings, metadata: Readonly<RecordingMetadata>, lines: Readonly<Record<string, number>>, name: string): MotionSettings {
   const hints: MotionSettingsInput = recordingSettingsHints(metadata);
   const parsed = MotionSettingsSchema.safeParse({ ...base, ...hints });
-  if (!parsed.success) throw new SessionStoreError('bad-import', `${name}: metadata gives invalid settings (${firstIssue(parsed.error)}); nothing was imported`);
+  if (!parsed.success) {
+    // Name the metadata line that gave the value the engine refuses.
+    const field = parsed.error.issues[0]?.path[0];
+    const key = typeof field === 'string' && field in hints ? RECORDING_SETTINGS_HINT_KEYS[field as keyof typeof RECORDING_SETTINGS_HINT_KEYS] : undefined;
+    const where = key !== undefined && lines[key] !== undefined ? `line ${lines[key]}: metadata ${key}=${metadata[key]} ` : 'metadata ';
+    throw new SessionStoreError('bad-import', `${name}: ${where}gives invalid settings (${firstIssue(parsed.error)}); nothing was imported`);
+  }
   return parsed.data;
 }

@@ -57,11 +57,30 @@ export interface RecordingCsvWarning {
 }
 
 export type RecordingCsvParseResult =
-  | { ok: true; metadata: RecordingMetadata; samples: ImuSample[]; warnings: RecordingCsvWarning[] }
+  | {
+      ok: true;
+      metadata: RecordingMetadata;
+      /** The 1-based line of each metadata key, for messages about a value. */
+      metadataLines: Record<string, number>;
+      samples: ImuSample[];
+      warnings: RecordingCsvWarning[];
+    }
   | { ok: false; error: RecordingCsvError };
 
 /** At most this many warnings are kept; later ones are counted in a final warning. */
 export const RECORDING_CSV_MAX_WARNINGS = 100;
+
+/**
+ * Optional bounds on `t_s` a caller may ask for (the format itself takes any finite time): a
+ * sample time beyond either is an error naming its line. The session import uses them, since
+ * the motion engine's work grows with the time a recording spans, not with its lines.
+ */
+export interface RecordingCsvReadLimits {
+  /** Largest |t_s|, s. */
+  maxAbsTimeS?: number;
+  /** Largest t_s after the first sample's, s. */
+  maxSpanS?: number;
+}
 
 const CHAR_CR = 13;
 const CHAR_TAB = 9;
@@ -97,16 +116,25 @@ export class RecordingCsvParser {
   private lineNumber = 0;
   private bomChecked = false;
   private sawContent = false;
-  private readonly metadataLines = new Map<string, number>();
+  private readonly metadataLineMap = new Map<string, number>();
   private readonly metadataMap: RecordingMetadata = {};
   private readonly warningList: RecordingCsvWarning[] = [];
   private droppedWarnings = 0;
   private samplesRead = 0;
   private previousT = Number.NEGATIVE_INFINITY;
   private previousTLine = 0;
+  private firstT = 0;
+  private firstTLine = 0;
+  private readonly maxAbsTimeS: number;
+  private readonly maxSpanS: number;
   private failure: RecordingCsvError | undefined;
   /** Positions of the six commas of the data line being parsed. */
   private readonly commas = new Int32Array(RECORDING_CSV_FIELD_COUNT - 1);
+
+  constructor(limits: RecordingCsvReadLimits = {}) {
+    this.maxAbsTimeS = limits.maxAbsTimeS ?? Number.POSITIVE_INFINITY;
+    this.maxSpanS = limits.maxSpanS ?? Number.POSITIVE_INFINITY;
+  }
 
   /** The first error, or `undefined` while the input is valid. */
   get error(): RecordingCsvError | undefined {
@@ -116,6 +144,11 @@ export class RecordingCsvParser {
   /** Metadata read so far (complete once the header has been read). */
   get metadata(): Readonly<RecordingMetadata> {
     return this.metadataMap;
+  }
+
+  /** The 1-based line each metadata key was read from. */
+  get metadataLines(): Readonly<Record<string, number>> {
+    return Object.fromEntries(this.metadataLineMap);
   }
 
   get warnings(): readonly RecordingCsvWarning[] {
@@ -251,14 +284,14 @@ export class RecordingCsvParser {
       }
       return true;
     }
-    const firstLine = this.metadataLines.get(key);
+    const firstLine = this.metadataLineMap.get(key);
     if (firstLine !== undefined) {
       return this.fail(lineNumber, 1, `metadata key "${key}" is repeated (first set on line ${firstLine})`);
     }
-    if (this.metadataLines.size >= RECORDING_CSV_MAX_METADATA_KEYS) {
+    if (this.metadataLineMap.size >= RECORDING_CSV_MAX_METADATA_KEYS) {
       return this.fail(lineNumber, 1, `more than ${RECORDING_CSV_MAX_METADATA_KEYS} metadata keys`);
     }
-    this.metadataLines.set(key, lineNumber);
+    this.metadataLineMap.set(key, lineNumber);
     this.metadataMap[key] = body.slice(equals + 1).trim();
     return true;
   }
@@ -268,7 +301,7 @@ export class RecordingCsvParser {
       this.state = 'data';
       this.headerLineNumber = lineNumber;
       for (const issue of parseWellKnownRecordingMetadata(this.metadataMap).issues) {
-        this.warn(this.metadataLines.get(issue.key) ?? lineNumber, `${issue.message}; the value is ignored`);
+        this.warn(this.metadataLineMap.get(issue.key) ?? lineNumber, `${issue.message}; the value is ignored`);
       }
       return true;
     }
@@ -343,6 +376,19 @@ export class RecordingCsvParser {
         RECORDING_CSV_COLUMNS[0],
       );
     }
+    if (Math.abs(tS) > this.maxAbsTimeS) {
+      const reason = `t_s ${quoteForMessage(text.slice(start, c0))} is too far from zero: sample times must lie within ±${this.maxAbsTimeS} s`;
+      return this.fail(lineNumber, 1, reason, RECORDING_CSV_COLUMNS[0]);
+    }
+    if (this.samplesRead === 0) {
+      this.firstT = tS;
+      this.firstTLine = lineNumber;
+    } else if (tS - this.firstT > this.maxSpanS) {
+      const reason =
+        `t_s ${quoteForMessage(text.slice(start, c0))} is ${Number((tS - this.firstT).toPrecision(6))} s after the first sample ` +
+        `(line ${this.firstTLine}): a recording may span at most ${this.maxSpanS} s`;
+      return this.fail(lineNumber, 1, reason, RECORDING_CSV_COLUMNS[0]);
+    }
     const axG = this.field(text, c0 + 1, c1, 1, lineNumber);
     if (axG !== axG) return false;
     const ayG = this.field(text, c1 + 1, c2, 2, lineNumber);
@@ -397,13 +443,13 @@ export class RecordingCsvParser {
 }
 
 /** Reads a whole recording CSV. Never throws. */
-export function parseRecordingCsv(text: string): RecordingCsvParseResult {
-  return parseRecordingCsvChunks([text]);
+export function parseRecordingCsv(text: string, limits?: RecordingCsvReadLimits): RecordingCsvParseResult {
+  return parseRecordingCsvChunks([text], limits);
 }
 
 /** Reads a recording CSV given as consecutive chunks of text (e.g. decoded file blocks). Never throws. */
-export function parseRecordingCsvChunks(chunks: Iterable<string>): RecordingCsvParseResult {
-  const parser = new RecordingCsvParser();
+export function parseRecordingCsvChunks(chunks: Iterable<string>, limits?: RecordingCsvReadLimits): RecordingCsvParseResult {
+  const parser = new RecordingCsvParser(limits);
   let samples: ImuSample[] = [];
   for (const chunk of chunks) {
     const more = parser.feed(chunk);
@@ -416,7 +462,7 @@ export function parseRecordingCsvChunks(chunks: Iterable<string>): RecordingCsvP
   }
   const error = parser.error;
   if (error !== undefined) return { ok: false, error };
-  return { ok: true, metadata: { ...parser.metadata }, samples, warnings: [...parser.warnings] };
+  return { ok: true, metadata: { ...parser.metadata }, metadataLines: { ...parser.metadataLines }, samples, warnings: [...parser.warnings] };
 }
 
 /**

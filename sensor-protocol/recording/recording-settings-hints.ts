@@ -11,7 +11,9 @@ export interface RecordingSettingsHints {
   lumbarBelowCm?: number;
 }
 
-const KEYS = { rollerDiameterIn: 'roller_diameter_in', neckAboveCm: 'neck_above_cm', lumbarBelowCm: 'lumbar_below_cm' } as const;
+/** The metadata key each hint is read from. */
+export const RECORDING_SETTINGS_HINT_KEYS = { rollerDiameterIn: 'roller_diameter_in', neckAboveCm: 'neck_above_cm', lumbarBelowCm: 'lumbar_below_cm' } as const;
+const KEYS = RECORDING_SETTINGS_HINT_KEYS;
 
 export function recordingSettingsHints(metadata: Readonly<RecordingMetadata>): RecordingSettingsHints {
   const hints: RecordingSettingsHints = {};

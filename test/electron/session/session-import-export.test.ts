@@ -9,7 +9,7 @@ import { simulationCsvMetadata } from '../../../electron/sim/csv-metadata';
 import { MOTION_ENGINE_VERSION } from '../../../electron/session/engine-version';
 import { openSessionStore } from '../../../electron/session/open-session-store';
 import { loadSessionSamples, loadSessionTrack } from '../../../electron/session/session-data';
-import { exportSessionFiles, localIsoTime } from '../../../electron/session/session-export';
+import { exportSessionFiles, localIsoTime, sessionCsvChunks } from '../../../electron/session/session-export';
 import { importRecordingFile, importRecordingText } from '../../../electron/session/session-import';
 import { reanalyzeSession } from '../../../electron/session/session-reanalysis';
 import { SessionRecorder } from '../../../electron/session/session-recorder';
@@ -85,7 +85,7 @@ describe('import', () => {
       'empty.csv: the recording holds no samples; nothing was imported',
     );
     expect(thrown(() => importRecordingText(store, '# roller_diameter_in=12\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n', { fileName: 'big.csv', settings: defaults, now: NOW })).message).toMatch(
-      /^big\.csv: metadata gives invalid settings \(rollerDiameterIn: .*\); nothing was imported$/,
+      /^big\.csv: line 1: metadata roller_diameter_in=12 gives invalid settings \(rollerDiameterIn: .*\); nothing was imported$/,
     );
     expect(thrown(() => importRecordingFile(store, join(dir, 'missing.csv'), { settings: defaults, now: NOW })).message).toMatch(/missing\.csv: no such file$/);
     expect(store.listSessions()).toEqual([]);
@@ -94,6 +94,25 @@ describe('import', () => {
     const noted = importRecordingText(store, '# started_at=yesterday\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n', { fileName: 'when.csv', settings: defaults, now: NOW });
     expect(noted.warnings).toHaveLength(1);
     expect(noted.warnings[0]).toMatch(/^line 1: metadata started_at="yesterday"/);
+    store.close();
+  });
+
+  it('refuses far-apart sample times at once, naming the line, instead of analysing the time between them (found by fuzzing)', () => {
+    const { store } = openSessionStore({ dataDir: freshDir() });
+    const H = 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps';
+    const rows = (ts: number[]) => ts.map((t) => `${t},0,0,1,0,0,0`).join('\n');
+    const started = Date.now();
+    // Times beyond ±1e10 s used to loop for ever (a track step no longer changes them); a day's gap took seconds and half a gigabyte.
+    expect(thrown(() => importRecordingText(store, `${H}\n${rows([1e15, 1e15 + 0.25])}\n`, { fileName: 'far.csv', settings: defaults, now: NOW })).message).toBe(
+      'far.csv: line 2, column 1 (t_s): t_s "1000000000000000" is too far from zero: sample times must lie within ±10000000000 s; nothing was imported',
+    );
+    expect(thrown(() => importRecordingText(store, `# a=b\n${H}\n${rows([0, 0.01, 86_400])}\n`, { fileName: 'day.csv', settings: defaults, now: NOW })).message).toBe(
+      'day.csv: line 5, column 1 (t_s): t_s "86400" is 86400 s after the first sample (line 3): a recording may span at most 43200 s; nothing was imported',
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(store.listSessions()).toEqual([]);
+    // Within the limits: times far from zero, and an hour's gap.
+    expect(importRecordingText(store, `${H}\n${rows([1.7e9, 1.7e9 + 0.01, 1.7e9 + 3600])}\n`, { fileName: 'ok.csv', settings: defaults, now: NOW }).samples).toBe(3);
     store.close();
   });
 
@@ -144,6 +163,24 @@ describe('export', () => {
     expect(body(again.csvPath)).toEqual(body(files.csvPath));
     const meta = parseRecordingCsv(readFileSync(again.csvPath, 'utf8'));
     expect(meta.ok && meta.metadata['source']).toBe('import');
+    store.close();
+  });
+
+  it('exports an import whose metadata the writer would refuse as it was read (found by fuzzing)', () => {
+    const { store } = openSessionStore({ dataDir: freshDir() });
+    const sim = simulation('too-fast', { untilS: 2 });
+    const many = Array.from({ length: 250 }, (_, k) => `# key_${k}=v`).join('\n');
+    const text = `# note=a\u0001b\n#long=${'v'.repeat(4090)}\n${many}\n${formatRecordingCsv(sim.samples)}`;
+    const { session } = importRecordingText(store, text, { fileName: 'odd.csv', settings: defaults, now: NOW });
+    const csv = [...sessionCsvChunks(store, session)].join('');
+    const read = parseRecordingCsv(csv);
+    if (!read.ok) throw new Error(read.error.message);
+    expect(read.samples).toEqual(sim.samples);
+    expect(read.metadata['note']).toBe('a b');
+    expect(read.metadata['long']).toBeUndefined();
+    expect(read.metadata['key_0']).toBe('v');
+    expect(Object.keys(read.metadata).length).toBeLessThanOrEqual(256);
+    expect(read.metadata['session_id']).toBe(String(session.id));
     store.close();
   });
 

@@ -483,3 +483,30 @@ describe('performance sanity', () => {
     console.info(`parsed 100,000 rows in ${elapsedMs.toFixed(0)} ms`);
   });
 });
+
+describe('parseRecordingCsv: time limits a caller asks for', () => {
+  const rows = (ts: number[]) => ts.map((t) => `${t},0,0,1,0,0,0`).join('\n');
+  const limits = { maxAbsTimeS: 1e10, maxSpanS: 100 };
+
+  it('accepts times within the limits, and any finite time without them', () => {
+    const text = `${H}\n${rows([-1e10, -1e10 + 100])}\n`;
+    expect(parseRecordingCsv(text, limits).ok).toBe(true);
+    expect(parseRecordingCsv(`${H}\n${rows([0, 1e300])}\n`).ok).toBe(true);
+  });
+
+  it('names the line of a time too far from zero, or too long after the first sample', () => {
+    const far = parseRecordingCsv(`${H}\n${rows([1, 2])}\n1e15,0,0,1,0,0,0\n`, limits);
+    expect(far.ok ? null : far.error).toEqual({
+      line: 4,
+      column: 1,
+      columnName: 't_s',
+      reason: 't_s "1e15" is too far from zero: sample times must lie within ±10000000000 s',
+      message: 'line 4, column 1 (t_s): t_s "1e15" is too far from zero: sample times must lie within ±10000000000 s',
+    });
+    const long = parseRecordingCsvChunks([`# a=b\n\n${H}\n${rows([5, 6])}`, `\n${rows([105.5])}\n`], limits);
+    expect(long.ok ? null : long.error.message).toBe('line 6, column 1 (t_s): t_s "105.5" is 100.5 s after the first sample (line 4): a recording may span at most 100 s');
+    const parser = new RecordingCsvParser({ maxSpanS: 1 });
+    expect(parser.feed(`${H}\n${rows([0, 1, 1.5])}\n`)).toHaveLength(2);
+    expect(parser.error?.line).toBe(4);
+  });
+});
