@@ -24,6 +24,8 @@ export interface SessionRecording {
   readonly id: number;
   /** Raw protocol frames as received (kept for re-analysis), with host arrival times in ms. */
   appendFrames(frames: readonly { bytes: Uint8Array; arrivalMs: number }[]): void;
+  /** The sensor link came back after a drop-out: replay must expect a restarted sensor clock here. */
+  noteReconnect(): void;
   /** Decoded samples, for sources without protocol frames (WitMotion, imports). */
   appendSamples(samples: readonly ImuSample[]): void;
   appendTrack(points: readonly TrackPoint[]): void;
@@ -41,6 +43,8 @@ export interface AppStore {
   todayRollingS(now: Date): number;
   /** Problems to show the user (e.g. a damaged database was kept aside). */
   notices(): string[];
+  /** Hears of a new notice as it happens (e.g. the disk filled up while recording). */
+  onNotice?(fn: () => void): () => void;
   /** Past sessions of the last `days` days, by day and week. */
   history(days: number, now: Date): History;
   /** One stored session for review; throws a clear error for an unknown id. */
@@ -90,6 +94,7 @@ export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; fr
       return {
         id: sessions.length,
         appendFrames: (f) => void (rec.frames += f.length),
+        noteReconnect: () => undefined,
         appendSamples: (s) => void (rec.samples += s.length),
         appendTrack: (t) => void (rec.track += t.length),
         appendEvents: (e) => void rec.events.push(...e),

@@ -27,8 +27,11 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
   const opened: OpenedSessionStore = openSessionStore({ dataDir, now });
   const store = opened.store;
   const notices = [...opened.notices];
+  const listeners = new Set<() => void>();
   const note = (m: string) => {
-    if (!notices.includes(m)) notices.push(m);
+    if (notices.includes(m)) return;
+    notices.push(m);
+    for (const fn of listeners) fn();
   };
   return {
     loadProfile() {
@@ -61,7 +64,10 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
       });
       return {
         id,
-        appendFrames: (frames) => recorder.appendFrames(frames.map((f) => f.bytes), frames.map((f) => f.arrivalMs)),
+        // The recorder stamps arrival on its own wall clock (the frames' arrival times are on the
+        // app's monotonic scheduler clock, which is not comparable with the session's start).
+        appendFrames: (frames) => recorder.appendFrames(frames.map((f) => f.bytes)),
+        noteReconnect: () => recorder.noteReconnect(),
         appendSamples: (samples: readonly ImuSample[]) => recorder.appendSamples(samples),
         appendTrack: (points) => recorder.appendTrack(points),
         appendEvents: (events) => recorder.appendEvents(events),
@@ -72,6 +78,10 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
       return priorDailyRollingS(store, at.getTime(), -at.getTimezoneOffset());
     },
     notices: () => [...notices],
+    onNotice(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
     history: (days, at) => sessionHistory(store, days, at),
     review: (id) => sessionReview(store, id),
     async exportSession(id, folder, chartPng, progress): Promise<ExportedSession> {

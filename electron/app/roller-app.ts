@@ -115,6 +115,8 @@ export class RollerApp {
       ...(options.platform ? { platform: options.platform } : {}),
     });
     this.wire(this.system, 'ble');
+    const offNotice = options.store.onNotice?.(() => this.scheduleSnapshot());
+    if (offNotice) this.unsubs.push(offNotice);
     this.exportFolder = options.exportFolder ?? join(tmpdir(), 'roller-companion-exports');
     this.past = new SessionActions({
       store: options.store,
@@ -257,6 +259,7 @@ export class RollerApp {
 
   private wire(source: BleSensorSource, kind: 'ble' | 'simulated'): void {
     const isActive = () => this.active?.source === source;
+    let linkWas: string = source.connection.name;
     this.unsubs.push(
       source.on('samples', (samples) => isActive() && this.onSamples(samples)),
       source.on('raw', (raw) => {
@@ -267,7 +270,13 @@ export class RollerApp {
         if (isActive()) this.batteryPercent = b;
         this.scheduleSnapshot();
       }),
-      source.on('connection', () => this.scheduleSnapshot()),
+      source.on('connection', (c) => {
+        // Back after a drop-out during a recorded session: mark it in the stored frames.
+        const ses = this.session;
+        if (c.name === 'streaming' && linkWas === 'reconnecting' && isActive() && ses?.storesFrames) this.record(() => ses.recording.noteReconnect());
+        linkWas = c.name;
+        this.scheduleSnapshot();
+      }),
       source.on('devices', () => kind === 'ble' && this.scheduleSnapshot()),
       source.on('adapter', () => this.scheduleSnapshot()),
     );
@@ -449,7 +458,8 @@ export class RollerApp {
     try {
       ses.recording.finish(reason, ses.summary.summary(ses.events), this.now());
     } catch (err) {
-      this.extraNotices.push(`The end of the session could not be saved: ${(err as Error).message}. What was recorded before is kept.`);
+      const why = (err as Error).message.replace(/[.\s]+$/, '');
+      this.extraNotices.push(`The end of the session could not be saved. ${why}${/kept/.test(why) ? '' : '; what was recorded before is kept'}.`);
     }
     const status: SessionStatus = { ...this.sessionStatus(), state: 'ended', endReason: reason };
     this.session = null;
