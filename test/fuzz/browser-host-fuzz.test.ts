@@ -238,9 +238,9 @@ describe('browser host fuzz', () => {
     expect(checked).toBeGreaterThan(plan.indexes.length);
     expect(reconnects).toBe(0);
     // The valid requests reached the app, and some succeeded (their results were checked) and pushed events.
-    expect(tally.appSuccesses).toBeGreaterThan(0);
-    expect(tally.appErrors).toBeGreaterThan(0);
-    expect(tally.events).toBeGreaterThan(0);
+    if (!plan.replaying) expect(tally.appSuccesses).toBeGreaterThan(0);
+    if (!plan.replaying) expect(tally.appErrors).toBeGreaterThan(0);
+    if (!plan.replaying) expect(tally.events).toBeGreaterThan(0);
 
     // Still usable: a new connection gets a snapshot and a profile change.
     const after = await Client.open();

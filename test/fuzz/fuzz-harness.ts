@@ -21,6 +21,8 @@ export interface FuzzPlan {
   seed: number;
   /** Case indexes to run: 0 … cases − 1, or the one given by FUZZ_CASE. */
   indexes: number[];
+  /** One case replayed (FUZZ_CASE): checks on the mix of outcomes over many cases do not apply. */
+  replaying: boolean;
 }
 
 function envNumber(key: string): number | undefined {
@@ -37,7 +39,7 @@ export function fuzzPlan(name: string, defaultSeed: number, defaultCases: number
   const cases = Math.max(1, Math.round(defaultCases * (envNumber('FUZZ_SCALE') ?? 1)));
   const only = envNumber('FUZZ_CASE');
   const indexes = only !== undefined ? [Math.floor(only)] : Array.from({ length: cases }, (_, i) => i);
-  return { name, seed, indexes };
+  return { name, seed, indexes, replaying: only !== undefined };
 }
 
 /** A generator for case `index` of a run with `seed`: the same pair always gives the same numbers. */

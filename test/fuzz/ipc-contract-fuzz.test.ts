@@ -59,7 +59,7 @@ describe('IPC contract fuzz', () => {
   });
 
   it('random and mutated params never throw; accepted ones satisfy the schema, refused ones name the request and field', () => {
-    const plan = fuzzPlan('ipc-mutated-params', 0xbad1dea, 6000);
+    const plan = fuzzPlan('ipc-mutated-params', 0xbad1dea, 10000);
     const failures = new FuzzFailures(plan);
     const outcomes = { accepted: 0, refused: 0 };
     for (const i of plan.indexes) {
@@ -84,7 +84,7 @@ describe('IPC contract fuzz', () => {
     }
     failures.assertNone();
     // The mutations must mostly be refused, and some (e.g. extra keys on a non-strict object) may pass.
-    expect(outcomes.refused).toBeGreaterThan(plan.indexes.length * 0.6);
+    if (!plan.replaying) expect(outcomes.refused).toBeGreaterThan(plan.indexes.length * 0.6);
   });
 
   it('unknown request names are refused by name, including prototype keys', () => {
@@ -109,7 +109,7 @@ describe('IPC contract fuzz', () => {
   });
 
   it('the wire schema never throws on random text, and what it accepts is a well-formed request', () => {
-    const plan = fuzzPlan('ipc-wire', 0x3e1e, 4000);
+    const plan = fuzzPlan('ipc-wire', 0x3e1e, 8000);
     const failures = new FuzzFailures(plan);
     let wellFormed = 0;
     for (const i of plan.indexes) {
@@ -135,7 +135,7 @@ describe('IPC contract fuzz', () => {
       });
     }
     failures.assertNone();
-    expect(wellFormed).toBeGreaterThan(plan.indexes.length * 0.2);
+    if (!plan.replaying) expect(wellFormed).toBeGreaterThan(plan.indexes.length * 0.2);
   });
 
   it('the Electron handlers refuse hostile params with the contract error and never reach the app', async () => {

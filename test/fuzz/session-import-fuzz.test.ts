@@ -105,7 +105,7 @@ describe('session import fuzz', () => {
     }
     store.close();
     failures.assertNone();
-    expect(outcomes.imported).toBeGreaterThan(plan.indexes.length * 0.1);
-    expect(outcomes.refused).toBeGreaterThan(plan.indexes.length * 0.3);
+    if (!plan.replaying) expect(outcomes.imported).toBeGreaterThan(plan.indexes.length * 0.1);
+    if (!plan.replaying) expect(outcomes.refused).toBeGreaterThan(plan.indexes.length * 0.3);
   });
 });

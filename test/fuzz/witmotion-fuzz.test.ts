@@ -103,7 +103,7 @@ function invariantProblems(parser: WitmotionStreamParser, results: WitmotionPush
 
 describe('WitMotion stream fuzz', () => {
   it('random bytes in random notifications with hostile arrival times: never throws, every byte accounted for, values in range', () => {
-    const plan = fuzzPlan('witmotion-random', 0x5561, 3000);
+    const plan = fuzzPlan('witmotion-random', 0x5561, 8000);
     const failures = new FuzzFailures(plan);
     for (const i of plan.indexes) {
       const d = new Dice(caseRandom(plan.seed, i));
@@ -185,7 +185,7 @@ describe('WitMotion stream fuzz', () => {
       });
     }
     failures.assertNone();
-    expect(lostOne).toBeLessThan(plan.indexes.length / 2);
+    if (!plan.replaying) expect(lostOne).toBeLessThan(plan.indexes.length / 2);
   });
 
   it('corruption inside a valid stream costs at most the corrupted record and the next one', () => {
