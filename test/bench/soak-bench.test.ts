@@ -39,7 +39,6 @@ describe('soak harness', () => {
       expect(s.rssB).toBeGreaterThanOrEqual(s.heapUsedB);
       expect(s.handles).toBe(Object.values(s.handleKinds).reduce((a, b) => a + b, 0));
       expect(s.pendingTimers).toBeGreaterThan(0);
-      expect(s.appTrack?.points ?? 0).toBeGreaterThanOrEqual(0);
     }
     expect(r.samples.at(-1)!.dbB).toBeGreaterThan(0);
     expect(r.speedUp).toBeGreaterThan(0);

@@ -25,8 +25,8 @@
  * Sampled every `sampleEveryMin` of session time: process.memoryUsage() after a forced GC,
  * process.getActiveResourcesInfo() (handles and requests keeping the process alive: unref'd
  * timers such as the recorder's 250 ms tick are not listed), the ManualScheduler's pending
- * timers, the database and WAL file sizes, what the sensor sent, what the database holds, the
- * session track RollerApp holds in memory, wall time.
+ * timers, the database and WAL file sizes, what the sensor sent, what the database holds, wall
+ * time.
  *
  * Run on its own: SOAK_HOURS=8 npx tsx test/bench/soak-bench.ts
  */
@@ -46,7 +46,6 @@ import type { NobleLike } from '../../electron/ble/noble-types';
 import { ManualScheduler } from '../../electron/ble/scheduler';
 import { createSimulatedNoble, type SimulatedNoble } from '../../electron/ble/sim-peripheral';
 import type { CoachEvent } from '../../electron/motion/motion-types';
-import type { TrackColumns } from '../../electron/motion/track-columns';
 import { builtInScenario } from '../../electron/sim/scenario-catalog';
 import { DATABASE_FILE_NAME } from '../../electron/session/data-dir';
 import type { SessionStatus } from '../../electron/ipc/ipc-contract';
@@ -92,8 +91,6 @@ export interface SoakSample {
   handleKinds: Record<string, number>;
   /** ManualScheduler timers waiting to run. */
   pendingTimers: number;
-  /** The running session's full-rate track RollerApp keeps in memory for the summary (points, bytes allocated); null if not visible. */
-  appTrack: { points: number; bytes: number } | null;
   dbB: number;
   walB: number;
 }
@@ -144,9 +141,6 @@ export interface SoakReport {
   rss: SoakSlope;
   handles: SoakSlope;
   pendingTimers: SoakSlope;
-  /** Bytes of the session track RollerApp holds in memory, MB (null when not visible). */
-  appTrack: SoakSlope | null;
-  appTrackPoints: number | null;
   /** Database file growth (WAL not included), bytes per hour: least squares over the whole session. */
   dbBytesPerH: number;
   /** Database + WAL once the app closed it, bytes. */
@@ -238,7 +232,6 @@ export async function runSoakBench(options: SoakOptions = {}): Promise<SoakRepor
       const resources = process.getActiveResourcesInfo();
       for (const r of resources) kinds[r] = (kinds[r] ?? 0) + 1;
       const pendingTimers = scheduler.pendingTimers;
-      const appTrack = sessionTrackOf(app);
       const db = readStored(dbPath);
       const s: SoakSample = {
         atH: (scheduler.nowMs() - sessionStartMs) / 3_600_000,
@@ -256,7 +249,6 @@ export async function runSoakBench(options: SoakOptions = {}): Promise<SoakRepor
         handles: resources.length,
         handleKinds: kinds,
         pendingTimers,
-        appTrack,
         dbB: fileSize(dbPath),
         walB: fileSize(`${dbPath}-wal`),
       };
@@ -305,7 +297,6 @@ export async function runSoakBench(options: SoakOptions = {}): Promise<SoakRepor
   const rss = slope((s) => s.rssB, MB, th.rssMbPerH);
   const handles = slope((s) => s.handles, 1, th.handlesPerH);
   const pendingTimers = slope((s) => s.pendingTimers, 1, th.pendingTimersPerH);
-  const appTrack = samples.every((s) => s.appTrack !== null) ? slope((s) => s.appTrack!.bytes, MB, th.arrayBuffersMbPerH) : null;
   const seconds = hours * 3600;
   const crystal = builtInScenario(scenario).errors.sampleRateErrorFraction;
   return {
@@ -329,8 +320,6 @@ export async function runSoakBench(options: SoakOptions = {}): Promise<SoakRepor
     rss,
     handles,
     pendingTimers,
-    appTrack,
-    appTrackPoints: last.appTrack?.points ?? null,
     dbBytesPerH: leastSquaresSlope(samples.map((s) => s.atH), samples.map((s) => s.dbB)),
     dbFinalB: stored.fileB,
     walMaxB: Math.max(...samples.map((s) => s.walB)),
@@ -340,18 +329,6 @@ export async function runSoakBench(options: SoakOptions = {}): Promise<SoakRepor
     thresholds: th,
     flat: heap.flat && arrayBuffers.flat && rss.flat && handles.flat && pendingTimers.flat,
   };
-}
-
-/**
- * A diagnostic look inside RollerApp (private state, read only): the running session's track
- * columns (TrackColumns: t, position, speed as float64, zone and flags as uint8, axis confidence
- * as float32, bias as 3 × float32 per point). Null when the app's shape changed.
- */
-function sessionTrackOf(app: RollerApp): SoakSample['appTrack'] {
-  const track = (app as unknown as { session?: { track?: Partial<TrackColumns> } | null }).session?.track;
-  if (!track || typeof track.length !== 'number' || !track.t || !track.bias) return null;
-  const arrays = [track.t, track.positionCm, track.speedInPerS, track.zone, track.flags, track.axisConfidence, track.bias];
-  return { points: track.length, bytes: arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0) };
 }
 
 /** `gc()`: the global one under --expose-gc, else exposed now through V8's flags. */
@@ -424,11 +401,11 @@ export function formatSoakBench(r: SoakReport): string {
   const lines = [
     `\n## Soak (${r.hours} h simulated at ${r.rateHz} Hz through the app's live path: simulated sensor → noble → BleSensorSource → RollerApp → SQLite; ManualScheduler, as fast as the CPU allows)`,
     `link: ${r.link}; scenario ${r.scenario} looped (${(r.hours * 6).toFixed(0)} passes of 10 min); memory after a forced GC`,
-    '    h |  wall s | samples stored | heap MB |  rss MB | arrayBuf MB | app track MB | handles | timers | db MB | wal MB | resources',
+    '    h |  wall s | samples stored | heap MB |  rss MB | arrayBuf MB | handles | timers | db MB | wal MB | resources',
   ];
   for (const s of rows) {
     lines.push(
-      `${s.atH.toFixed(2).padStart(5)} | ${s.wallS.toFixed(1).padStart(7)} | ${int(s.samplesStored).padStart(14)} | ${mb(s.heapUsedB).padStart(7)} | ${mb(s.rssB).padStart(7)} | ${mb(s.arrayBuffersB).padStart(11)} | ${(s.appTrack ? mb(s.appTrack.bytes) : 'n/a').padStart(12)} | ${String(s.handles).padStart(7)} | ${String(s.pendingTimers).padStart(6)} | ${mb(s.dbB).padStart(5)} | ${mb(s.walB).padStart(6)} | ${kinds(s.handleKinds)}`,
+      `${s.atH.toFixed(2).padStart(5)} | ${s.wallS.toFixed(1).padStart(7)} | ${int(s.samplesStored).padStart(14)} | ${mb(s.heapUsedB).padStart(7)} | ${mb(s.rssB).padStart(7)} | ${mb(s.arrayBuffersB).padStart(11)} | ${String(s.handles).padStart(7)} | ${String(s.pendingTimers).padStart(6)} | ${mb(s.dbB).padStart(5)} | ${mb(s.walB).padStart(6)} | ${kinds(s.handleKinds)}`,
     );
   }
   const lossPct = r.samplesTaken > 0 ? ((r.samplesTaken - r.samplesDelivered) / r.samplesTaken) * 100 : NaN;
@@ -438,9 +415,6 @@ export function formatSoakBench(r: SoakReport): string {
     `speed: ${int(r.hours * 3600)} s of session in ${r.wallS.toFixed(1)} s wall = ${r.speedUp.toFixed(0)}× real time (measurements included); stopping the session (summary over the whole track, last flush) ${r.stopMs.toFixed(0)} ms`,
     `heap: ${r.heap.first.toFixed(1)} MB at ${r.warmUpH} h, ${r.heap.last.toFixed(1)} MB at ${r.hours} h (max ${r.heap.max.toFixed(1)}); slope after ${r.warmUpH} h ${slope(r.heap, 'MB')} (flat below ${r.thresholds.heapMbPerH} MB/h)`,
     `array buffers: ${r.arrayBuffers.first.toFixed(1)} → ${r.arrayBuffers.last.toFixed(1)} MB, slope ${slope(r.arrayBuffers, 'MB')} (flat below ${r.thresholds.arrayBuffersMbPerH} MB/h); external ${r.external.first.toFixed(1)} → ${r.external.last.toFixed(1)} MB, ${slope(r.external, 'MB')}`,
-    r.appTrack
-      ? `of which the session track RollerApp keeps for the summary (TrackColumns at the engine's track rate): ${int(r.appTrackPoints ?? 0)} points, ${r.appTrack.first.toFixed(1)} → ${r.appTrack.last.toFixed(1)} MB allocated, slope ${slope(r.appTrack, 'MB')}`
-      : 'the session track RollerApp keeps for the summary: none seen (not kept, or the app changed shape)',
     `rss: ${r.rss.first.toFixed(1)} → ${r.rss.last.toFixed(1)} MB (max ${r.rss.max.toFixed(1)}), slope ${slope(r.rss, 'MB')} (flat below ${r.thresholds.rssMbPerH} MB/h)`,
     `handles (active resources): first ${r.handles.first}, last ${r.handles.last}, max ${r.handles.max}, slope ${slope(r.handles, '', 3)}; ManualScheduler timers pending: first ${r.pendingTimers.first}, last ${r.pendingTimers.last}, max ${r.pendingTimers.max}`,
     `database: ${(r.dbBytesPerH / MB).toFixed(2)} MB per hour of session (file growth, least squares), ${mb(r.dbFinalB)} MB once closed = ${(r.dbFinalB / MB / r.hours).toFixed(2)} MB per hour; WAL at most ${mb(r.walMaxB)} MB; holds the session: ${stored.endReason ?? 'not ended'}, ${int(stored.frames)} frames / ${int(stored.samples)} samples, ${int(stored.trackPoints)} track points, ${int(stored.events)} events, rolling ${stored.summaryRollingS === null ? 'n/a' : `${(stored.summaryRollingS / 3600).toFixed(2)} h`}`,
