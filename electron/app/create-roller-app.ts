@@ -35,7 +35,10 @@ export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
     scheduler,
     store,
     loadSystemNoble: () => loadSystemNoble(),
-    makeSimulatedNoble: (scenario) => createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario, localName: 'Roller (simulated)' }] }).noble as unknown as NobleLike,
+    makeSimulatedNoble: (scenario) => {
+      const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario, localName: 'Roller (simulated)' }] });
+      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
+    },
     remembered: store.remembered,
     exportFolder: o.exportFolder ?? resolveExportFolder({ env: process.env, dataDir, downloadsDir: o.downloadsDir ?? existingDownloads() }),
   });

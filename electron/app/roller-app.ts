@@ -43,8 +43,11 @@ export interface RollerAppOptions {
   scheduler: Scheduler;
   store: AppStore;
   loadSystemNoble: () => NobleLoad;
-  /** A noble running on simulated bindings with the simulated roller (scenario name). */
-  makeSimulatedNoble: (scenario: string) => NobleLike;
+  /**
+   * A noble running on simulated bindings with the simulated roller (scenario name), and how to
+   * stop its timers once the app is done with it.
+   */
+  makeSimulatedNoble: (scenario: string) => { noble: NobleLike; dispose(): void };
   remembered?: RememberedSensorStore;
   platform?: string;
   now?: () => Date;
@@ -87,6 +90,7 @@ export class RollerApp {
   private readonly listeners = new Map<EventName, Set<(p: never) => void>>();
   private readonly system: BleSensorSource;
   private simulated: BleSensorSource | null = null;
+  private simulatedNoble: { dispose(): void } | null = null;
   private simulatedScenario: string | null = null;
   private active: { source: BleSensorSource; kind: 'ble' | 'simulated' } | null = null;
   private profile: Profile;
@@ -139,6 +143,12 @@ export class RollerApp {
     for (const u of this.unsubs) u();
     await this.system.dispose();
     await this.simulated?.dispose();
+    this.simulatedNoble?.dispose();
+    this.simulatedNoble = null;
+    // No timer outlives the app (a pending snapshot, a live batch).
+    this.o.scheduler.clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = null;
+    this.batcher.flush();
     this.o.store.close?.();
   }
 
@@ -296,10 +306,14 @@ export class RollerApp {
       this.simulated = null;
       if (this.active?.source === old) this.active = null;
       await old.dispose();
+      this.simulatedNoble?.dispose();
+      this.simulatedNoble = null;
     }
     this.simulatedScenario = scenario;
     if (!this.simulated) {
-      const noble = this.o.makeSimulatedNoble(scenario);
+      const made = this.o.makeSimulatedNoble(scenario);
+      this.simulatedNoble = made;
+      const noble = made.noble;
       this.simulated = new BleSensorSource({ loadNoble: () => ({ ok: true, noble }), scheduler: this.o.scheduler, remembered: memoryRememberedSensorStore() });
       this.wire(this.simulated, 'simulated');
       const sim = this.simulated;

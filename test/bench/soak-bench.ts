@@ -193,7 +193,8 @@ export async function runSoakBench(options: SoakOptions = {}): Promise<SoakRepor
         air.taken += frames * count;
         air.delivered += count;
       });
-      return sim.noble as unknown as NobleLike;
+      const made = sim;
+      return { noble: made.noble as unknown as NobleLike, dispose: () => made.dispose() };
     },
     remembered: store.remembered,
   });

@@ -94,7 +94,10 @@ export async function runUiBench(): Promise<UiBenchReport | null> {
     scheduler: realScheduler,
     store,
     loadSystemNoble: () => loadSystemNoble(),
-    makeSimulatedNoble: () => createSimulatedNoble({ scheduler: realScheduler, peripherals: [{ kind: 'roller', scenario: DRILL as never }] }).noble as unknown as NobleLike,
+    makeSimulatedNoble: () => {
+      const sim = createSimulatedNoble({ scheduler: realScheduler, peripherals: [{ kind: 'roller', scenario: DRILL as never }] });
+      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
+    },
   });
   const host = await startBrowserHost({ app, rendererDir: RENDERER_DIR });
   app.start();

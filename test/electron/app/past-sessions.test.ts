@@ -25,7 +25,10 @@ describe('past sessions over the contract', () => {
       scheduler,
       store,
       loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
-      makeSimulatedNoble: (scenario) => createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] }).noble as unknown as NobleLike,
+      makeSimulatedNoble: (scenario) => {
+      const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] });
+      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
+    },
     });
     app.start();
     await scheduler.drive(app.handle('sensors.useSimulated', { scenario: 'too-fast' }));

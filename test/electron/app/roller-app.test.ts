@@ -20,7 +20,10 @@ function setup() {
     platform: 'linux',
     now: () => new Date(Date.UTC(2026, 10, 21, 9, 0, 0) + scheduler.nowMs()),
     loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable: this system has no Bluetooth socket (EAFNOSUPPORT)', fix: 'Plug in an adapter.' } }),
-    makeSimulatedNoble: (scenario) => createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] }).noble as unknown as NobleLike,
+    makeSimulatedNoble: (scenario) => {
+      const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] });
+      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
+    },
   });
   const seen: { [N in EventName]: EventPayload<N>[] } = { snapshot: [], live: [], coach: [], session: [], calibration: [], progress: [] };
   for (const name of Object.keys(seen) as EventName[]) app.on(name, (p) => (seen[name] as unknown[]).push(p));
@@ -35,6 +38,10 @@ describe('RollerApp', () => {
     await t.scheduler.drive(t.app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
     expect(t.app.snapshot().connection).toMatchObject({ name: 'streaming', source: 'simulated', description: expect.stringMatching(/100 Hz/) });
     await expect(t.scheduler.drive(t.app.handle('sensors.useSimulated', { scenario: 'no-such' }))).rejects.toThrow(/no simulated scenario "no-such"/);
+    // Another scenario, then the end: every simulated roller's timers (stream, battery, status) stop.
+    await t.scheduler.drive(t.app.handle('sensors.useSimulated', { scenario: 'good-slow-session' }));
+    await t.scheduler.drive(t.app.dispose());
+    expect(t.scheduler.pendingTimers).toBe(0);
   });
 
   it('runs a session: live points in display-rate batches, warnings at once, the recording finished with its reason', async () => {

@@ -34,7 +34,10 @@ function makeApp(name: string) {
     store,
     exportFolder,
     loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
-    makeSimulatedNoble: (scenario) => createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] }).noble as unknown as NobleLike,
+    makeSimulatedNoble: (scenario) => {
+      const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] });
+      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
+    },
   });
   const progress: EventPayload<'progress'>[] = [];
   app.on('progress', (p) => progress.push(p));
