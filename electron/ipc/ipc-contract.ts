@@ -68,7 +68,15 @@ export const ScreeningSchema = ScreeningAnswersSchema.extend({
 
 /** The profile as the renderer sees it: the stored profile (session/profile.ts) without the screening. */
 export const ProfileSchema = StoredProfileSchema.omit({ screening: true });
-export const ProfilePatchSchema = ProfileSchema.partial().strict();
+/**
+ * A change to the profile: only the fields sent. (`.partial()` alone would keep each field's
+ * default, and zod fills defaults in, so a patch of `{ units }` would reset everything else.)
+ */
+export const ProfilePatchSchema = z
+  .object(Object.fromEntries(Object.entries(ProfileSchema.shape).map(([k, f]) => [k, (f instanceof z.ZodDefault ? f.unwrap() : f).optional()])) as {
+    [K in keyof typeof ProfileSchema.shape]: z.ZodOptional<(typeof ProfileSchema.shape)[K] extends z.ZodDefault<infer T> ? T : (typeof ProfileSchema.shape)[K]>;
+  })
+  .strict();
 
 export const LivePointSchema = z.object({
   t: z.number(),

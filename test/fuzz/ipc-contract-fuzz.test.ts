@@ -167,13 +167,9 @@ describe('IPC contract fuzz', () => {
     failures.assertNone();
   });
 
-  // Known bug, reported (electron/ipc/ipc-contract.ts is outside this folder's reach):
-  // ProfilePatchSchema = ProfileSchema.omit({ screening }).partial().strict() keeps each field's
-  // `.default()`, and zod 4 fills a default inside `.optional()`, so `{ units: 'cm' }` parses to a
-  // whole profile of defaults. RollerApp.updateProfile spreads that over the stored profile: saving
-  // the units or the thresholds resets the roller diameter and erases the calibration
-  // (neckAboveCm, lumbarBelowCm, calibratedAt). Unskip once the patch schema has no defaults.
-  it.skip('a profile.update patch carries only the fields that were sent', () => {
+  // Found here: a patch schema built with .partial() kept each field's default, and zod fills
+  // defaults in, so saving the units reset the roller diameter and erased the calibration.
+  it('a profile.update patch carries only the fields that were sent', () => {
     const plan = fuzzPlan('ipc-profile-patch', 0x9a7c4, 200);
     const failures = new FuzzFailures(plan);
     for (const i of plan.indexes) {

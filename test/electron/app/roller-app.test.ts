@@ -8,7 +8,7 @@ import { RollerApp } from '../../../electron/app/roller-app';
 import { ManualScheduler } from '../../../electron/ble/scheduler';
 import { createSimulatedNoble } from '../../../electron/ble/sim-peripheral';
 import type { NobleLike } from '../../../electron/ble/noble-types';
-import { SCREENING_QUESTIONS, type EventName, type EventPayload, type ScreeningAnswers } from '../../../electron/ipc/ipc-contract';
+import { SCREENING_QUESTIONS, type EventName, type EventPayload, type ScreeningAnswers, parseRequest } from '../../../electron/ipc/ipc-contract';
 
 function setup() {
   const scheduler = new ManualScheduler();
@@ -32,6 +32,17 @@ function setup() {
 }
 
 describe('RollerApp', () => {
+  it('changes only the profile fields sent (saving the units keeps the calibration and roller)', async () => {
+    const t = setup();
+    await t.app.handle('profile.update', { rollerDiameterIn: 4, neckAboveCm: 19, lumbarBelowCm: 12, calibratedAt: '2026-11-21T09:00:00Z' });
+    // As the IPC layer delivers it: parsed against the contract first.
+    const parsed = parseRequest<'profile.update'>('profile.update', { units: 'cm' });
+    if (!parsed.ok) throw new Error(parsed.error);
+    const after = await t.app.handle('profile.update', parsed.params);
+    expect(after).toMatchObject({ units: 'cm', rollerDiameterIn: 4, neckAboveCm: 19, lumbarBelowCm: 12, calibratedAt: '2026-11-21T09:00:00Z' });
+    expect(t.app.snapshot().profile.neckAboveCm).toBe(19);
+  });
+
   it('shows Bluetooth unavailable with its fix, while the simulated roller streams', async () => {
     const t = setup();
     expect(t.app.snapshot().adapter).toEqual({ state: 'unavailable', message: 'Bluetooth unavailable: this system has no Bluetooth socket (EAFNOSUPPORT)', fix: 'Plug in an adapter.' });
