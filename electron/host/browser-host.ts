@@ -109,6 +109,9 @@ function attach(ws: WebSocket, app: RollerApp): void {
   };
   const unsubs = (Object.keys(EVENTS) as EventName[]).map((name) => app.on(name, (payload) => send({ kind: 'event', name, payload })));
   ws.on('close', () => unsubs.forEach((u) => u()));
+  // A frame ws refuses (over the size limit, text that is not UTF-8, a bad opcode) closes that
+  // socket with the matching code; without a listener the error would end the whole host.
+  ws.on('error', () => undefined);
   ws.on('message', (data, isBinary) => {
     if (isBinary) return send({ kind: 'response', id: -1, ok: false, error: 'binary messages are not accepted' });
     let json: unknown;
