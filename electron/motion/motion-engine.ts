@@ -27,6 +27,12 @@ import { FLAG_ACCEL_REJECTED, FLAG_AT_REST, FLAG_GAP_BRIDGED, TrackColumns } fro
 export const GAP_S = 0.1;
 /** Gaps longer than this are not integrated through: gravity re-anchors the angle afterwards. */
 export const LONG_GAP_S = 0.5;
+/**
+ * The longest stretch of a gap the track holds the last estimate for (s). A longer gap (the sensor
+ * lost for minutes, a recording with far-apart times) leaves the rest of it without points, so
+ * bridging costs a bounded number of points however long the gap.
+ */
+export const MAX_HELD_GAP_S = 60;
 
 const DEG = Math.PI / 180;
 
@@ -233,8 +239,14 @@ export class MotionEngine {
       this.rest.breakStream();
       this.fusion?.requestSnap();
     }
-    // Hold the last estimate at the track times inside the gap: no motion is invented.
-    while (!Number.isNaN(this.lastPointT) && this.nextTrackT < t) this.emit(this.nextTrackT, true);
+    // Hold the last estimate at the track times inside the gap (no motion is invented), for at
+    // most MAX_HELD_GAP_S; stop too if the track time no longer advances (times near 1e15 s).
+    const holdUntil = Math.min(t, this.lastT + MAX_HELD_GAP_S);
+    while (!Number.isNaN(this.lastPointT) && this.nextTrackT < holdUntil) {
+      const before = this.nextTrackT;
+      this.emit(this.nextTrackT, true);
+      if (!(this.nextTrackT > before)) break;
+    }
     // The first sample after the gap always makes a point, so the rules see real data again.
     this.nextTrackT = t;
   }

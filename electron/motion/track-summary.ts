@@ -8,6 +8,9 @@ import { DwellTracker } from './dwell-tracker';
 import { FLAG_AT_REST, type TrackColumns } from './track-columns';
 import { ZONES, type Zone } from './spine-map';
 
+/** The longest step between track points still counted as rolling time (s). */
+export const MAX_ROLLING_STEP_S = 1;
+
 export interface TrackSummary {
   durationS: number;
   /** Time the roller was moving or being worked (not at rest), s. */
@@ -77,7 +80,8 @@ export class TrackSummaryBuilder {
       const dt = t - this.lastT;
       this.distanceCm += Math.abs(p - this.lastP);
       this.zoneTimeS[zone] += dt;
-      if (!atRest) {
+      // A step longer than the engine holds a gap for is time without data: not rolling.
+      if (!atRest && dt <= MAX_ROLLING_STEP_S) {
         this.rollingS += dt;
         if (speedInPerS <= this.settings.speedLimitInPerS) this.withinS += dt;
       }
