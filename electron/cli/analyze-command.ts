@@ -16,6 +16,7 @@ import { recordingSettingsHints, type RecordingSettingsHints } from '../../senso
 import { MotionEngine, type Analysis } from '../motion/motion-engine';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import { TrackColumns } from '../motion/track-columns';
+import { IMPORT_TIME_LIMITS } from '../session/session-import';
 import type { CoachEvent } from '../motion/motion-types';
 import { summarizeTrack } from '../motion/track-summary';
 import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
@@ -69,7 +70,8 @@ function settingsFrom(args: ReturnType<typeof parseArgs>, hints: RecordingSettin
  * been read (it precedes the samples). Throws CliError naming the file line on bad input.
  */
 export async function analyzeFile(file: string, makeSettings: (hints: RecordingSettingsHints) => MotionSettings): Promise<Analysis> {
-  const parser = new RecordingCsvParser();
+  // The same limits as an import: a recording spans at most 12 h, with sane times.
+  const parser = new RecordingCsvParser(IMPORT_TIME_LIMITS);
   const track = new TrackColumns();
   const events: CoachEvent[] = [];
   let engine: MotionEngine | null = null;

@@ -93,6 +93,11 @@ describe('roller CLI errors', () => {
     const res = await run('analyze', csv);
     expect(res.code).toBe(1);
     expect(res.err).toContain('line 3, column 3 (ay_g): "zero" is not a number');
+    // Times no session can have are refused with their line, as an import refuses them.
+    writeFileSync(csv, 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n1e15,0,0,1,0,0,0\n');
+    const far = await run('analyze', csv);
+    expect(far.code).toBe(1);
+    expect(far.err).toMatch(/line 3, column 1 \(t_s\).*too far from zero/);
   });
 
   it('names the field of a bad scenario', async () => {
