@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRollerApp } from '../../electron/app/create-roller-app';
 import type { RollerApp } from '../../electron/app/roller-app';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { SCREENING_QUESTIONS, type ScreeningAnswers } from '../../electron/ipc/ipc-contract';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -33,11 +34,25 @@ export interface E2e {
   close(): Promise<void>;
 }
 
-export async function startE2e(viewport = { width: 1280, height: 800 }): Promise<E2e> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'roller-e2e-'));
-  const app = createRollerApp({ host: 'browser', dataDir });
+export interface E2eOptions {
+  viewport?: { width: number; height: number };
+  /** A data folder prepared by the test (removed at close); default: a new one. */
+  dataDir?: string;
+  exportFolder?: string;
+  /** Answer the safety questions (all "no") before the page opens. */
+  screened?: boolean;
+}
+
+export async function startE2e(o: E2eOptions = {}): Promise<E2e> {
+  const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'roller-e2e-'));
+  const app = createRollerApp({ host: 'browser', dataDir, ...(o.exportFolder ? { exportFolder: o.exportFolder } : {}) });
   const host = await startBrowserHost({ app, rendererDir: RENDERER_DIR });
   app.start();
+  if (o.screened) {
+    const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, false])) as ScreeningAnswers['answers'];
+    await app.handle('screening.submit', { answers, acknowledgedNotMedicalAdvice: true });
+  }
+  const viewport = o.viewport ?? { width: 1280, height: 800 };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const page = await browser.newPage({ viewport });
   await page.goto(host.url);

@@ -3,29 +3,23 @@
  * then opened from the History screen; the charts carry the engine's track and the warnings as
  * annotations, the summary shows the engine's figures, and picking a warning moves the charts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatRecordingCsv } from '../../sensor-protocol/recording/recording-csv-writer';
-import { createRollerApp } from '../../electron/app/create-roller-app';
-import type { RollerApp } from '../../electron/app/roller-app';
-import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
-import { SCREENING_QUESTIONS, type ScreeningAnswers } from '../../electron/ipc/ipc-contract';
 import { motionSettings } from '../../electron/motion/motion-settings';
 import { openSessionStore } from '../../electron/session/open-session-store';
 import { importRecordingText } from '../../electron/session/session-import';
 import { simulationCsvMetadata } from '../../electron/sim/csv-metadata';
 import { builtInScenario } from '../../electron/sim/scenario-catalog';
 import { simulate } from '../../electron/sim/simulate';
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, RENDERER_DIR, canRunBrowser } from './browser-harness';
+import { ARTIFACTS, canRunBrowser, startE2e, type E2e } from './browser-harness';
 
 describe.skipIf(!canRunBrowser)('review and history in Chromium', () => {
   let dataDir: string;
-  let app: RollerApp;
-  let host: BrowserHost;
-  let browser: Browser;
+  let e: E2e;
   let page: Page;
   let sessionId: number;
   let engineEvents: { kind: string; t: number }[];
@@ -42,21 +36,12 @@ describe.skipIf(!canRunBrowser)('review and history in Chromium', () => {
     sessionId = imported.session.id;
     engineEvents = opened.store.events(sessionId).map((e) => ({ kind: e.kind, t: e.t }));
     opened.store.close();
-    app = createRollerApp({ host: 'browser', dataDir });
-    host = await startBrowserHost({ app, rendererDir: RENDERER_DIR });
-    app.start();
-    const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, false])) as ScreeningAnswers['answers'];
-    await app.handle('screening.submit', { answers, acknowledgedNotMedicalAdvice: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
+    e = await startE2e({ dataDir, screened: true });
+    page = e.page;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await app?.dispose();
-    rmSync(dataDir, { recursive: true, force: true });
+    await e?.close();
   });
 
   it('lists the session by day, opens it, and charts the engine’s track with its warnings', async () => {

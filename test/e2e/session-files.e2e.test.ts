@@ -8,13 +8,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parseRecordingCsv } from '../../sensor-protocol/recording/recording-csv-reader';
 import { formatRecordingCsv } from '../../sensor-protocol/recording/recording-csv-writer';
-import { createRollerApp } from '../../electron/app/create-roller-app';
 import type { RollerApp } from '../../electron/app/roller-app';
-import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
-import { HistorySchema, SCREENING_QUESTIONS, type ScreeningAnswers } from '../../electron/ipc/ipc-contract';
+import { HistorySchema } from '../../electron/ipc/ipc-contract';
 import { dwellHistogram } from '../../electron/motion/dwell-histogram';
 import { analyzeSamples } from '../../electron/motion/motion-engine';
 import { motionSettings } from '../../electron/motion/motion-settings';
@@ -24,7 +22,7 @@ import { simulationCsvMetadata } from '../../electron/sim/csv-metadata';
 import { builtInScenario } from '../../electron/sim/scenario-catalog';
 import { simulate } from '../../electron/sim/simulate';
 import { percentText } from '../../renderer/features/history/history-format';
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, RENDERER_DIR, canRunBrowser } from './browser-harness';
+import { ARTIFACTS, canRunBrowser, startE2e, type E2e } from './browser-harness';
 
 function recording(scenario: string, seed: number, startedAt: string) {
   const sim = simulate(builtInScenario(scenario), { seed });
@@ -45,9 +43,8 @@ const day = (offsetDays: number, hh: string) => {
 describe.skipIf(!canRunBrowser)('past sessions: import, export, compare, re-analyse, delete in Chromium', () => {
   let dir: string;
   let exportFolder: string;
+  let e: E2e;
   let app: RollerApp;
-  let host: BrowserHost;
-  let browser: Browser;
   let page: Page;
   const first = recording('ten-minute-mixed', 5, day(-1, '18:30'));
   const second = recording('lumbar-drift', 6, day(0, '08:15'));
@@ -62,22 +59,14 @@ describe.skipIf(!canRunBrowser)('past sessions: import, export, compare, re-anal
     const bad = lines.findIndex((l) => /^\d/.test(l)) + 9;
     lines[bad] = lines[bad]!.replace(/^[^,]*,/, 'soon,');
     writeFileSync(join(dir, 'damaged.csv'), lines.join('\n'));
-    app = createRollerApp({ host: 'browser', dataDir: join(dir, 'data'), exportFolder });
-    host = await startBrowserHost({ app, rendererDir: RENDERER_DIR });
-    app.start();
-    const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, false])) as ScreeningAnswers['answers'];
-    await app.handle('screening.submit', { answers, acknowledgedNotMedicalAdvice: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(host.url);
+    e = await startE2e({ dataDir: join(dir, 'data'), exportFolder, screened: true });
+    ({ app, page } = e);
     await page.getByTestId('nav-history').click();
     await page.getByTestId('history-screen').waitFor();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    await app?.dispose();
+    await e?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
