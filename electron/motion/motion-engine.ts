@@ -28,11 +28,11 @@ export const GAP_S = 0.1;
 /** Gaps longer than this are not integrated through: gravity re-anchors the angle afterwards. */
 export const LONG_GAP_S = 0.5;
 /**
- * The longest stretch of a gap the track holds the last estimate for (s). A longer gap (the sensor
- * lost for minutes, a recording with far-apart times) leaves the rest of it without points, so
- * bridging costs a bounded number of points however long the gap.
+ * The longest stretch of a gap the track holds the last estimate for (s): the analyzer's track
+ * covers a whole recording at the track rate (DESIGN.md), and a recording spans at most 12 h
+ * (the reader's import limits), so only times beyond any recording go without points.
  */
-export const MAX_HELD_GAP_S = 60;
+export const MAX_HELD_GAP_S = 12 * 3600;
 
 const DEG = Math.PI / 180;
 
@@ -240,7 +240,7 @@ export class MotionEngine {
       this.fusion?.requestSnap();
     }
     // Hold the last estimate at the track times inside the gap (no motion is invented), for at
-    // most MAX_HELD_GAP_S; stop too if the track time no longer advances (times near 1e15 s).
+    // most MAX_HELD_GAP_S; stop if the track time no longer advances (times near 1e15 s).
     const holdUntil = Math.min(t, this.lastT + MAX_HELD_GAP_S);
     while (!Number.isNaN(this.lastPointT) && this.nextTrackT < holdUntil) {
       const before = this.nextTrackT;

@@ -5,7 +5,7 @@
 import { CM_PER_IN, type MotionSettings } from './motion-settings';
 import type { CoachEvent, CoachEventKind, TrackPoint } from './motion-types';
 import { DwellTracker } from './dwell-tracker';
-import { FLAG_AT_REST, type TrackColumns } from './track-columns';
+import { FLAG_AT_REST, FLAG_GAP_BRIDGED, type TrackColumns } from './track-columns';
 import { ZONES, type Zone } from './spine-map';
 
 /** The longest step between track points still counted as rolling time (s). */
@@ -13,7 +13,7 @@ export const MAX_ROLLING_STEP_S = 1;
 
 export interface TrackSummary {
   durationS: number;
-  /** Time the roller was moving or being worked (not at rest), s. */
+  /** Time the roller was moving or being worked (not at rest; time without data not counted), s. */
   rollingS: number;
   /** Path length along the spine, cm. */
   distanceCm: number;
@@ -29,7 +29,7 @@ export interface TrackSummary {
 
 export function summarizeTrack(track: TrackColumns, events: readonly CoachEvent[], settings: MotionSettings): TrackSummary {
   const builder = new TrackSummaryBuilder(settings);
-  for (let i = 0; i < track.length; i++) builder.push(track.t[i]!, track.positionCm[i]!, track.speedInPerS[i]!, ZONES[track.zone[i]!]!, (track.flags[i]! & FLAG_AT_REST) !== 0);
+  for (let i = 0; i < track.length; i++) builder.push(track.t[i]!, track.positionCm[i]!, track.speedInPerS[i]!, ZONES[track.zone[i]!]!, (track.flags[i]! & FLAG_AT_REST) !== 0, (track.flags[i]! & FLAG_GAP_BRIDGED) !== 0);
   return builder.summary(events);
 }
 
@@ -67,10 +67,11 @@ export class TrackSummaryBuilder {
 
   /** One track point, as the engine's `track` sink gives it. */
   pushPoint(p: TrackPoint): void {
-    this.push(p.t, p.positionCm, p.speedInPerS, p.zone, p.diagnostics.atRest);
+    this.push(p.t, p.positionCm, p.speedInPerS, p.zone, p.diagnostics.atRest, p.diagnostics.gapBridged);
   }
 
-  push(t: number, positionCm: number, speedInPerS: number, zone: Zone, atRest: boolean): void {
+  /** `noData`: the point holds the estimate through a gap (time without samples is not rolling). */
+  push(t: number, positionCm: number, speedInPerS: number, zone: Zone, atRest: boolean, noData = false): void {
     const p = positionCm;
     this.top = Math.max(this.top, p);
     this.bottom = Math.min(this.bottom, p);
@@ -80,8 +81,9 @@ export class TrackSummaryBuilder {
       const dt = t - this.lastT;
       this.distanceCm += Math.abs(p - this.lastP);
       this.zoneTimeS[zone] += dt;
-      // A step longer than the engine holds a gap for is time without data: not rolling.
-      if (!atRest && dt <= MAX_ROLLING_STEP_S) {
+      // Time without data (held through a gap, or a step longer than any the engine makes) is
+      // not rolling.
+      if (!atRest && !noData && dt <= MAX_ROLLING_STEP_S) {
         this.rollingS += dt;
         if (speedInPerS <= this.settings.speedLimitInPerS) this.withinS += dt;
       }
