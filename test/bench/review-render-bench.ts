@@ -3,6 +3,7 @@
  * stored, then opened from History. Measured in the page: from pressing Review to both charts
  * drawn (the request, the data over the socket, building and drawing the charts).
  */
+import { screeningAnswers } from '../support/screening-answers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { formatRecordingCsv } from '../../sensor-protocol/recording/recording-csv-writer';
 import { createRollerApp } from '../../electron/app/create-roller-app';
 import { startBrowserHost } from '../../electron/host/browser-host';
-import { SCREENING_QUESTIONS, type ScreeningAnswers } from '../../electron/ipc/ipc-contract';
 import { motionSettings } from '../../electron/motion/motion-settings';
 import { openSessionStore } from '../../electron/session/open-session-store';
 import { importRecordingText } from '../../electron/session/session-import';
@@ -58,8 +58,7 @@ export async function runReviewRenderBench(runs = 3): Promise<ReviewRenderReport
     const app = createRollerApp({ host: 'browser', dataDir });
     const host = await startBrowserHost({ app, rendererDir: RENDERER_DIR });
     app.start();
-    const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, false])) as ScreeningAnswers['answers'];
-    await app.handle('screening.submit', { answers, acknowledgedNotMedicalAdvice: true });
+    await app.handle('screening.submit', screeningAnswers());
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -6,6 +6,7 @@
  * - the live view's frame time while streaming (requestAnimationFrame intervals), p50 / p95.
  * Both clocks are this machine's wall clock (Date.now in Node and in the page).
  */
+import { screeningAnswers } from '../support/screening-answers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,6 @@ import { realScheduler } from '../../electron/ble/scheduler';
 import { createSimulatedNoble } from '../../electron/ble/sim-peripheral';
 import { startBrowserHost } from '../../electron/host/browser-host';
 import type { ScenarioInput } from '../../electron/sim/scenario-schema';
-import { SCREENING_QUESTIONS, type ScreeningAnswers } from '../../electron/ipc/ipc-contract';
 import { percentile } from './event-matching';
 import { CHROMIUM, CHROMIUM_ARGS, RENDERER_DIR, canRunBrowser } from '../e2e/browser-harness';
 
@@ -101,8 +101,7 @@ export async function runUiBench(): Promise<UiBenchReport | null> {
   });
   const host = await startBrowserHost({ app, rendererDir: RENDERER_DIR });
   app.start();
-  const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, false])) as ScreeningAnswers['answers'];
-  await app.handle('screening.submit', { answers, acknowledgedNotMedicalAdvice: true });
+  await app.handle('screening.submit', screeningAnswers());
   await app.handle('profile.update', { sounds: false, speech: false });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {

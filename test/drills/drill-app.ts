@@ -12,6 +12,7 @@
  * events, which noble turns into the characteristic's `data`), marked with whether a session
  * was running: what the app was given, to compare with what it stored.
  */
+import { screeningAnswers } from '../support/screening-answers';
 import { mkdirSync } from 'node:fs';
 import { openAppStore, type OpenedAppStore } from '../../electron/app/open-app-store';
 import { RollerApp } from '../../electron/app/roller-app';
@@ -19,7 +20,7 @@ import type { NobleLike } from '../../electron/ble/noble-types';
 import { ManualScheduler } from '../../electron/ble/scheduler';
 import { createSimulatedNoble, type FaultPlan, type SimulatedNoble, type SimulatedRollerPeripheral } from '../../electron/ble/sim-peripheral';
 import type { ScenarioChoice } from '../../electron/ble/sim-peripheral/scenario-choice';
-import { SCREENING_QUESTIONS, type EventName, type EventPayload, type ScreeningAnswers, type SessionStatus } from '../../electron/ipc/ipc-contract';
+import { type EventName, type EventPayload, type SessionStatus } from '../../electron/ipc/ipc-contract';
 import { IMU_STREAM_CHAR_UUID, toNobleUuid } from '../../sensor-protocol/gatt/gatt-profile';
 
 /** Wall-clock time at the drill's start, ms since 1970. */
@@ -130,8 +131,7 @@ export function startDrill(o: DrillOptions): Drill {
     until,
     async connect() {
       await until(() => app.snapshot().adapter.state === 'poweredOn', 5_000, 10);
-      const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, false])) as ScreeningAnswers['answers'];
-      await run(app.handle('screening.submit', { answers, acknowledgedNotMedicalAdvice: true }));
+      await run(app.handle('screening.submit', screeningAnswers()));
       await run(app.handle('sensors.connect', { id: SENSOR_ID }));
       await until(() => app.snapshot().connection.name === 'streaming', 20_000, 10);
     },

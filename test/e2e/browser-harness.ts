@@ -3,6 +3,7 @@
  * folder each time), and Debian's Chromium driven by playwright-core. Screenshots go to
  * test-artifacts/ (kept out of git) so a person can look at every screen.
  */
+import { screeningAnswers } from '../support/screening-answers';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRollerApp } from '../../electron/app/create-roller-app';
 import type { RollerApp } from '../../electron/app/roller-app';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
-import { SCREENING_QUESTIONS, type ScreeningAnswers } from '../../electron/ipc/ipc-contract';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -49,8 +49,7 @@ export async function startE2e(o: E2eOptions = {}): Promise<E2e> {
   const host = await startBrowserHost({ app, rendererDir: RENDERER_DIR });
   app.start();
   if (o.screened) {
-    const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, false])) as ScreeningAnswers['answers'];
-    await app.handle('screening.submit', { answers, acknowledgedNotMedicalAdvice: true });
+    await app.handle('screening.submit', screeningAnswers());
   }
   const viewport = o.viewport ?? { width: 1280, height: 800 };
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });

@@ -6,13 +6,14 @@
  * afterwards. Everything it sends is checked against the contract: responses against
  * WireFromMainSchema and the request's result schema, pushed events against EVENTS.
  */
+import { noSimulatedRoller, testRollerApp } from '../support/test-roller-app';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { memoryAppStore } from '../../electron/app/app-store';
-import { RollerApp } from '../../electron/app/roller-app';
+import type { RollerApp } from '../../electron/app/roller-app';
 import { realScheduler } from '../../electron/ble/scheduler';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
 import { EVENTS, parseRequest, REQUESTS, WireFromMainSchema, WireFromRendererSchema, type EventName, type RequestName } from '../../electron/ipc/ipc-contract';
@@ -30,15 +31,7 @@ let app: RollerApp;
 
 beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Roller Companion</title>');
-  app = new RollerApp({
-    host: 'browser',
-    scheduler: realScheduler,
-    store: memoryAppStore(),
-    loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
-    makeSimulatedNoble: () => {
-      throw new Error('no simulated roller in this test');
-    },
-  });
+  app = testRollerApp({ scheduler: realScheduler, store: memoryAppStore(), makeSimulatedNoble: noSimulatedRoller });
   host = await startBrowserHost({ app, rendererDir: dir, maxMessageBytes: MAX_MESSAGE_BYTES });
   app.start();
 });

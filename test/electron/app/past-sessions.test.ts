@@ -2,15 +2,13 @@
  * A session recorded through the app into the real session database (a temporary folder), then
  * read back for review and history over the IPC contract's requests.
  */
+import { testRollerApp } from '../../support/test-roller-app';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppStore } from '../../../electron/app/open-app-store';
-import { RollerApp } from '../../../electron/app/roller-app';
 import { ManualScheduler } from '../../../electron/ble/scheduler';
-import { createSimulatedNoble } from '../../../electron/ble/sim-peripheral';
-import type { NobleLike } from '../../../electron/ble/noble-types';
 import { HistorySchema, SessionReviewSchema } from '../../../electron/ipc/ipc-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'roller-past-'));
@@ -20,16 +18,7 @@ describe('past sessions over the contract', () => {
   it('reviews a recorded session (track, events, settings) and lists it in the history', async () => {
     const scheduler = new ManualScheduler();
     const store = openAppStore(dir);
-    const app = new RollerApp({
-      host: 'browser',
-      scheduler,
-      store,
-      loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
-      makeSimulatedNoble: (scenario) => {
-      const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] });
-      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
-    },
-    });
+    const app = testRollerApp({ scheduler, store });
     app.start();
     await scheduler.drive(app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
     const started = await scheduler.drive(app.handle('session.start', {}));

@@ -2,28 +2,22 @@
  * The main-process services on a manual clock with the simulated roller over simulated
  * Bluetooth and an in-memory store: what the renderer is sent, and what gets recorded.
  */
+import { testRollerApp } from '../../support/test-roller-app';
+import { screeningAnswers } from '../../support/screening-answers';
 import { describe, expect, it } from 'vitest';
 import { memoryAppStore } from '../../../electron/app/app-store';
-import { RollerApp } from '../../../electron/app/roller-app';
 import { ManualScheduler } from '../../../electron/ble/scheduler';
-import { createSimulatedNoble } from '../../../electron/ble/sim-peripheral';
-import type { NobleLike } from '../../../electron/ble/noble-types';
-import { SCREENING_QUESTIONS, type EventName, type EventPayload, type ScreeningAnswers, parseRequest } from '../../../electron/ipc/ipc-contract';
+import { parseRequest, type EventName, type EventPayload } from '../../../electron/ipc/ipc-contract';
 
 function setup() {
   const scheduler = new ManualScheduler();
   const store = memoryAppStore();
-  const app = new RollerApp({
-    host: 'browser',
+  const app = testRollerApp({
     scheduler,
     store,
     platform: 'linux',
     now: () => new Date(Date.UTC(2026, 10, 21, 9, 0, 0) + scheduler.nowMs()),
     loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable: this system has no Bluetooth socket (EAFNOSUPPORT)', fix: 'Plug in an adapter.' } }),
-    makeSimulatedNoble: (scenario) => {
-      const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] });
-      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
-    },
   });
   const seen: { [N in EventName]: EventPayload<N>[] } = { snapshot: [], live: [], coach: [], session: [], calibration: [], progress: [] };
   for (const name of Object.keys(seen) as EventName[]) app.on(name, (p) => (seen[name] as unknown[]).push(p));
@@ -102,8 +96,7 @@ describe('RollerApp', () => {
 
   it('records the screening answers with their date and whether clearance is advised', async () => {
     const t = setup();
-    const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, q.id === 'osteoporosis'])) as ScreeningAnswers['answers'];
-    const s = await t.app.handle('screening.submit', { answers, acknowledgedNotMedicalAdvice: true });
+    const s = await t.app.handle('screening.submit', screeningAnswers(['osteoporosis']));
     expect(s).toMatchObject({ needsClearance: true, answeredAt: '2026-11-21T09:00:00.000Z' });
     expect(t.store.loadScreening()).toEqual(s);
     expect(t.seen.snapshot.at(-1)?.screening).toEqual(s);

@@ -2,15 +2,15 @@
  * Export, import, re-analysis and delete through the app's requests, on a real session database
  * in a temporary folder: what the History and Review screens do.
  */
+import { testRollerApp } from '../../support/test-roller-app';
+import { screeningAnswers } from '../../support/screening-answers';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppStore } from '../../../electron/app/open-app-store';
-import { RollerApp } from '../../../electron/app/roller-app';
+import type { RollerApp } from '../../../electron/app/roller-app';
 import { ManualScheduler } from '../../../electron/ble/scheduler';
-import { createSimulatedNoble } from '../../../electron/ble/sim-peripheral';
-import type { NobleLike } from '../../../electron/ble/noble-types';
 import { HistorySchema, ImportResultSchema, ReanalysisResultSchema, type EventPayload } from '../../../electron/ipc/ipc-contract';
 import { parseRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-reader';
 import { formatRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-writer';
@@ -28,17 +28,7 @@ function makeApp(name: string) {
   const scheduler = new ManualScheduler();
   const store = openAppStore(join(dir, name));
   const exportFolder = join(dir, name, 'out');
-  const app = new RollerApp({
-    host: 'browser',
-    scheduler,
-    store,
-    exportFolder,
-    loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
-    makeSimulatedNoble: (scenario) => {
-      const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] });
-      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
-    },
-  });
+  const app = testRollerApp({ scheduler, store, exportFolder });
   const progress: EventPayload<'progress'>[] = [];
   app.on('progress', (p) => progress.push(p));
   app.start();
@@ -114,7 +104,7 @@ describe('past sessions: export, import, re-analyse, delete', () => {
 
   it('erases everything on request: sessions, profile, screening; the app starts over', async () => {
     const { app, scheduler } = makeApp('erase');
-    await app.handle('screening.submit', { answers: { 'herniated-disc': false, osteoporosis: false, 'spinal-instability': false, 'recent-injury': false, 'nerve-symptoms': false, pregnancy: false, 'inflammatory-joint': false, dizziness: false }, acknowledgedNotMedicalAdvice: true });
+    await app.handle('screening.submit', screeningAnswers());
     await app.handle('profile.update', { bodyHeightCm: 160 });
     await importText(app, 'too-fast.csv', csv, 1_000_000);
     expect(app.snapshot().storage).toEqual({ dataFolder: join(dir, 'erase'), exportFolder: join(dir, 'erase', 'out') });

@@ -2,6 +2,7 @@
  * The browser host's security and wire handling: 127.0.0.1 only, the run's token for the page
  * and the API, Origin checked, every message parsed against the IPC contract.
  */
+import { noSimulatedRoller, testRollerApp } from '../../support/test-roller-app';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { memoryAppStore } from '../../../electron/app/app-store';
-import { RollerApp } from '../../../electron/app/roller-app';
+import type { RollerApp } from '../../../electron/app/roller-app';
 import { realScheduler } from '../../../electron/ble/scheduler';
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/browser-host';
 
@@ -22,15 +23,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Roller Companion</title>');
   writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'not for the page');
-  app = new RollerApp({
-    host: 'browser',
-    scheduler: realScheduler,
-    store: memoryAppStore(),
-    loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
-    makeSimulatedNoble: () => {
-      throw new Error('not in this test');
-    },
-  });
+  app = testRollerApp({ scheduler: realScheduler, store: memoryAppStore(), makeSimulatedNoble: noSimulatedRoller });
   host = await startBrowserHost({ app, rendererDir: dir });
   app.start();
 });

@@ -2,10 +2,10 @@
  * The Electron side of the contract without Electron: the handlers are registered on an object
  * shaped like ipcMain; every request is parsed, and frames other than the app's page are refused.
  */
+import { noSimulatedRoller, testRollerApp } from '../../support/test-roller-app';
 import { describe, expect, it } from 'vitest';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { memoryAppStore } from '../../../electron/app/app-store';
-import { RollerApp } from '../../../electron/app/roller-app';
 import { ManualScheduler } from '../../../electron/ble/scheduler';
 import { channelOf, REQUESTS, type RequestName } from '../../../electron/ipc/ipc-contract';
 import { forwardEvents, registerIpcHandlers } from '../../../electron/ipc/ipc-main-handlers';
@@ -19,15 +19,7 @@ function fakeIpcMain() {
   return { ipc, handlers };
 }
 
-const app = new RollerApp({
-  host: 'electron',
-  scheduler: new ManualScheduler(),
-  store: memoryAppStore(),
-  loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
-  makeSimulatedNoble: () => {
-    throw new Error('unused');
-  },
-});
+const app = testRollerApp({ host: 'electron', scheduler: new ManualScheduler(), store: memoryAppStore(), makeSimulatedNoble: noSimulatedRoller });
 const PAGE = 'file:///app/out/renderer/index.html';
 const event = (url: string) => ({ senderFrame: { url } }) as unknown as IpcMainInvokeEvent;
 
