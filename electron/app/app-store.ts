@@ -9,6 +9,7 @@ import type { History, ImportResult, Profile, ReanalysisResult, Screening, Sessi
 import type { MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import type { TrackSummary } from '../motion/track-summary';
+import type { ExportedFiles } from '../session/session-export';
 
 export interface SessionMeta {
   startedAt: Date;
@@ -53,7 +54,7 @@ export interface AppStore {
    * Writes the session's recording CSV, JSON summary and chart image (given one) into `folder`;
    * `progress` hears the share written (0…1). Other work runs in between.
    */
-  exportSession(id: number, folder: string, chartPng: Uint8Array | null, progress: (fraction: number) => void): Promise<ExportedSession>;
+  exportSession(id: number, folder: string, chartPng: Uint8Array | null, progress: (fraction: number) => void): Promise<ExportedFiles>;
   /** Reads a recording (its text in pieces), analyses it with `settings` and stores it as a session. */
   importRecording(fileName: string, text: Iterable<string>, settings: MotionSettings, now: Date): ImportResult;
   /** Analyses a stored session again with the current engine and these coaching settings. */
@@ -65,13 +66,6 @@ export interface AppStore {
   /** The folder holding the data, or null when it lives in memory. */
   readonly dataFolder: string | null;
   close?(): void;
-}
-
-export interface ExportedSession {
-  csvPath: string;
-  jsonPath: string;
-  pngPath: string | null;
-  samples: number;
 }
 
 export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: TrackSummary } }[] } {

@@ -12,10 +12,10 @@ import { openSessionStore, type OpenedSessionStore } from '../session/open-sessi
 import { priorDailyRollingS } from '../session/session-history';
 import { SessionRecorder } from '../session/session-recorder';
 import { MOTION_ENGINE_VERSION } from '../session/engine-version';
-import { exportSessionSteps } from '../session/session-export';
+import { exportSessionSteps, type ExportedFiles } from '../session/session-export';
 import { importRecordingText } from '../session/session-import';
 import { reanalyzeSession } from '../session/session-reanalysis';
-import type { AppStore, ExportedSession, SessionMeta, SessionRecording } from './app-store';
+import type { AppStore, SessionMeta, SessionRecording } from './app-store';
 import { pastSession, sessionHistory, sessionReview } from './past-sessions';
 
 export interface OpenedAppStore extends AppStore {
@@ -84,7 +84,7 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
     },
     history: (days, at) => sessionHistory(store, days, at),
     review: (id) => sessionReview(store, id),
-    async exportSession(id, folder, chartPng, progress): Promise<ExportedSession> {
+    async exportSession(id, folder, chartPng, progress): Promise<ExportedFiles> {
       mkdirSync(folder, { recursive: true });
       const steps = exportSessionSteps(store, id, folder, chartPng ? { chartPng } : {});
       let last = performance.now();
