@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { profileFixture } from '../../app/fixtures';
 import { ProfilePatchSchema, type Profile } from '../../../../electron/ipc/ipc-contract';
 import { draftFromProfile, RESEARCH_PACE_IN_PER_S, speedText, switchSettingsUnits, validateSettings } from '../../../../renderer/features/settings/settings-draft';
 
-const profile: Profile = {
-  rollerDiameterIn: 6,
-  bodyHeightCm: 175,
-  units: 'in',
-  neckAboveCm: null,
-  lumbarBelowCm: null,
-  calibratedAt: null,
-  speedLimitInPerS: 1,
-  dwellNudgeS: 15,
-  dwellLimitS: 30,
-  dailyBudgetMin: 10,
-  sounds: true,
-  speech: false,
-};
+const profile: Profile = profileFixture();
 
 describe('settings draft', () => {
   it('starts from the profile and converts the speed with the units', () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { profileFixture } from '../../app/fixtures';
 import { ProfilePatchSchema, type Profile } from '../../../../electron/ipc/ipc-contract';
 import { draftFromProfile, switchUnits, validateProfileDraft } from '../../../../renderer/features/setup/profile-draft';
 
-const profile: Profile = {
-  rollerDiameterIn: 6,
-  bodyHeightCm: 175,
-  units: 'cm',
-  neckAboveCm: null,
-  lumbarBelowCm: null,
-  calibratedAt: null,
-  speedLimitInPerS: 1,
-  dwellNudgeS: 15,
-  dwellLimitS: 30,
-  dailyBudgetMin: 10,
-  sounds: true,
-  speech: false,
-};
+const profile: Profile = profileFixture({ units: 'cm' });
 
 describe('profile draft', () => {
   it('starts from the profile: a preset diameter or a custom one', () => {
