@@ -4,7 +4,8 @@ import { useServices } from '../../app/services-context';
 import type { Profile } from '../../bridge/contract';
 import { ErrorLine } from '../../shared/ErrorLine';
 import { speedUnit } from '../../shared/units';
-import { useAction } from '../../shared/use-action';
+import { SaveRow } from '../../shared/SaveRow';
+import { useProfileSave } from '../../shared/use-profile-save';
 import { NumberField } from './NumberField';
 import { Toggle } from './Toggle';
 import {
@@ -30,31 +31,21 @@ const FIELD_ORDER = [
 ] as const;
 
 export function ThresholdsForm({ profile }: { profile: Profile }) {
-  const { bridge, store, cues } = useServices();
+  const { cues } = useServices();
   const [draft, setDraft] = useState<SettingsDraft>(() => draftFromProfile(profile));
   const [errors, setErrors] = useState<SettingsErrors>({});
-  const [saved, setSaved] = useState(false);
-  const save = useAction(async (patch: Partial<Profile>) => bridge.request('profile.update', patch));
+  const save = useProfileSave();
   const unit = speedUnit(draft.units);
   const edit = (patch: Partial<SettingsDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    setSaved(false);
+    save.edited();
   };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const { errors: errs, patch } = validateSettings(draft);
     setErrors(errs);
-    if (!patch) {
-      const first = FIELD_ORDER.find((f) => errs[f.field]);
-      if (first) document.getElementById(first.id)?.focus();
-      return;
-    }
-    const p = await save.run(patch);
-    if (p) {
-      store.applyProfile(p);
-      setSaved(true);
-    }
+    await save.submit(patch, FIELD_ORDER.find((f) => errs[f.field])?.id ?? null);
   }
 
   return (
@@ -123,7 +114,7 @@ export function ThresholdsForm({ profile }: { profile: Profile }) {
                 checked={draft.units === u}
                 onChange={() => {
                   setDraft((d) => switchSettingsUnits(d, u));
-                  setSaved(false);
+                  save.edited();
                 }}
                 data-testid={`settings-units-${u}`}
               />
@@ -148,14 +139,7 @@ export function ThresholdsForm({ profile }: { profile: Profile }) {
           Try a warning sound
         </button>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={save.busy} data-testid="settings-save">
-          {save.busy ? 'Saving…' : 'Save settings'}
-        </button>
-        <p className="saved-note" role="status" aria-live="polite">
-          {saved ? '✓ Saved' : ''}
-        </p>
-      </div>
+      <SaveRow label="Save settings" busy={save.busy} saved={save.saved} testId="settings-save" />
       {Object.keys(errors).length > 0 && (
         <p className="field-error" role="alert">
           Some values need fixing (see above).

@@ -1,37 +1,27 @@
 /** Roller, height and units → `profile.update`. */
 import { useState, type FormEvent } from 'react';
-import { useServices } from '../../app/services-context';
 import type { Profile } from '../../bridge/contract';
 import { ErrorLine } from '../../shared/ErrorLine';
-import { useAction } from '../../shared/use-action';
+import { SaveRow } from '../../shared/SaveRow';
+import { useProfileSave } from '../../shared/use-profile-save';
 import { RollerDiameterField } from './RollerDiameterField';
 import { draftFromProfile, switchUnits, validateProfileDraft, type ProfileDraft, type ProfileDraftErrors } from './profile-draft';
 
 export function ProfileForm({ profile }: { profile: Profile }) {
-  const { bridge, store } = useServices();
   const [draft, setDraft] = useState<ProfileDraft>(() => draftFromProfile(profile));
   const [errors, setErrors] = useState<ProfileDraftErrors>({});
-  const [saved, setSaved] = useState(false);
-  const save = useAction(async (patch: Partial<Profile>) => bridge.request('profile.update', patch));
+  const save = useProfileSave();
 
   const edit = (next: ProfileDraft) => {
     setDraft(next);
-    setSaved(false);
+    save.edited();
   };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const { errors: errs, patch } = validateProfileDraft(draft);
     setErrors(errs);
-    if (!patch) {
-      document.getElementById(errs.diameter ? 'diameter-custom' : 'height')?.focus();
-      return;
-    }
-    const p = await save.run(patch);
-    if (p) {
-      store.applyProfile(p);
-      setSaved(true);
-    }
+    await save.submit(patch, errs.diameter ? 'diameter-custom' : 'height');
   }
 
   return (
@@ -78,14 +68,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
           </div>
         </fieldset>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn--primary" disabled={save.busy} data-testid="profile-save">
-          {save.busy ? 'Saving…' : 'Save'}
-        </button>
-        <p className="saved-note" role="status" aria-live="polite">
-          {saved ? '✓ Saved' : ''}
-        </p>
-      </div>
+      <SaveRow label="Save" busy={save.busy} saved={save.saved} testId="profile-save" />
       <ErrorLine error={save.error} testId="profile-error" />
     </form>
   );
