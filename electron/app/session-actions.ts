@@ -1,7 +1,8 @@
 /**
  * What the user can do with past sessions from the app: export one (recording CSV, JSON summary,
  * chart image) into the export folder, import a recording sent in pieces, analyse a session
- * again with the current coaching settings, delete one. Slow work reports progress as it goes.
+ * again with the current coaching settings, delete one. An export reports its progress as it
+ * writes (the renderer shows an import's progress itself, as it sends the file).
  */
 import { basename } from 'node:path';
 import type { EventPayload, ExportResult, ImportResult, Profile, ReanalysisResult } from '../ipc/ipc-contract';
@@ -56,10 +57,7 @@ export class SessionActions {
 
   importFinish(uploadId: string, pieces: number): ImportResult {
     const upload = this.uploads.finish(uploadId, pieces, this.o.now().getTime());
-    this.o.progress({ task: 'import', sessionId: null, fraction: null, message: `Analysing ${upload.fileName}…` });
-    const result = this.o.store.importRecording(upload.fileName, upload.chunks, profileSettings(this.o.profile()), this.o.now());
-    this.o.progress({ task: 'import', sessionId: result.session.id, fraction: 1, message: 'Imported' });
-    return result;
+    return this.o.store.importRecording(upload.fileName, upload.chunks, profileSettings(this.o.profile()), this.o.now());
   }
 
   /**
@@ -69,10 +67,7 @@ export class SessionActions {
    */
   reanalyze(id: number): ReanalysisResult {
     this.notRecording(id, 're-analyse');
-    this.o.progress({ task: 'reanalyze', sessionId: id, fraction: null, message: 'Analysing the session again…' });
-    const result = this.o.store.reanalyze(id, (own) => coachingSettings(this.o.profile(), own), this.o.now());
-    this.o.progress({ task: 'reanalyze', sessionId: id, fraction: 1, message: 'Analysed again' });
-    return result;
+    return this.o.store.reanalyze(id, (own) => coachingSettings(this.o.profile(), own), this.o.now());
   }
 
   delete(id: number): { ok: true } {

@@ -249,9 +249,9 @@ export const ReanalysisResultSchema = z.object({
   samples: z.number().int().nonnegative(),
 });
 
-/** Progress of a slow task in main (export, import, re-analysis), pushed as it goes. */
+/** Progress of a slow task in main (writing an export), pushed as it goes. */
 export const TaskProgressSchema = z.object({
-  task: z.enum(['export', 'import', 'reanalyze']),
+  task: z.enum(['export']),
   sessionId: z.number().int().nullable(),
   /** 0…1, or null while the amount of work is not known. */
   fraction: z.number().min(0).max(1).nullable(),

@@ -1,4 +1,4 @@
-/** The latest progress the app reported for a slow task (export, import, re-analysis), while it runs. */
+/** The latest progress the app reported for a slow task (an export), while it runs. */
 import { useEffect, useState } from 'react';
 import type { TaskProgress } from '../bridge/contract';
 import { useServices } from '../app/services-context';
