@@ -1,15 +1,16 @@
 /**
- * Replays real IMU recordings (shared/data/real-imu, see its PROVENANCE.md) through the engine:
+ * Replays real IMU recordings (test/fixtures/real-imu, see its PROVENANCE.md) through the engine:
  * an MPU-6050 turned twice through 360° about a horizontal axis by hand, and 10 minutes lying
- * still with a 4.5 °/s gyro bias and bursty timestamps. Read from where they are kept, never copied.
+ * still with a 4.5 °/s gyro bias and bursty timestamps. They are in the repository: a missing
+ * file fails the test, it never skips.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ImuSample } from '../../../sensor-protocol/imu-sample';
 import { analyzeSamples } from '../../../electron/motion/motion-engine';
 
-const DATA = fileURLToPath(new URL('../../../../shared/data/real-imu/', import.meta.url));
+const DATA = fileURLToPath(new URL('../../fixtures/real-imu/', import.meta.url));
 
 /** PROVENANCE.md: specific force f = (+acc_x, −acc_y, −acc_z), rate w = (−gyro_x, +gyro_y, +gyro_z). */
 function loadMpu6050(name: string): ImuSample[] {
@@ -23,7 +24,7 @@ function loadMpu6050(name: string): ImuSample[] {
 
 const TURN_6IN_CM = 2 * Math.PI * 3 * 2.54; // one turn of a 6 in roller: 47.9 cm
 
-describe.skipIf(!existsSync(DATA))('real MPU-6050 recordings', () => {
+describe('real MPU-6050 recordings', () => {
   it.each(['mpu6050_rotate_2x360_about_x.csv', 'mpu6050_rotate_2x360_about_y.csv'])('%s: two turns read as 95.8 cm on a 6 in roller', (file) => {
     const a = analyzeSamples(loadMpu6050(file), { rollerDiameterIn: 6 });
     const final = a.track.positionCm[a.track.length - 1]!;
