@@ -1,4 +1,4 @@
-/** Formats an analysis for the CLI: the JSON contract of DESIGN.md, or a human-readable summary. */
+/** Formats an analysis for the CLI: the JSON contract of docs/architecture.md#analyzer-cli, or a human-readable summary. */
 import type { Analysis } from '../motion/motion-engine';
 import { FLAG_ACCEL_REJECTED, FLAG_AT_REST, FLAG_GAP_BRIDGED } from '../motion/track-columns';
 import { ZONES } from '../motion/spine-map';

@@ -3,7 +3,7 @@
  *  [--height-cm H] [--speed-limit-in-per-s V] [--track-rate-hz R] [--format json|text] [--diagnostics]`
  *
  * Runs the live motion pipeline over a recording (streamed: constant memory besides the
- * output). JSON output, the contract in DESIGN.md:
+ * output). JSON output, the contract in docs/architecture.md#analyzer-cli:
  *   { "track": [{ "t", "positionCm", "speedInPerS", "zone" }], "events": [{ "t", "kind", "positionCm" }] }
  * with `--diagnostics` each track point also carries its diagnostics and each event its detail.
  * Settings not given as flags come from the recording's metadata (`roller_diameter_in`,

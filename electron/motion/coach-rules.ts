@@ -1,5 +1,5 @@
 /**
- * The coaching rules, exactly as DESIGN.md states them, run on track points:
+ * The coaching rules, exactly as docs/coaching-rules.md states them, run on track points:
  * - too-fast: speed above the limit continuously for ≥ tooFastMinS; one event per episode
  *   (an episode ends when the speed falls below the limit minus a small hysteresis);
  * - dwell-nudge / dwell-limit: the roller stays inside a window dwellWindowIn wide for

@@ -1,6 +1,6 @@
 /**
  * How long the roller has stayed on one spot: the longest recent stretch of time during which
- * every position fits in a window `windowCm` wide (±1 in around a spot, DESIGN.md). Kept with
+ * every position fits in a window `windowCm` wide (±1 in around a spot, docs/coaching-rules.md). Kept with
  * two monotonic deques (running min and max), O(1) amortised per point, memory bounded by the
  * points inside the current stretch.
  */

@@ -29,7 +29,7 @@ export const GAP_S = 0.1;
 export const LONG_GAP_S = 0.5;
 /**
  * The longest stretch of a gap the track holds the last estimate for (s): the analyzer's track
- * covers a whole recording at the track rate (DESIGN.md), and a recording spans at most 12 h
+ * covers a whole recording at the track rate (docs/architecture.md#analyzer-cli), and a recording spans at most 12 h
  * (the reader's import limits), so only times beyond any recording go without points.
  */
 export const MAX_HELD_GAP_S = 12 * 3600;

@@ -1,6 +1,6 @@
 /**
  * Every threshold of the motion engine and the coaching rules, in one zod schema with defaults.
- * Units are in the names. Defaults and allowed ranges follow shared/GUIDANCE.md.
+ * Units are in the names. Defaults and allowed ranges: docs/coaching-rules.md#settings-and-their-ranges.
  *
  * | setting | default | range | meaning |
  * |---|---|---|---|

@@ -4,7 +4,7 @@
  * 1. Before the axis is known, the bias-corrected gyroscope is integrated into a rotation
  *    vector G = ∫(ω − b) dt. For a rotation about a fixed axis this is exactly θ·a, so once
  *    |G| passes `LOCK_DEG` — and gravity agrees the sensor turned that way about G — the axis
- *    is G/|G|, pointing so that the first stroke (toward the head, DESIGN.md) is positive.
+ *    is G/|G|, pointing so that the first stroke (toward the head, docs/architecture.md#conventions-of-the-estimate) is positive.
  * 2. After the lock two estimates refine it:
  *    - gravity sweeps the plane perpendicular to the roller axis (the axis lies horizontal on
  *      the floor; rolling accelerations — centre, tangential, centripetal — lie in that plane

@@ -1,5 +1,5 @@
 /**
- * Rolling speed as DESIGN.md defines it: the magnitude of the velocity along the spine averaged
+ * Rolling speed as docs/coaching-rules.md#speed-too-fast defines it: the magnitude of the velocity along the spine averaged
  * over the last `windowS` seconds, causally — |p(t) − p(t − W)| / W, with p(t − W) interpolated
  * between track points (so a short hole in the samples is spanned by the points on either side).
  *

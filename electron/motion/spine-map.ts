@@ -2,8 +2,8 @@
  * The spine map: where the neck and the lumbar region begin, in cm from the start spot
  * (positive toward the head), and the zone of a position.
  *
- * Zones (DESIGN.md): neck above +N, upper-back 0…+N, mid-back −L…0, lumbar below −L.
- * Without a personal calibration, N ≈ 0.12·height and L ≈ 0.08·height (GUIDANCE.md).
+ * Zones (docs/architecture.md#conventions-of-the-estimate): neck above +N, upper-back 0…+N, mid-back −L…0, lumbar below −L.
+ * Without a personal calibration, N ≈ 0.12·height and L ≈ 0.08·height (docs/coaching-rules.md#the-spine-map).
  */
 export const ZONES = ['neck', 'upper-back', 'mid-back', 'lumbar'] as const;
 export type Zone = (typeof ZONES)[number];

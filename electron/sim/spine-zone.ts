@@ -1,5 +1,5 @@
 /**
- * Truth labels for a position on the spine map (DESIGN.md): `neck` above +N, `upper-back`
+ * Truth labels for a position on the spine map (docs/architecture.md#conventions-of-the-estimate): `neck` above +N, `upper-back`
  * 0 … +N, `mid-back` −L … 0, `lumbar` below −L (boundaries belong to the inner zone).
  */
 

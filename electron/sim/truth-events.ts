@@ -1,5 +1,5 @@
 /**
- * Ground-truth coaching events of a simulated session: the product's own rules (DESIGN.md)
+ * Ground-truth coaching events of a simulated session: the product's own rules (docs/coaching-rules.md)
  * applied to the true position and the true windowed speed, at the engine's track rate.
  */
 import { CoachRules } from '../motion/coach-rules';

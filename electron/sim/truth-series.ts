@@ -5,7 +5,7 @@
  * - `tS`: sensor-clock time, the time base of the samples (without timestamp jitter);
  *   `trueTimeS`: physical session time (they differ by the clock start and crystal error).
  * - `positionCm`, `velocityCmPerS`: along the spine, + toward the head (physical seconds).
- * - `speedInPerS` exactly as DESIGN.md defines the coached speed: the magnitude of the mean
+ * - `speedInPerS` exactly as docs/coaching-rules.md#speed-too-fast defines the coached speed: the magnitude of the mean
  *   velocity over the last 0.5 s (causal), |p(t) − p(t − w)| / w with w = min(0.5 s, t), in in/s
  *   (0 at t = 0).
  * - `zone`: the spine-map zone of the position; `thetaDeg`: roller angle about its axis;

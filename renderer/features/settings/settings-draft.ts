@@ -1,5 +1,5 @@
 /**
- * The coaching settings form: thresholds (within GUIDANCE.md's ranges, the contract's too),
+ * The coaching settings form: thresholds (within docs/coaching-rules.md's ranges, the contract's too),
  * units, sounds and speech. Speeds are typed in the user's units and sent in in/s.
  */
 import type { Profile } from '../../bridge/contract';

@@ -25,7 +25,7 @@ describe('long gaps', () => {
       if (i > 0) maxStep = Math.max(maxStep, r.track.t[i]! - r.track.t[i - 1]!);
     }
     expect(held).toBeGreaterThan(3600 * 50 - 10);
-    expect(maxStep).toBeLessThanOrEqual(0.05 + 1e-9); // ≥ 20 Hz everywhere (DESIGN.md)
+    expect(maxStep).toBeLessThanOrEqual(0.05 + 1e-9); // ≥ 20 Hz everywhere (docs/architecture.md#analyzer-cli)
     const summary = summarizeTrack(r.track, r.events, r.settings);
     const single = summarizeTrack(one.track, one.events, one.settings);
     // The held hour is time without data: not rolling time.

@@ -9,7 +9,7 @@ function issuePaths(input: unknown): string[] {
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 }
 
-describe('motion settings: defaults (GUIDANCE.md)', () => {
+describe('motion settings: defaults (docs/coaching-rules.md)', () => {
   it('defaults to 1.0 in/s, nudge 15 s, limit 30 s, 10 min a day, a 6 in roller', () => {
     const s = motionSettings();
     expect(s.speedLimitInPerS).toBe(1.0);
@@ -19,7 +19,7 @@ describe('motion settings: defaults (GUIDANCE.md)', () => {
     expect(s.rollerDiameterIn).toBe(6);
   });
 
-  it('uses the DESIGN.md windows and the remaining defaults', () => {
+  it('uses the documented windows and the remaining defaults', () => {
     const s = DEFAULT_MOTION_SETTINGS;
     expect(s.speedWindowS).toBe(0.5);
     expect(s.tooFastMinS).toBe(0.5);
@@ -46,7 +46,7 @@ describe('motion settings: defaults (GUIDANCE.md)', () => {
   });
 });
 
-describe('motion settings: ranges (GUIDANCE.md)', () => {
+describe('motion settings: ranges (docs/coaching-rules.md)', () => {
   it.each([
     ['speedLimitInPerS', 0.5, 4, 0.49, 4.01],
     ['dwellNudgeS', 10, 30, 9.9, 30.1],

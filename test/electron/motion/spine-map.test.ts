@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { LUMBAR_PER_HEIGHT, NECK_PER_HEIGHT, spineMapFor, spineMapFromHeight, zoneAt, ZONES, type SpineMap } from '../../../electron/motion/spine-map';
 import { motionSettings } from '../../../electron/motion/motion-settings';
 
-describe('spine map defaults from body height (GUIDANCE.md)', () => {
+describe('spine map defaults from body height (docs/coaching-rules.md)', () => {
   it('N = 0.12·H and L = 0.08·H: 21 cm and 14 cm at 175 cm', () => {
     expect(NECK_PER_HEIGHT).toBe(0.12);
     expect(LUMBAR_PER_HEIGHT).toBe(0.08);

@@ -3,7 +3,7 @@
  * the sensor frame, with position profiles built from holds and minimum-jerk strokes, and the
  * IMU readings such a roller would give (seeded noise, constant gyro bias, optional lost samples).
  *
- * Conventions (DESIGN.md, "Conventions of the estimate"):
+ * Conventions (docs/architecture.md#conventions-of-the-estimate):
  * - position p (cm, positive toward the head) = θ × radius, θ the rotation about the roller axis;
  * - gyro (°/s) = θ̇·axis + bias (+ noise): the sensor turns by +θ about `axis`;
  * - specific force (g) = "up" in the sensor frame = Rot(axis, −θ)·up0 (reads +1 g up at rest).

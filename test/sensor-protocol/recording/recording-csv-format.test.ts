@@ -9,7 +9,7 @@ import {
 } from '../../../sensor-protocol/recording/recording-csv-format';
 
 describe('recording CSV format constants', () => {
-  it('has the header from DESIGN.md', () => {
+  it('has the header of the recording CSV contract (docs/architecture.md)', () => {
     expect(RECORDING_CSV_HEADER).toBe('t_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps');
     expect(RECORDING_CSV_COLUMNS).toHaveLength(7);
   });
