@@ -10,7 +10,7 @@ import { PairScreen } from '../features/pair/PairScreen';
 import { ScreeningScreen } from '../features/screening/ScreeningScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
-import { useStore } from '../shared/use-store';
+import { useStore } from '../common/use-store';
 import type { AppState } from './app-state';
 import { wireServices, type AppServices } from './app-services';
 import { LoadScreen } from './LoadScreen';

@@ -7,7 +7,7 @@ import type { RollerBridge } from '../bridge/roller-bridge';
 import { createAudioCues, type AudioCues } from '../features/live/audio-cues';
 import { LiveFeed } from '../features/live/live-feed';
 import { createWarningStore, type WarningStore } from '../features/live/warning-store';
-import { formatSpeed } from '../shared/units';
+import { formatSpeed } from '../common/units';
 import { createAppStore, type AppStore } from './app-store';
 
 export interface AppServices {

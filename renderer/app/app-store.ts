@@ -4,8 +4,8 @@
  */
 import type { RollerBridge } from '../bridge/roller-bridge';
 import type { CalibrationStatus, Profile, Screening, SessionStatus } from '../bridge/contract';
-import { errorText } from '../shared/error-text';
-import { createSmallStore, type SmallStore } from '../shared/small-store';
+import { errorText } from '../common/error-text';
+import { createSmallStore, type SmallStore } from '../common/small-store';
 import { initialAppState, withCalibration, withProfile, withScreening, withSession, withSnapshot, type AppState } from './app-state';
 
 export interface AppStore {

@@ -1,5 +1,5 @@
 import type { AppSnapshot } from '../bridge/contract';
-import { useStore } from '../shared/use-store';
+import { useStore } from '../common/use-store';
 import type { AppState } from './app-state';
 import { useServices } from './services-context';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isTextEntryTarget } from '../shared/keyboard-target';
+import { isTextEntryTarget } from '../common/keyboard-target';
 import { screenForKey, type ScreenId } from './screens';
 
 /** Number keys 1–5 switch screens (not while typing in a field). */

@@ -6,9 +6,9 @@
 import { useRef, useState } from 'react';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, type ImportResult } from '../../bridge/contract';
 import { useServices } from '../../app/services-context';
-import { ErrorLine } from '../../shared/ErrorLine';
-import { errorText } from '../../shared/error-text';
-import { ProgressLine } from '../../shared/ProgressLine';
+import { ErrorLine } from '../../common/ErrorLine';
+import { errorText } from '../../common/error-text';
+import { ProgressLine } from '../../common/ProgressLine';
 import { filePieces } from './file-pieces';
 import { startTimeText } from './history-format';
 

@@ -4,7 +4,7 @@
  */
 import { useRef } from 'react';
 import { useServices } from '../../app/services-context';
-import { useFrame } from '../../shared/use-frame';
+import { useFrame } from '../../common/use-frame';
 import { DWELL_LEVEL_TEXT, dwellRing } from './dwell-ring';
 
 const R = 84;

@@ -4,8 +4,8 @@
  */
 import { useRef } from 'react';
 import { useServices } from '../../app/services-context';
-import type { Units } from '../../shared/units';
-import { useFrame } from '../../shared/use-frame';
+import type { Units } from '../../common/units';
+import { useFrame } from '../../common/use-frame';
 import { isStale } from './live-feed';
 import { RollerMarker } from './RollerMarker';
 import { SpineDiagram } from './SpineDiagram';

@@ -1,6 +1,6 @@
 /** What the last session came to, and advice after a stop for pain. */
 import type { SessionStatus } from '../../bridge/contract';
-import { formatDurationWords } from '../../shared/time-format';
+import { formatDurationWords } from '../../common/time-format';
 
 export function SessionSummary({ session }: { session: SessionStatus }) {
   const pain = session.endReason === 'stopped: pain';

@@ -5,8 +5,8 @@
 import { useRef } from 'react';
 import { useServices } from '../../app/services-context';
 import type { SessionStatus } from '../../bridge/contract';
-import { formatClock } from '../../shared/time-format';
-import { useFrame } from '../../shared/use-frame';
+import { formatClock } from '../../common/time-format';
+import { useFrame } from '../../common/use-frame';
 import { budgetProgress } from './budget-progress';
 import { sessionElapsedS, todayRollingS } from './session-clock';
 

@@ -4,8 +4,8 @@
  */
 import { useRef } from 'react';
 import { useServices } from '../../app/services-context';
-import { formatSpeed, type Units } from '../../shared/units';
-import { useFrame } from '../../shared/use-frame';
+import { formatSpeed, type Units } from '../../common/units';
+import { useFrame } from '../../common/use-frame';
 import { isStale } from './live-feed';
 import { GAUGE_SPAN, SPEED_LEVEL_TEXT, gaugeFraction, speedLevel, type SpeedLevel } from './speed-gauge';
 import { spineLevel } from './spine-level';

@@ -3,8 +3,8 @@
  * labelled "keep off"), the boundaries, and a roller marker whose transform the caller moves.
  */
 import { useId, type ReactNode } from 'react';
-import type { Units } from '../../shared/units';
-import { lengthText } from '../../shared/units';
+import type { Units } from '../../common/units';
+import { lengthText } from '../../common/units';
 import { spineScale, yOf, zoneBands, type SpineScale } from './spine-scale';
 import { ZONE_COLOUR, ZONE_STYLE } from './zone-style';
 

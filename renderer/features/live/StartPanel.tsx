@@ -1,8 +1,8 @@
 /** Before a session: how to lie on the roller, what to avoid, and the Start button. */
 import { useNavigation } from '../../app/navigation';
 import { useSnapshot } from '../../app/use-app-state';
-import { ErrorLine } from '../../shared/ErrorLine';
-import { formatSpeed } from '../../shared/units';
+import { ErrorLine } from '../../common/ErrorLine';
+import { formatSpeed } from '../../common/units';
 import { SHORTCUT_HELP } from './shortcut-keys';
 import { useLiveShortcut } from './use-live-shortcut';
 import { useSessionActions } from './use-session-actions';

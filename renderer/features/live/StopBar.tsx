@@ -2,7 +2,7 @@
  * The always-visible Stop and "It hurts — stop" controls while a session runs (on every screen),
  * with their keyboard shortcuts shown beside them.
  */
-import { ErrorLine } from '../../shared/ErrorLine';
+import { ErrorLine } from '../../common/ErrorLine';
 import { SHORTCUT_HELP } from './shortcut-keys';
 import { useLiveShortcut } from './use-live-shortcut';
 import { useSessionActions } from './use-session-actions';

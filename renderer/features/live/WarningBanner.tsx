@@ -4,8 +4,8 @@
  */
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
-import { formatSpeed } from '../../shared/units';
-import { useStore } from '../../shared/use-store';
+import { formatSpeed } from '../../common/units';
+import { useStore } from '../../common/use-store';
 import type { ActiveWarning } from './warning-queue';
 import { WarningIcon } from './WarningIcon';
 import './live.css';

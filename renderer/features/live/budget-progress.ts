@@ -1,5 +1,5 @@
 /** Today's rolling time against the daily budget. */
-import { formatClock } from '../../shared/time-format';
+import { formatClock } from '../../common/time-format';
 
 export interface BudgetProgress {
   /** Bar fill, 0…1. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { isInteractiveTarget, isTextEntryTarget } from '../../shared/keyboard-target';
+import { isInteractiveTarget, isTextEntryTarget } from '../../common/keyboard-target';
 import { liveShortcut, type LiveShortcut } from './shortcut-keys';
 
 /** Calls `onShortcut` for the live view's shortcuts while mounted. */

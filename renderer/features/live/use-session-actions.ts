@@ -1,6 +1,6 @@
 /** Starting and stopping a session (`session.start` / `session.stop`), with busy and error state. */
 import { useServices } from '../../app/services-context';
-import { useAction } from '../../shared/use-action';
+import { useAction } from '../../common/use-action';
 
 export type StopReason = 'completed' | 'stopped: pain';
 

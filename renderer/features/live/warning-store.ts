@@ -4,7 +4,7 @@
  * its time is up.
  */
 import type { CoachEventMessage } from '../../bridge/contract';
-import { createSmallStore, type SmallStore } from '../../shared/small-store';
+import { createSmallStore, type SmallStore } from '../../common/small-store';
 import type { AudioCues, CueSettings } from './audio-cues';
 import { expireWarning, offerWarning, type ActiveWarning } from './warning-queue';
 import { warningText, type WarningContext } from './warning-text';

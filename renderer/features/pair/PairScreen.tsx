@@ -4,8 +4,8 @@
  */
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
-import { ErrorLine } from '../../shared/ErrorLine';
-import { useAction } from '../../shared/use-action';
+import { ErrorLine } from '../../common/ErrorLine';
+import { useAction } from '../../common/use-action';
 import { AdapterNotice } from './AdapterNotice';
 import { CurrentSensorPanel } from './CurrentSensorPanel';
 import { DeviceRow } from './DeviceRow';

@@ -3,8 +3,8 @@
  * the spine diagram (bar length and colour both grow with time), and the time per zone.
  */
 import type { SessionReview } from '../../bridge/contract';
-import { formatDurationWords } from '../../shared/time-format';
-import { lengthText, positionText, type Units } from '../../shared/units';
+import { formatDurationWords } from '../../common/time-format';
+import { lengthText, positionText, type Units } from '../../common/units';
 import { BAND_X0, SpineDiagram } from '../live/SpineDiagram';
 import { ZONE_COLOUR, ZONE_STYLE } from '../live/zone-style';
 import { percentText } from '../history/history-format';

@@ -7,14 +7,14 @@ import { useState } from 'react';
 import type { ExportResult, ReanalysisResult, SessionReview } from '../../bridge/contract';
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
-import { ErrorLine } from '../../shared/ErrorLine';
-import { ProgressLine } from '../../shared/ProgressLine';
-import { ConfirmDialog } from '../../shared/ConfirmDialog';
+import { ErrorLine } from '../../common/ErrorLine';
+import { ProgressLine } from '../../common/ProgressLine';
+import { ConfirmDialog } from '../../common/ConfirmDialog';
 import { startTimeText } from '../history/history-format';
-import { useAction } from '../../shared/use-action';
-import { useTaskProgress } from '../../shared/use-task-progress';
-import { formatSpeed, lengthText, type Units } from '../../shared/units';
-import { formatDurationWords } from '../../shared/time-format';
+import { useAction } from '../../common/use-action';
+import { useTaskProgress } from '../../common/use-task-progress';
+import { formatSpeed, lengthText, type Units } from '../../common/units';
+import { formatDurationWords } from '../../common/time-format';
 
 type Confirm = 'none' | 'reanalyze' | 'delete';
 

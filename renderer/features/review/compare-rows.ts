@@ -3,8 +3,8 @@
  * change from the earlier to the later session where a number can say it. Pure.
  */
 import type { SessionReview } from '../../bridge/contract';
-import { formatDurationWords } from '../../shared/time-format';
-import { formatSpeed, positionText, type Units } from '../../shared/units';
+import { formatDurationWords } from '../../common/time-format';
+import { formatSpeed, positionText, type Units } from '../../common/units';
 import { endReasonView, percentText, sessionWarnings, startTimeText } from '../history/history-format';
 import { excursions } from './review-data';
 import { hottestBin } from './dwell-heat';

@@ -6,7 +6,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import type { CoachEventKind, SessionReview } from '../../bridge/contract';
-import { CM_PER_IN, type Units } from '../../shared/units';
+import { CM_PER_IN, type Units } from '../../common/units';
 import { ZONE_COLOUR } from '../live/zone-style';
 import { overLimitStretches, positionRange, tickTime, toPoints, zoneBands, type Stretch } from './review-data';
 

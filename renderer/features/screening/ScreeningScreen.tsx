@@ -6,8 +6,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useServices } from '../../app/services-context';
 import { SCREENING_QUESTIONS, type Screening, type ScreeningQuestionId } from '../../bridge/contract';
-import { ErrorLine } from '../../shared/ErrorLine';
-import { useAction } from '../../shared/use-action';
+import { ErrorLine } from '../../common/ErrorLine';
+import { useAction } from '../../common/use-action';
 import { ClearanceAdvice } from './ClearanceAdvice';
 import { ScreeningQuestion } from './ScreeningQuestion';
 import { checkScreening, toSubmission, yesAnswers, type ScreeningDraft } from './screening-evaluation';

@@ -1,8 +1,8 @@
 /** The body and roller profile in brief, with the way to change it (Setup). */
 import { useNavigation } from '../../app/navigation';
 import type { Profile } from '../../bridge/contract';
-import { formatDate } from '../../shared/time-format';
-import { fixed, lengthText } from '../../shared/units';
+import { formatDate } from '../../common/time-format';
+import { fixed, lengthText } from '../../common/units';
 import { heightInUnits } from '../setup/profile-draft';
 
 export function ProfileSummary({ profile }: { profile: Profile }) {

@@ -1,7 +1,7 @@
 /** The safety answers on file: when they were given, whether clearance was advised; re-take. */
 import { useNavigation } from '../../app/navigation';
 import type { Screening } from '../../bridge/contract';
-import { formatDate } from '../../shared/time-format';
+import { formatDate } from '../../common/time-format';
 import { questionText, yesAnswers } from '../screening/screening-evaluation';
 
 export function ScreeningSummary({ screening }: { screening: Screening | null }) {

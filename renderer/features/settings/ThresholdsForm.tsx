@@ -2,10 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../../app/services-context';
 import type { Profile } from '../../bridge/contract';
-import { ErrorLine } from '../../shared/ErrorLine';
-import { speedUnit } from '../../shared/units';
-import { SaveRow } from '../../shared/SaveRow';
-import { useProfileSave } from '../../shared/use-profile-save';
+import { ErrorLine } from '../../common/ErrorLine';
+import { speedUnit } from '../../common/units';
+import { SaveRow } from '../../common/SaveRow';
+import { useProfileSave } from '../../common/use-profile-save';
 import { NumberField } from './NumberField';
 import { Toggle } from './Toggle';
 import {

@@ -5,9 +5,9 @@
 import { useState } from 'react';
 import type { AppSnapshot } from '../../bridge/contract';
 import { useServices } from '../../app/services-context';
-import { ConfirmDialog } from '../../shared/ConfirmDialog';
-import { ErrorLine } from '../../shared/ErrorLine';
-import { useAction } from '../../shared/use-action';
+import { ConfirmDialog } from '../../common/ConfirmDialog';
+import { ErrorLine } from '../../common/ErrorLine';
+import { useAction } from '../../common/use-action';
 
 export function YourData({ storage, sessionRunning }: { storage: AppSnapshot['storage']; sessionRunning: boolean }) {
   const { bridge } = useServices();

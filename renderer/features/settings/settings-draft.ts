@@ -3,8 +3,8 @@
  * units, sounds and speech. Speeds are typed in the user's units and sent in in/s.
  */
 import type { Profile } from '../../bridge/contract';
-import { fixed, speedFromUnits, speedToUnits, type Units } from '../../shared/units';
-import { parseNumber } from '../../shared/parse-number';
+import { fixed, speedFromUnits, speedToUnits, type Units } from '../../common/units';
+import { parseNumber } from '../../common/parse-number';
 
 export const SPEED_LIMIT_RANGE_IN_PER_S = { min: 0.5, max: 4 } as const;
 export const DWELL_NUDGE_RANGE_S = { min: 10, max: 30 } as const;

@@ -1,9 +1,9 @@
 /** Roller, height and units → `profile.update`. */
 import { useState, type FormEvent } from 'react';
 import type { Profile } from '../../bridge/contract';
-import { ErrorLine } from '../../shared/ErrorLine';
-import { SaveRow } from '../../shared/SaveRow';
-import { useProfileSave } from '../../shared/use-profile-save';
+import { ErrorLine } from '../../common/ErrorLine';
+import { SaveRow } from '../../common/SaveRow';
+import { useProfileSave } from '../../common/use-profile-save';
 import { RollerDiameterField } from './RollerDiameterField';
 import { draftFromProfile, switchUnits, validateProfileDraft, type ProfileDraft, type ProfileDraftErrors } from './profile-draft';
 

@@ -1,5 +1,5 @@
 /** The roller diameter: the common sizes as choices, or a custom value. */
-import { fixed, inToCm, type Units } from '../../shared/units';
+import { fixed, inToCm, type Units } from '../../common/units';
 import { DIAMETER_PRESETS_IN, DIAMETER_RANGE_IN } from './profile-draft';
 
 interface Props {

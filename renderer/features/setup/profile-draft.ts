@@ -4,8 +4,8 @@
  * `profile.update` patch with the contract's ranges.
  */
 import type { Profile } from '../../bridge/contract';
-import { parseNumber } from '../../shared/parse-number';
-import { cmToIn, fixed, inToCm, type Units } from '../../shared/units';
+import { parseNumber } from '../../common/parse-number';
+import { cmToIn, fixed, inToCm, type Units } from '../../common/units';
 
 export const DIAMETER_PRESETS_IN = [4, 5, 5.5, 6] as const;
 export const DIAMETER_RANGE_IN = { min: 3, max: 8 } as const;

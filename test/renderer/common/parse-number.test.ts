@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../../renderer/shared/parse-number';
+import { parseNumber } from '../../../renderer/common/parse-number';
 
 describe('parseNumber', () => {
   it('reads what people type', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cmToIn, fixed, formatLength, formatSpeed, inToCm, lengthText, positionText, speedFromUnits, speedToUnits } from '../../../renderer/shared/units';
+import { cmToIn, fixed, formatLength, formatSpeed, inToCm, lengthText, positionText, speedFromUnits, speedToUnits } from '../../../renderer/common/units';
 
 describe('units', () => {
   it('converts inches and centimetres (1 in = 2.54 cm)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDate, formatDurationWords } from '../../../renderer/shared/time-format';
+import { formatClock, formatDate, formatDurationWords } from '../../../renderer/common/time-format';
 
 describe('time formatting', () => {
   it('shows a clock as m:ss, floored', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSmallStore } from '../../../renderer/shared/small-store';
+import { createSmallStore } from '../../../renderer/common/small-store';
 
 describe('small store', () => {
   it('notifies on change only, and unsubscribes', () => {
