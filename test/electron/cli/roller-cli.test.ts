@@ -74,7 +74,8 @@ describe('roller CLI errors', () => {
   it.each([
     [['analyze'], /analyze needs a recording/],
     [['analyze', '/no/such/file.csv'], /\/no\/such\/file\.csv: no such file/],
-    [['analyze', 'x.csv', '--diameter-in', 'big'], /--diameter-in: "big" is not a number/],
+    [['analyze', 'x.csv', '--diameter-in', 'big'], /--diameter-in: "big" is not a decimal number/],
+    [['analyze', 'x.csv', '--diameter-in', '0x5'], /--diameter-in: "0x5" is not a decimal number/],
     [['analyze', 'x.csv', '--diameter-in', '12'], /--diameter-in: 12 is above 8/],
     [['analyze', 'x.csv', '--speed'], /unknown flag --speed/],
     [['analyze', 'x.csv', '--format', 'xml'], /--format: "xml" is not one of json, text/],
