@@ -101,6 +101,16 @@ describe('roller CLI errors', () => {
     expect(far.err).toMatch(/line 3, column 1 \(t_s\).*too far from zero/);
   });
 
+  it('names the metadata line of a setting it refuses, as an import does', async () => {
+    const csv = join(dir, 'thin-roller.csv');
+    writeFileSync(csv, '# source=simulator\n# sensor=roller-sim\n# roller_diameter_in=0.1\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n');
+    const res = await run('analyze', csv);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(new RegExp(`^roller analyze: ${csv}: line 3: metadata roller_diameter_in=0\\.1 gives invalid settings \\(rollerDiameterIn: .*3.*\\)\n$`));
+    // A flag overrides the recording's value, so the same file analyses.
+    expect((await run('analyze', csv, '--diameter-in', '6')).code).toBe(0);
+  });
+
   it('names the field of a bad scenario', async () => {
     const file = join(dir, 'bad-scenario.json');
     writeFileSync(file, JSON.stringify({ name: 'x', segments: [{ kind: 'rest', durationS: 'long' }] }));
