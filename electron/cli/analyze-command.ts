@@ -8,15 +8,16 @@
  * with `--diagnostics` each track point also carries its diagnostics and each event its detail.
  * Settings not given as flags come from the recording's metadata (`roller_diameter_in`,
  * `neck_above_cm`, `lumbar_below_cm`), then from the defaults (6 in roller, spine map from a
- * 175 cm height).
+ * 175 cm height), as an import chooses them (electron/session/recording-settings.ts): a metadata
+ * value the engine refuses is named with its line.
  */
 import { createReadStream } from 'node:fs';
 import { RecordingCsvParser } from '../../sensor-protocol/recording/recording-csv-reader';
-import { recordingSettingsHints, type RecordingSettingsHints } from '../../sensor-protocol/recording/recording-settings-hints';
 import { MotionEngine, type Analysis } from '../motion/motion-engine';
-import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
+import type { MotionSettings } from '../motion/motion-settings';
 import { TrackColumns } from '../motion/track-columns';
 import { IMPORT_TIME_LIMITS } from '../session/session-import';
+import { recordingSettings, type RecordingMetadataWithLines } from '../session/recording-settings';
 import type { CoachEvent } from '../motion/motion-types';
 import { summarizeTrack } from '../motion/track-summary';
 import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
@@ -39,7 +40,7 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   const [file, ...extra] = args.positional;
   if (!file) throw new CliError('analyze needs a recording: roller analyze <recording.csv> [flags]');
   if (extra.length > 0) throw new CliError(`analyze takes one recording, got also: ${extra.join(' ')}`);
-  const analysis = await analyzeFile(file, (hints) => settingsFrom(args, hints));
+  const analysis = await analyzeFile(file, (recording) => settingsFrom(file, args, recording));
   if ((stringFlag(args, 'format') ?? 'json') === 'json') {
     for (const chunk of formatAnalysisJson(analysis, args.flags.has('diagnostics'))) io.stdout.write(chunk);
   } else {
@@ -48,28 +49,25 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   return 0;
 }
 
-function settingsFrom(args: ReturnType<typeof parseArgs>, hints: RecordingSettingsHints): MotionSettings {
-  const input = {
-    rollerDiameterIn: numberFlag(args, 'diameter-in') ?? hints.rollerDiameterIn,
-    neckAboveCm: numberFlag(args, 'neck-above-cm') ?? hints.neckAboveCm,
-    lumbarBelowCm: numberFlag(args, 'lumbar-below-cm') ?? hints.lumbarBelowCm,
+/** Flags over the recording's metadata over the defaults; a refused metadata value is named by its line. */
+function settingsFrom(file: string, args: ReturnType<typeof parseArgs>, recording: RecordingMetadataWithLines): MotionSettings {
+  const chosen = recordingSettings({}, recording, {
+    rollerDiameterIn: numberFlag(args, 'diameter-in'),
+    neckAboveCm: numberFlag(args, 'neck-above-cm'),
+    lumbarBelowCm: numberFlag(args, 'lumbar-below-cm'),
     bodyHeightCm: numberFlag(args, 'height-cm'),
     speedLimitInPerS: numberFlag(args, 'speed-limit-in-per-s'),
     trackRateHz: numberFlag(args, 'track-rate-hz'),
-  };
-  const parsed = MotionSettingsSchema.safeParse(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new CliError(`settings: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
-  }
-  return parsed.data;
+  });
+  if (!chosen.ok) throw new CliError(chosen.fromMetadata ? `${file}: ${chosen.message}` : chosen.message);
+  return chosen.settings;
 }
 
 /**
  * Streams a recording CSV through the engine. The settings are made once the metadata has
  * been read (it precedes the samples). Throws CliError naming the file line on bad input.
  */
-export async function analyzeFile(file: string, makeSettings: (hints: RecordingSettingsHints) => MotionSettings): Promise<Analysis> {
+export async function analyzeFile(file: string, makeSettings: (recording: RecordingMetadataWithLines) => MotionSettings): Promise<Analysis> {
   // The same limits as an import: a recording spans at most 12 h, with sane times.
   const parser = new RecordingCsvParser(IMPORT_TIME_LIMITS);
   const track = new TrackColumns();
@@ -78,7 +76,7 @@ export async function analyzeFile(file: string, makeSettings: (hints: RecordingS
   const feed = (samples: readonly import('../../sensor-protocol/imu-sample').ImuSample[]) => {
     if (samples.length === 0) return;
     if (!engine) {
-      engine = new MotionEngine(makeSettings(recordingSettingsHints(parser.metadata)), { columns: track, event: (e) => events.push(e) });
+      engine = new MotionEngine(makeSettings({ metadata: parser.metadata, metadataLines: parser.metadataLines }), { columns: track, event: (e) => events.push(e) });
     }
     for (const s of samples) engine.push(s);
   };
@@ -89,6 +87,7 @@ export async function analyzeFile(file: string, makeSettings: (hints: RecordingS
       if (parser.error) break;
     }
   } catch (err) {
+    if (err instanceof CliError) throw err; // refused settings, from makeSettings
     const code = (err as NodeJS.ErrnoException).code;
     throw new CliError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file}: is a folder, not a recording` : `${file}: cannot read (${(err as Error).message})`);
   } finally {

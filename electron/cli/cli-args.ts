@@ -1,6 +1,7 @@
 /**
  * A small, strict flag parser for the `roller` CLI: `--name value` or `--name=value`,
- * boolean flags, positional arguments. Unknown flags and bad values are errors naming the flag.
+ * boolean flags, positional arguments. Unknown flags and bad values are errors naming the flag;
+ * numbers are plain decimals only.
  */
 export class CliError extends Error {
   constructor(message: string) {
@@ -8,6 +9,13 @@ export class CliError extends Error {
     this.name = 'CliError';
   }
 }
+
+/**
+ * What a number flag accepts: a plain decimal — optional sign, digits with an optional point
+ * (`5`, `-2.5`, `.5`, `5.`; `010` is ten). Not hex, binary or octal (`0x5`, `0b1`, `0o7`), an
+ * exponent (`1e3`), `Infinity`, spaces around it, or nothing (all of which `Number()` takes).
+ */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
 export interface FlagSpec {
   /** 'number' and 'string' take a value; 'boolean' does not. */
@@ -45,7 +53,7 @@ export function parseArgs(argv: readonly string[], spec: Record<string, FlagSpec
     if (raw === undefined || (eq < 0 && raw.startsWith('--'))) throw new CliError(`flag --${name} needs a value`);
     if (s.kind === 'number') {
       const v = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(v)) throw new CliError(`flag --${name}: "${raw}" is not a number`);
+      if (!DECIMAL.test(raw) || !Number.isFinite(v)) throw new CliError(`flag --${name}: "${raw}" is not a decimal number (write it like 6, 5.5, .5 or -2)`);
       if (s.min !== undefined && v < s.min) throw new CliError(`flag --${name}: ${v} is below ${s.min}`);
       if (s.max !== undefined && v > s.max) throw new CliError(`flag --${name}: ${v} is above ${s.max}`);
       flags.set(name, v);

@@ -1,6 +1,7 @@
 /**
  * The `roller` command line: dispatches sub-commands, turns every expected failure (bad flags,
- * bad files) into one clear message on stderr and a non-zero exit code.
+ * bad files, a data folder or database that cannot be used; see cli-failure.ts) into one clear
+ * message on stderr and a non-zero exit code.
  */
 import { analyzeCommand } from './analyze-command';
 import { simulateCommand } from './simulate-command';
@@ -10,7 +11,7 @@ import { demoCommand } from './demo-command';
 import { serveCommand } from './serve-command';
 import { launchCommand } from './launch-command';
 import { sessionsCommand } from './sessions-command';
-import { CliError } from './cli-args';
+import { expectedFailureMessage } from './cli-failure';
 import type { CliIo } from './cli-io';
 
 const USAGE = `usage: roller <command> [arguments]
@@ -64,10 +65,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     return await command(rest, io);
   } catch (err) {
-    if (err instanceof CliError) {
-      io.stderr.write(`roller ${name}: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
+    const message = expectedFailureMessage(err);
+    if (message === null) throw err;
+    io.stderr.write(`roller ${name}: ${message}\n`);
+    return 1;
   }
 }

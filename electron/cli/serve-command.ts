@@ -23,8 +23,12 @@ export const RENDERER_BUILD_DIR = resolve(fileURLToPath(new URL('../../out/rende
 export async function serveCommand(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const args = parseArgs(argv, SERVE_FLAGS);
   if (args.positional.length > 0) throw new CliError(`serve takes no arguments, got: ${args.positional.join(' ')}`);
-  if (!existsSync(join(RENDERER_BUILD_DIR, 'index.html'))) throw new CliError(`the app is not built yet (${RENDERER_BUILD_DIR} is missing): run "npm run build" first`);
+  // The store first: a data folder that cannot be used is a SessionStoreError, one line (cli-failure.ts).
   const app = createRollerApp({ host: 'browser' });
+  if (!existsSync(join(RENDERER_BUILD_DIR, 'index.html'))) {
+    await app.dispose();
+    throw new CliError(`the app is not built yet (${RENDERER_BUILD_DIR} is missing): run "npm run build" first`);
+  }
   const port = numberFlag(args, 'port') ?? 0;
   let host;
   try {

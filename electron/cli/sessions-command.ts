@@ -3,19 +3,19 @@
  * from the command line. The database is the app's (`roller.sqlite` in ROLLER_DATA_DIR, else the
  * app's data folder, see electron/session/data-dir.ts); it may be open in the app at the same
  * time. Problems the store found on opening (a damaged file kept aside, interrupted sessions)
- * are printed to stderr; expected failures are CliErrors naming what is wrong.
+ * are printed to stderr; expected failures are CliErrors or SessionStoreErrors naming what is
+ * wrong (cli-main.ts prints them as one line, see cli-failure.ts).
  */
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import type { TrackSummary } from '../motion/track-summary';
 import { exportSessionFiles, localIsoTime } from '../session/session-export';
 import { importRecordingFile } from '../session/session-import';
 import { dailyTotals, localDayStartMs, weeklyTrends } from '../session/session-history';
-import { openSessionStore, type OpenedSessionStore } from '../session/open-session-store';
+import { openSessionStore } from '../session/open-session-store';
 import { profileSettings } from '../session/profile';
 import { reanalyzeSession } from '../session/session-reanalysis';
 import type { StoredSession } from '../session/session-records';
 import { warningCount, type SessionStore } from '../session/session-store';
-import { SessionStoreError } from '../session/store-error';
 import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
 import type { CliIo } from './cli-io';
 
@@ -56,24 +56,13 @@ export async function sessionsCommand(argv: readonly string[], io: CliIo, option
   const sub = SUBCOMMANDS[name];
   if (!sub) throw new CliError(`unknown sessions command "${name}" (known: ${Object.keys(SUBCOMMANDS).join(', ')}); see roller sessions help`);
   const ctx: Required<SessionsCommandOptions> = { env: options.env ?? process.env, now: options.now ?? Date.now, cwd: options.cwd ?? process.cwd() };
-  let opened: OpenedSessionStore;
-  try {
-    opened = openSessionStore({ env: ctx.env, now: ctx.now });
-  } catch (err) {
-    throw asCliError(err);
-  }
+  const opened = openSessionStore({ env: ctx.env, now: ctx.now });
   for (const notice of opened.notices) io.stderr.write(`roller sessions: ${notice}\n`);
   try {
     return sub(opened.store, rest, io, ctx);
-  } catch (err) {
-    throw asCliError(err);
   } finally {
     opened.store.close();
   }
-}
-
-function asCliError(err: unknown): unknown {
-  return err instanceof SessionStoreError ? new CliError(err.message) : err;
 }
 
 // ---------- list ----------

@@ -10,7 +10,7 @@
  * refused. Settings: WAL journal, `synchronous = FULL` (a commit survives a crash of the app and
  * of the machine), foreign keys on, 5 s busy timeout (the CLI and the app may share the file).
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate, missingSchemaParts, schemaVersion } from './schema-migrations';
@@ -48,7 +48,9 @@ export function openDatabaseFile(path: string, options: OpenDatabaseOptions = {}
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (err) {
-    throw new SessionStoreError('read-only', `Cannot create the data folder ${dirname(path)}: ${(err as Error).message}`, { cause: err });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new SessionStoreError('io', `The data folder ${dirname(path)} (or a folder above it) is a file, not a folder; move it away or choose another data folder.`, { cause: err });
+    throw storeErrorFrom(err, `creating the data folder ${dirname(path)}`);
   }
   const first = tryOpen(path, options);
   if (first.ok) return { db: first.db, recovery: null, migratedFrom: first.migratedFrom };
@@ -94,13 +96,14 @@ function tryOpen(path: string, options: OpenDatabaseOptions): Attempt {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Before migrating, so a test can run out of space while the schema is written.
+    if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
     const migratedFrom = migrate(db);
     const missing = missingSchemaParts(db);
     if (missing.length > 0) {
       db.close();
       return { ok: false, kind: 'damaged', detail: `schema version ${SCHEMA_VERSION} but missing ${missing.join(', ')}` };
     }
-    if (options.maxPageCount !== undefined) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
     return { ok: true, db, migratedFrom };
   } catch (err) {
     if (db.open) db.close();
@@ -110,21 +113,41 @@ function tryOpen(path: string, options: OpenDatabaseOptions): Attempt {
   }
 }
 
-/** Why the file cannot be an SQLite database by its first bytes; null when it may be (or is new/empty). */
+/**
+ * Why the file cannot be an SQLite database by its first bytes; null when it may be (or is
+ * new/empty). Throws a SessionStoreError when it cannot be looked at (no permission) or is no
+ * file at all (a folder, a device): nothing to keep aside then, the user must move it.
+ */
 function headerProblem(path: string): string | null {
-  if (!existsSync(path)) return null;
-  const size = statSync(path).size;
-  if (size === 0) return null;
-  const fd = openSync(path, 'r');
+  const stat = fileStat(path);
+  if (!stat) return null;
+  if (stat.isDirectory()) throw new SessionStoreError('io', `${path} is a folder, not the session database file; move it away, then start again.`);
+  if (!stat.isFile()) throw new SessionStoreError('io', `${path} is not a regular file (a device, a pipe or a socket?), so it cannot be the session database; move it away, then start again.`);
+  if (stat.size === 0) return null;
   try {
-    const head = Buffer.alloc(16);
-    const n = readSync(fd, head, 0, 16, 0);
-    if (n < 16 || head.toString('latin1') !== SQLITE_HEADER) {
-      return `not an SQLite file: it starts with ${JSON.stringify(head.subarray(0, n).toString('latin1').replace(/[^\x20-\x7e]/g, '.'))} (${size} bytes)`;
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(16);
+      const n = readSync(fd, head, 0, 16, 0);
+      if (n < 16 || head.toString('latin1') !== SQLITE_HEADER) {
+        return `not an SQLite file: it starts with ${JSON.stringify(head.subarray(0, n).toString('latin1').replace(/[^\x20-\x7e]/g, '.'))} (${stat.size} bytes)`;
+      }
+      return null;
+    } finally {
+      closeSync(fd);
     }
-    return null;
-  } finally {
-    closeSync(fd);
+  } catch (err) {
+    throw storeErrorFrom(err, `reading ${path}`);
+  }
+}
+
+/** The file's status; null when there is no file. */
+function fileStat(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw storeErrorFrom(err, `opening ${path}`);
   }
 }
 

@@ -6,11 +6,15 @@
  * heartbeat is recent (the recorder writes at least every 5 s); otherwise it ended when its
  * last data was stored: it is kept, marked interrupted with that end time, and summarised from
  * what was stored. So the CLI can open the database while the app records.
+ *
+ * Every expected failure (the file is a folder, no permission, a full disk, a newer schema …)
+ * is a SessionStoreError whose message is one line a user can act on.
  */
 import { databasePath, resolveDataDir, type DataDirInput } from './data-dir';
 import { openDatabaseFile, type DatabaseRecovery } from './database-file';
 import { summarizeStoredSession } from './session-data';
 import { SessionStore } from './session-store';
+import { storeErrorFrom } from './store-error';
 
 export interface OpenSessionStoreOptions extends DataDirInput {
   /** The data folder; resolved from ROLLER_DATA_DIR, Electron or the platform when absent. */
@@ -56,7 +60,7 @@ export function openSessionStore(options: OpenSessionStoreOptions = {}): OpenedS
     return { store, dataDir, recovery: opened.recovery, interrupted, migratedFrom: opened.migratedFrom, notices };
   } catch (err) {
     store.close();
-    throw err;
+    throw storeErrorFrom(err, 'marking sessions left unfinished as interrupted');
   }
 }
 

@@ -8,12 +8,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
-import { parseWellKnownRecordingMetadata, type RecordingMetadata } from '../../sensor-protocol/recording/recording-csv-format';
-import { RECORDING_SETTINGS_HINT_KEYS, recordingSettingsHints } from '../../sensor-protocol/recording/recording-settings-hints';
+import { parseWellKnownRecordingMetadata } from '../../sensor-protocol/recording/recording-csv-format';
 import { parseRecordingCsvChunks, type RecordingCsvReadLimits } from '../../sensor-protocol/recording/recording-csv-reader';
-import { MotionSettingsSchema, type MotionSettings, type MotionSettingsInput } from '../motion/motion-settings';
+import type { MotionSettings } from '../motion/motion-settings';
 import { priorDailyRollingS } from './session-history';
-import { firstIssue, type StoredSession } from './session-records';
+import { recordingSettings } from './recording-settings';
+import type { StoredSession } from './session-records';
 import type { SessionStore } from './session-store';
 import { SessionStoreError } from './store-error';
 import { analyzeForStorage, sampleBatches } from './stored-analysis';
@@ -56,7 +56,9 @@ export function importRecordingText(store: SessionStore, text: string | Iterable
   const { values, issues } = parseWellKnownRecordingMetadata(parsed.metadata);
   const durationMs = (samples.at(-1)!.tS - samples[0]!.tS) * 1000;
   const start = startOf(values.started_at, (options.fileModifiedAt ?? options.now) - durationMs);
-  const settings = settingsFor(options.settings, parsed.metadata, parsed.metadataLines, name);
+  const chosen = recordingSettings(options.settings, parsed);
+  if (!chosen.ok) throw new SessionStoreError('bad-import', `${name}: ${chosen.message}; nothing was imported`);
+  const settings = chosen.settings;
   const prior = priorDailyRollingS(store, start.ms, start.offsetMin);
   const { write } = analyzeForStorage(samples, { ...settings, priorDailyRollingS: prior }, options.now);
   const session = store.insertCompleteSession(
@@ -106,17 +108,4 @@ function startOf(startedAt: string | undefined, fallbackMs: number): { ms: numbe
     if (Number.isFinite(ms)) return { ms, offsetMin };
   }
   return { ms: Math.round(fallbackMs), offsetMin: -new Date(fallbackMs).getTimezoneOffset() };
-}
-
-function settingsFor(base: MotionSettings, metadata: Readonly<RecordingMetadata>, lines: Readonly<Record<string, number>>, name: string): MotionSettings {
-  const hints: MotionSettingsInput = recordingSettingsHints(metadata);
-  const parsed = MotionSettingsSchema.safeParse({ ...base, ...hints });
-  if (!parsed.success) {
-    // Name the metadata line that gave the value the engine refuses.
-    const field = parsed.error.issues[0]?.path[0];
-    const key = typeof field === 'string' && field in hints ? RECORDING_SETTINGS_HINT_KEYS[field as keyof typeof RECORDING_SETTINGS_HINT_KEYS] : undefined;
-    const where = key !== undefined && lines[key] !== undefined ? `line ${lines[key]}: metadata ${key}=${metadata[key]} ` : 'metadata ';
-    throw new SessionStoreError('bad-import', `${name}: ${where}gives invalid settings (${firstIssue(parsed.error)}); nothing was imported`);
-  }
-  return parsed.data;
 }

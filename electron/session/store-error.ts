@@ -1,6 +1,7 @@
 /**
  * The session store's one error type: a kind the UI and the CLI can act on, and a message a
- * user can read ("The disk is full: …"). SQLite's error codes are mapped here, nowhere else.
+ * user can read ("The disk is full: …"). SQLite's error codes, and the file system's (`EACCES`,
+ * `ENOSPC` … from node:fs), are mapped here, nowhere else.
  */
 
 export const STORE_ERROR_KINDS = [
@@ -56,6 +57,8 @@ export function isDamagedFileCode(code: string | undefined): boolean {
  */
 export function storeErrorFrom(err: unknown, doing: string): SessionStoreError {
   if (err instanceof SessionStoreError) return err;
+  const fsCode = fileSystemCode(err);
+  if (fsCode) return fileSystemError(err, fsCode, doing);
   const code = sqliteCode(err) ?? '';
   const detail = (err as Error | null)?.message ?? String(err);
   if (code === 'SQLITE_FULL') {
@@ -67,11 +70,34 @@ export function storeErrorFrom(err: unknown, doing: string): SessionStoreError {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new SessionStoreError('busy', `The session database is locked by another program while ${doing}; try again in a moment.`, { cause: err });
   }
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    return new SessionStoreError('read-only', `The session database could not be opened while ${doing} (${code}: ${detail}); check that it is a file your user may read and write.`, { cause: err });
+  }
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {
     return new SessionStoreError('read-only', `The session database cannot be written while ${doing} (${code}: ${detail}).`, { cause: err });
   }
   if (isDamagedFileCode(code)) {
     return new SessionStoreError('damaged', `The session database is damaged (${detail}) while ${doing}; restart the app to keep it aside and start a new one.`, { cause: err });
+  }
+  return new SessionStoreError('io', `${doing} failed: ${detail}`, { cause: err });
+}
+
+/** The file system's error code (`EACCES`, `ENOSPC` …), if `err` is a node:fs error. */
+function fileSystemCode(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
+}
+
+function fileSystemError(err: unknown, code: string, doing: string): SessionStoreError {
+  const detail = (err as Error | null)?.message ?? String(err);
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new SessionStoreError('disk-full', `The disk is full: ${doing} failed; what was saved before is kept. Free some space to go on.`, { cause: err });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new SessionStoreError('read-only', `No permission while ${doing} (${detail}); check that your user may read and write the data folder and the files in it.`, { cause: err });
+  }
+  if (code === 'EROFS') {
+    return new SessionStoreError('read-only', `The data folder is on a read-only file system: ${doing} failed (${detail}).`, { cause: err });
   }
   return new SessionStoreError('io', `${doing} failed: ${detail}`, { cause: err });
 }

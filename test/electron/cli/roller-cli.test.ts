@@ -74,7 +74,8 @@ describe('roller CLI errors', () => {
   it.each([
     [['analyze'], /analyze needs a recording/],
     [['analyze', '/no/such/file.csv'], /\/no\/such\/file\.csv: no such file/],
-    [['analyze', 'x.csv', '--diameter-in', 'big'], /--diameter-in: "big" is not a number/],
+    [['analyze', 'x.csv', '--diameter-in', 'big'], /--diameter-in: "big" is not a decimal number/],
+    [['analyze', 'x.csv', '--diameter-in', '0x5'], /--diameter-in: "0x5" is not a decimal number/],
     [['analyze', 'x.csv', '--diameter-in', '12'], /--diameter-in: 12 is above 8/],
     [['analyze', 'x.csv', '--speed'], /unknown flag --speed/],
     [['analyze', 'x.csv', '--format', 'xml'], /--format: "xml" is not one of json, text/],
@@ -98,6 +99,16 @@ describe('roller CLI errors', () => {
     const far = await run('analyze', csv);
     expect(far.code).toBe(1);
     expect(far.err).toMatch(/line 3, column 1 \(t_s\).*too far from zero/);
+  });
+
+  it('names the metadata line of a setting it refuses, as an import does', async () => {
+    const csv = join(dir, 'thin-roller.csv');
+    writeFileSync(csv, '# source=simulator\n# sensor=roller-sim\n# roller_diameter_in=0.1\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n');
+    const res = await run('analyze', csv);
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(new RegExp(`^roller analyze: ${csv}: line 3: metadata roller_diameter_in=0\\.1 gives invalid settings \\(rollerDiameterIn: .*3.*\\)\n$`));
+    // A flag overrides the recording's value, so the same file analyses.
+    expect((await run('analyze', csv, '--diameter-in', '6')).code).toBe(0);
   });
 
   it('names the field of a bad scenario', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-writer';
-import { CliError } from '../../../electron/cli/cli-args';
+import { expectedFailureMessage } from '../../../electron/cli/cli-failure';
 import { sessionsCommand } from '../../../electron/cli/sessions-command';
 import { simulationCsvMetadata } from '../../../electron/sim/csv-metadata';
 import { builtInScenario } from '../../../electron/sim/scenario-catalog';
@@ -23,7 +23,7 @@ function setup(): { env: Record<string, string>; dir: string; out: string } {
   return { env: { ROLLER_DATA_DIR: dir }, dir, out };
 }
 
-async function run(env: Record<string, string>, out: string, ...argv: string[]): Promise<{ code: number; out: string; err: string; error?: CliError }> {
+async function run(env: Record<string, string>, out: string, ...argv: string[]): Promise<{ code: number; out: string; err: string; error?: { message: string } }> {
   let stdout = '';
   let stderr = '';
   const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
@@ -31,8 +31,10 @@ async function run(env: Record<string, string>, out: string, ...argv: string[]):
     const code = await sessionsCommand(argv, io, { env, now: () => NOW, cwd: out });
     return { code, out: stdout, err: stderr };
   } catch (error) {
-    if (error instanceof CliError) return { code: 1, out: stdout, err: stderr, error };
-    throw error;
+    // As cli-main.ts prints it: the one line of an expected failure (anything else is a bug).
+    const message = expectedFailureMessage(error);
+    if (message === null) throw error;
+    return { code: 1, out: stdout, err: stderr, error: { message } };
   }
 }
 
