@@ -3,14 +3,6 @@
  * bad files, a data folder or database that cannot be used; see cli-failure.ts) into one clear
  * message on stderr and a non-zero exit code.
  */
-import { analyzeCommand } from './analyze-command';
-import { simulateCommand } from './simulate-command';
-import { scanCommand } from './scan-command';
-import { recordCommand } from './record-command';
-import { demoCommand } from './demo-command';
-import { serveCommand } from './serve-command';
-import { launchCommand } from './launch-command';
-import { sessionsCommand } from './sessions-command';
 import { expectedFailureMessage } from './cli-failure';
 import type { CliIo } from './cli-io';
 
@@ -40,15 +32,22 @@ commands:
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  analyze: analyzeCommand,
-  simulate: simulateCommand,
-  scan: scanCommand,
-  record: recordCommand,
-  demo: demoCommand,
-  serve: serveCommand,
-  launch: launchCommand,
-  sessions: (argv, io) => sessionsCommand(argv, io),
+/**
+ * Each command's module is imported when that command runs, not before: `roller --help` loads
+ * none of them, and the engine, SQLite and Bluetooth load only for the commands that use them.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import('./analyze-command')).analyzeCommand,
+  simulate: async () => (await import('./simulate-command')).simulateCommand,
+  scan: async () => (await import('./scan-command')).scanCommand,
+  record: async () => (await import('./record-command')).recordCommand,
+  demo: async () => (await import('./demo-command')).demoCommand,
+  serve: async () => (await import('./serve-command')).serveCommand,
+  launch: async () => (await import('./launch-command')).launchCommand,
+  sessions: async () => {
+    const { sessionsCommand } = await import('./sessions-command');
+    return (argv, io) => sessionsCommand(argv, io);
+  },
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -57,11 +56,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     (name ? io.stdout : io.stderr).write(USAGE);
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr.write(`roller: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
+  const command = await load();
   try {
     return await command(rest, io);
   } catch (err) {

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The `roller` command (npx roller …): runs the TypeScript CLI through tsx, no build step.
-import { register } from 'tsx/esm/api';
+// The `roller` command (npx roller …): runs the CLI compiled to out/cli (cli.vite.config.ts), which
+// `npm ci` and `npm run build` make. Plain JavaScript: no TypeScript transpiler at run time.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('./cli-main.ts');
-process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+const compiled = new URL('../../out/cli/cli-main.js', import.meta.url);
+if (existsSync(compiled)) {
+  const { main } = await import(compiled.href);
+  process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
+} else {
+  process.stderr.write('roller: the CLI is not built yet (out/cli is missing): run "npm run build" first\n');
+  process.exitCode = 1;
+}

@@ -1,4 +1,7 @@
-/** `npm run bench`: measured accuracy and speed figures, next to the targets. */
+/**
+ * `npm run bench`: measured accuracy and speed figures, next to the targets. Every section by
+ * default; name sections to run only those: `npm run bench -- cold-start throughput`.
+ */
 import { ACCURACY_TARGETS, runAccuracyBench } from './accuracy-bench';
 import { runThroughputBench, THROUGHPUT_TARGET_SAMPLES_PER_S } from './throughput-bench';
 import { runBleStreamBench } from './ble-stream-bench';
@@ -6,6 +9,7 @@ import { formatSessionStoreBench, runSessionStoreBench } from './session-store-b
 import { runUiBench } from './ui-bench';
 import { runReviewRenderBench } from './review-render-bench';
 import { formatSoakBench, runSoakBench, soakHoursFromEnv } from './soak-bench';
+import { formatColdStartBench, runColdStartBench } from './cold-start-bench';
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
@@ -85,10 +89,26 @@ async function printSoak(): Promise<void> {
   console.log(formatSoakBench(await runSoakBench({ hours: soakHoursFromEnv() })));
 }
 
-printAccuracy();
-await printThroughput();
-await printBle();
-await printSessionStore();
-await printUi();
-await printReviewRender();
-await printSoak();
+function printColdStart(): void {
+  console.log(formatColdStartBench(runColdStartBench()));
+}
+
+const SECTIONS: Record<string, () => void | Promise<void>> = {
+  accuracy: printAccuracy,
+  throughput: printThroughput,
+  ble: printBle,
+  'session-store': printSessionStore,
+  ui: printUi,
+  'review-render': printReviewRender,
+  soak: printSoak,
+  'cold-start': printColdStart,
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !Object.hasOwn(SECTIONS, name));
+if (unknown.length > 0) {
+  console.error(`run-bench: unknown section ${unknown.map((n) => `"${n}"`).join(', ')}; sections: ${Object.keys(SECTIONS).join(', ')}`);
+  process.exitCode = 2;
+} else {
+  for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS)) await SECTIONS[name]!();
+}
