@@ -108,11 +108,12 @@ describe('electron-builder configuration', () => {
     for (const p of list.filter((p) => !p.startsWith('!'))) {
       expect(builtFiles.some((f) => minimatch(f, p, { dot: true })), `pattern ${p} matches no built file`).toBe(true);
     }
+    // The main process finds the preload and the renderer folder beside its own folder (desktop-app.ts builtFiles).
     const main = readFileSync(join(ROOT, 'out', 'main', 'index.js'), 'utf8');
-    const referenced = [...main.matchAll(/join\(import\.meta\.dirname, "(\.\.\/[^"]+)"\)/g)].map((m) => `out/${m[1]!.slice(3)}`);
-    expect(referenced).toEqual(expect.arrayContaining(['out/renderer/index.html']));
-    expect(referenced.some((f) => f.startsWith('out/preload/'))).toBe(true);
-    for (const file of [packageJson.main, 'package.json', ...referenced]) {
+    expect(main).toMatch(/mainDir: import\.meta\.dirname/);
+    const referenced = [...main.matchAll(/join\(mainDir, "(\.\.\/[^"]+)"\)/g)].map((m) => `out/${m[1]!.slice(3)}`);
+    expect(referenced).toEqual(['out/preload/index.cjs', 'out/renderer']);
+    for (const file of [packageJson.main, 'package.json', 'out/preload/index.cjs', 'out/renderer/index.html']) {
       expect(builtFiles, `${file} is not built`).toContain(file);
       expect(included(file, list), `${file} is not packaged`).toBe(true);
     }
@@ -262,7 +263,7 @@ describe('electron-builder --linux --dir', () => {
   it('packages the preload the main process loads, as a script a sandboxed window can run', () => {
     const archive = join(appOut, 'resources', 'app.asar');
     const main = asar.extractFile(archive, 'out/main/index.js').toString('utf8');
-    const preload = /preload: join\(import\.meta\.dirname, "\.\.\/(preload\/[^"]+)"\)/.exec(main)?.[1];
+    const preload = /preload: join\(mainDir, "\.\.\/(preload\/[^"]+)"\)/.exec(main)?.[1];
     expect(preload, 'no preload path in out/main/index.js').toBeDefined();
     const code = asar.extractFile(archive, `out/${preload!}`).toString('utf8');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
