@@ -2,11 +2,12 @@
  * The packaging configuration (electron-builder.yml), checked as far as a machine without an
  * Electron binary allows: electron-builder's own loader and schema validation, the file
  * patterns against the real electron-vite build (run `electron-vite build` first: `npm test`
- * and `npm run dist:check` do), the platform settings, the icons, and a real
- * `electron-builder --linux --dir` run whose app.asar and unpacked addons are inspected and
- * whose node_modules must load what the main process imports. The run uses
+ * and `npm run dist:check` do), the platform settings, the icons, the Electron fuses, and a real
+ * `electron-builder --linux --dir` run whose app.asar, unpacked addons and flipped fuses are
+ * inspected and whose node_modules must load what the main process imports. The run uses
  * node_modules/electron/dist when an Electron binary is installed, else a stand-in Electron
- * directory (then the executable itself is not checked; the reason is printed).
+ * directory whose executable carries a fuse wire like Electron's (then the executable is not
+ * checked beyond its fuses; the reason is printed).
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,24 @@ interface AsarModule {
   extractAll(archive: string, dest: string): void;
 }
 const asar = requireLib('@electron/asar') as AsarModule;
+interface FusesModule {
+  FuseV1Options: Record<string, number>;
+  getCurrentFuseWire(electronPath: string): Promise<Record<number, number>>;
+}
+// @electron/fuses is what electron-builder flips the fuses with.
+const fuses = requireLib('@electron/fuses') as FusesModule;
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+
+/** The fuses electron-builder.yml must set, by their @electron/fuses name: on (true) or off (false). */
+const EXPECTED_FUSES = {
+  RunAsNode: false,
+  EnableCookieEncryption: true,
+  EnableNodeOptionsEnvironmentVariable: false,
+  EnableNodeCliInspectArguments: false,
+  EnableEmbeddedAsarIntegrityValidation: true,
+  OnlyLoadAppFromAsar: true,
+  GrantFileProtocolExtraPrivileges: false,
+} as const;
 
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   main: string;
@@ -108,11 +127,12 @@ describe('electron-builder configuration', () => {
     for (const p of list.filter((p) => !p.startsWith('!'))) {
       expect(builtFiles.some((f) => minimatch(f, p, { dot: true })), `pattern ${p} matches no built file`).toBe(true);
     }
+    // The main process finds the preload and the renderer folder beside its own folder (desktop-app.ts builtFiles).
     const main = readFileSync(join(ROOT, 'out', 'main', 'index.js'), 'utf8');
-    const referenced = [...main.matchAll(/join\(import\.meta\.dirname, "(\.\.\/[^"]+)"\)/g)].map((m) => `out/${m[1]!.slice(3)}`);
-    expect(referenced).toEqual(expect.arrayContaining(['out/renderer/index.html']));
-    expect(referenced.some((f) => f.startsWith('out/preload/'))).toBe(true);
-    for (const file of [packageJson.main, 'package.json', ...referenced]) {
+    expect(main).toMatch(/mainDir: import\.meta\.dirname/);
+    const referenced = [...main.matchAll(/join\(mainDir, "(\.\.\/[^"]+)"\)/g)].map((m) => `out/${m[1]!.slice(3)}`);
+    expect(referenced).toEqual(['out/preload/index.cjs', 'out/renderer']);
+    for (const file of [packageJson.main, 'package.json', 'out/preload/index.cjs', 'out/renderer/index.html']) {
       expect(builtFiles, `${file} is not built`).toContain(file);
       expect(included(file, list), `${file} is not packaged`).toBe(true);
     }
@@ -172,6 +192,22 @@ describe('electron-builder configuration', () => {
     expect(readFileSync(join(ROOT, config.mac!.entitlements!), 'utf8')).toMatch(/<key>com\.apple\.security\.device\.bluetooth<\/key>\s*<true\/>/);
   });
 
+  it('sets the Electron fuses: no run-as-node, NODE_OPTIONS or --inspect; encrypted cookies; no file:// privileges; app.asar only, integrity-checked', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
+    });
+    // the integrity hash the fuse checks is written by electron-builder unless it is turned off
+    expect((config as { disableAsarIntegrity?: boolean }).disableAsarIntegrity).not.toBe(true);
+    for (const name of Object.keys(EXPECTED_FUSES)) expect(fuses.FuseV1Options[name], `@electron/fuses has no ${name}`).toBeTypeOf('number');
+  });
+
   it('packages the installed Electron version', async () => {
     const installed = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
     if (config.electronVersion != null) expect(config.electronVersion).toBe(installed);
@@ -224,7 +260,10 @@ describe('electron-builder --linux --dir', () => {
       console.log('no Electron binary (node_modules/electron/dist): packaging with a stand-in Electron directory; the executable is not checked');
       dist = join(work, 'electron-stand-in');
       mkdirSync(join(dist, 'resources'), { recursive: true });
-      writeFileSync(join(dist, 'electron'), '#!/bin/sh\necho "stand-in for the Electron binary"\n');
+      // A fuse wire as Electron's binary holds it (sentinel, version 1, 8 fuses, Electron's defaults),
+      // so electron-builder's fuse flipping runs on the stand-in and the result can be read back.
+      const wire = Buffer.concat([Buffer.from(`#!/bin/sh\necho "stand-in for the Electron binary"\nexit 0\n# ${FUSE_SENTINEL}`), Buffer.from([1, 8]), Buffer.from('10110001\n')]);
+      writeFileSync(join(dist, 'electron'), wire);
       chmodSync(join(dist, 'electron'), 0o755);
       writeFileSync(join(dist, 'chrome-sandbox'), '');
       writeFileSync(join(dist, 'LICENSE'), 'stand-in');
@@ -246,6 +285,12 @@ describe('electron-builder --linux --dir', () => {
     if (realElectron) expect(readFileSync(join(appOut, 'roller-companion')).subarray(0, 4)).toEqual(Buffer.from([0x7f, 0x45, 0x4c, 0x46])); // ELF
   });
 
+  it('flips the fuses in the packaged executable', async () => {
+    const wire = await fuses.getCurrentFuseWire(join(appOut, 'roller-companion'));
+    const state = (name: keyof typeof EXPECTED_FUSES) => String.fromCharCode(wire[fuses.FuseV1Options[name]!]!);
+    for (const [name, on] of Object.entries(EXPECTED_FUSES)) expect(state(name as keyof typeof EXPECTED_FUSES), name).toBe(on ? '1' : '0');
+  });
+
   it('puts the build and package.json in app.asar, without the packages only the renderer bundle or the CLI use', () => {
     const archive = join(appOut, 'resources', 'app.asar');
     const listed = asar.listPackage(archive, { isPack: false }).map((f) => f.replaceAll('\\', '/').replace(/^\//, ''));
@@ -262,7 +307,7 @@ describe('electron-builder --linux --dir', () => {
   it('packages the preload the main process loads, as a script a sandboxed window can run', () => {
     const archive = join(appOut, 'resources', 'app.asar');
     const main = asar.extractFile(archive, 'out/main/index.js').toString('utf8');
-    const preload = /preload: join\(import\.meta\.dirname, "\.\.\/(preload\/[^"]+)"\)/.exec(main)?.[1];
+    const preload = /preload: join\(mainDir, "\.\.\/(preload\/[^"]+)"\)/.exec(main)?.[1];
     expect(preload, 'no preload path in out/main/index.js').toBeDefined();
     const code = asar.extractFile(archive, `out/${preload!}`).toString('utf8');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
