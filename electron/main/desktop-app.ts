@@ -21,6 +21,9 @@ import { denySessionPermissions, guardContents } from './session-guards';
 import { ERR_ABORTED, loadFailure, rendererGone } from './startup-failure';
 import { DEFAULT_WINDOW, loadWindowState, saveWindowState, visibleBounds } from './window-state';
 
+/** How many times a page process that ends after the page loaded is answered by loading it again. */
+const MAX_PAGE_RELOADS = 3;
+
 export type ElectronShell = Pick<typeof import('electron'), 'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'protocol' | 'screen' | 'session' | 'shell'>;
 
 export interface DesktopAppOptions {
@@ -98,9 +101,22 @@ async function run(electron: ElectronShell, o: DesktopAppOptions, setDataDir: (d
     const failure = loadFailure({ code, description, url, isMainFrame });
     if (failure) fail(failure);
   });
+  // Once the page has loaded, a page process that ends takes nothing with it: the session is
+  // recorded in this process, so the page is loaded again (a few times at most, then it is told).
+  let pageLoaded = false;
+  let reloadsLeft = MAX_PAGE_RELOADS;
+  win.webContents.on('did-finish-load', () => (pageLoaded = true));
   win.webContents.on('render-process-gone', (_e, details) => {
     const failure = rendererGone(details);
-    if (failure) fail(failure);
+    if (!failure) return;
+    if (pageLoaded && reloadsLeft > 0 && !win.isDestroyed()) {
+      reloadsLeft--;
+      pageLoaded = false;
+      console.error(`Roller Companion: the page's process ended (${details.reason}, exit code ${details.exitCode}); loading it again`);
+      win.webContents.reload();
+      return;
+    }
+    fail(failure);
   });
   if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());

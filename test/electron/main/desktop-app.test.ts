@@ -182,6 +182,21 @@ describe('the desktop shell failing to start', () => {
     expect(s.exits).toEqual([1]);
   });
 
+  it('loads the page again when its process ends after it loaded, and tells it only when that keeps happening', async () => {
+    const s = await start('gone-later');
+    const win = s.windows()[0]!;
+    for (let i = 0; i < 3; i++) {
+      win.webContents.emit('did-finish-load');
+      win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    }
+    expect(win.webContents.reloads).toBe(3);
+    expect([s.dialogs, s.exits]).toEqual([[], []]);
+    win.webContents.emit('did-finish-load');
+    win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    expect(s.dialogs[0]!.content).toMatch(/ran out of memory/);
+    expect(s.exits).toEqual([1]);
+  });
+
   it('ends anything unexpected in the dialog too: startDesktopApp never rejects', async () => {
     const s = await start('dev-bad', { env: { ELECTRON_RENDERER_URL: 'localhost:5173' } });
     expect(s.dialogs[0]!.content).toContain('ELECTRON_RENDERER_URL');
