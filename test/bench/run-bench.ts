@@ -3,6 +3,7 @@ import { ACCURACY_TARGETS, runAccuracyBench } from './accuracy-bench';
 import { runThroughputBench, THROUGHPUT_TARGET_SAMPLES_PER_S } from './throughput-bench';
 import { runBleStreamBench } from './ble-stream-bench';
 import { formatSessionStoreBench, runSessionStoreBench } from './session-store-bench';
+import { formatImportBench, runImportBench } from './import-bench';
 import { runUiBench } from './ui-bench';
 import { runReviewRenderBench } from './review-render-bench';
 import { formatSoakBench, runSoakBench, soakHoursFromEnv } from './soak-bench';
@@ -57,6 +58,10 @@ async function printSessionStore(): Promise<void> {
   console.log(formatSessionStoreBench(await runSessionStoreBench()));
 }
 
+async function printImport(): Promise<void> {
+  console.log(formatImportBench(await runImportBench()));
+}
+
 async function printUi(): Promise<void> {
   console.log('\n## Live view in Chromium (browser host, simulated roller at 100 Hz, real clock, 60 s)');
   const r = await runUiBench();
@@ -89,6 +94,7 @@ printAccuracy();
 await printThroughput();
 await printBle();
 await printSessionStore();
+await printImport();
 await printUi();
 await printReviewRender();
 await printSoak();
