@@ -55,8 +55,11 @@ export interface AppStore {
    * `progress` hears the share written (0…1). Other work runs in between.
    */
   exportSession(id: number, folder: string, chartPng: Uint8Array | null, progress: (fraction: number) => void): Promise<ExportedFiles>;
-  /** Reads a recording (its text in pieces), analyses it with `settings` and stores it as a session. */
-  importRecording(fileName: string, text: Iterable<string>, settings: MotionSettings, now: Date): ImportResult;
+  /**
+   * Reads the recording file at `path` (streamed; `fileName` names it in messages and is kept),
+   * analyses it with `settings` and stores it as a session.
+   */
+  importRecording(fileName: string, path: string, settings: MotionSettings, now: Date): ImportResult;
   /** Analyses a stored session again with the current engine and these coaching settings. */
   reanalyze(id: number, coaching: (own: MotionSettings) => MotionSettings, now: Date): ReanalysisResult;
   /** Removes a session and all its data. */

@@ -13,10 +13,11 @@ import { priorDailyRollingS } from '../session/session-history';
 import { SessionRecorder } from '../session/session-recorder';
 import { MOTION_ENGINE_VERSION } from '../session/engine-version';
 import { exportSessionSteps, type ExportedFiles } from '../session/session-export';
-import { importRecordingText } from '../session/session-import';
+import { importRecordingFile } from '../session/session-import';
 import { reanalyzeSession } from '../session/session-reanalysis';
 import type { AppStore, SessionMeta, SessionRecording } from './app-store';
 import { pastSession, sessionHistory, sessionReview } from './past-sessions';
+import { IMPORT_UPLOADS_FOLDER } from './upload-files';
 
 export interface OpenedAppStore extends AppStore {
   remembered: RememberedSensorStore;
@@ -99,8 +100,9 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
         }
       }
     },
-    importRecording(fileName, text, settings, at) {
-      const r = importRecordingText(store, text, { fileName, settings, now: at.getTime() });
+    importRecording(fileName, path, settings, at) {
+      // An upload's temporary file is new: the recording is taken to have ended now, as sent.
+      const r = importRecordingFile(store, path, { fileName, settings, now: at.getTime(), fileModifiedAt: at.getTime() });
       return { session: pastSession(r.session), samples: r.samples, warnings: r.warnings };
     },
     reanalyze(id, coaching, at) {
@@ -116,6 +118,8 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
     deleteSession: (id) => store.deleteSession(id),
     eraseAll() {
       store.eraseAll();
+      // Uploads waiting to be imported are the user's data too.
+      rmSync(join(opened.dataDir, IMPORT_UPLOADS_FOLDER), { recursive: true, force: true });
       // Damaged copies kept aside hold the user's older data too (another program's file is not ours).
       for (const name of readdirSync(opened.dataDir)) if (/^roller\.sqlite\.damaged-/.test(name)) rmSync(join(opened.dataDir, name), { force: true });
     },

@@ -1,15 +1,18 @@
 /**
  * What the user can do with past sessions from the app: export one (recording CSV, JSON summary,
- * chart image) into the export folder, import a recording sent in pieces, analyse a session
+ * chart image) into the export folder, import a recording sent in pieces (kept in a temporary
+ * file in the data folder, then streamed into the store), analyse a session
  * again with the current coaching settings, delete one. An export reports its progress as it
  * writes (the renderer shows an import's progress itself, as it sends the file).
  */
-import { basename } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { EventPayload, ExportResult, ImportResult, Profile, ReanalysisResult } from '../ipc/ipc-contract';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import { profileSettings } from '../session/profile';
 import type { AppStore } from './app-store';
 import { ImportUploads } from './import-uploads';
+import { IMPORT_UPLOADS_FOLDER, uploadFilesIn } from './upload-files';
 
 export interface SessionActionsOptions {
   store: AppStore;
@@ -22,9 +25,12 @@ export interface SessionActionsOptions {
 }
 
 export class SessionActions {
-  private readonly uploads = new ImportUploads();
+  private readonly uploads: ImportUploads;
 
-  constructor(private readonly o: SessionActionsOptions) {}
+  constructor(private readonly o: SessionActionsOptions) {
+    // Uploads wait in the data folder (the system's temporary folder for a store in memory).
+    this.uploads = new ImportUploads(uploadFilesIn(join(o.store.dataFolder ?? tmpdir(), IMPORT_UPLOADS_FOLDER)));
+  }
 
   async export(id: number, chartPngBase64: string | undefined): Promise<ExportResult> {
     this.notRecording(id, 'export');
@@ -55,9 +61,14 @@ export class SessionActions {
     return { ok: true };
   }
 
+  /** Imports the upload from its temporary file (streamed, as `roller sessions import` does), then removes the file. */
   importFinish(uploadId: string, pieces: number): ImportResult {
     const upload = this.uploads.finish(uploadId, pieces, this.o.now().getTime());
-    return this.o.store.importRecording(upload.fileName, upload.chunks, profileSettings(this.o.profile()), this.o.now());
+    try {
+      return this.o.store.importRecording(upload.fileName, upload.file.path, profileSettings(this.o.profile()), this.o.now());
+    } finally {
+      upload.file.remove();
+    }
   }
 
   /**

@@ -6,9 +6,11 @@
  * are printed to stderr; expected failures are CliErrors or SessionStoreErrors naming what is
  * wrong (cli-main.ts prints them as one line, see cli-failure.ts).
  */
+import { mkdirSync } from 'node:fs';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import type { TrackSummary } from '../motion/track-summary';
 import { exportSessionFiles, localIsoTime } from '../session/session-export';
+import { IMPORT_MAX_BYTES, IMPORT_MAX_SAMPLES, IMPORT_TIME_LIMITS } from '../session/import-limits';
 import { importRecordingFile } from '../session/session-import';
 import { dailyTotals, localDayStartMs, weeklyTrends } from '../session/session-history';
 import { openSessionStore } from '../session/open-session-store';
@@ -19,13 +21,19 @@ import { warningCount, type SessionStore } from '../session/session-store';
 import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
 import type { CliIo } from './cli-io';
 
+/** 20000000 → "20 000 000". */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
 export const SESSIONS_USAGE = `usage: roller sessions <command> [arguments]
 
 commands:
   list [--days N] [--limit N] [--json]     stored sessions, newest first, and today's rolling time
   history [--days N] [--json]              daily totals against the budget and weekly trends (default 28 days)
   export <id> [--out-dir DIR]              writes roller-session-<id>-<date>.csv (recording) and .json (summary)
-  import <recording.csv>                   stores a recording as a session, analysed with the current engine
+                                           (DIR is created when missing)
+  import <recording.csv>                   stores a recording as a session, analysed with the current engine;
+                                           streamed (memory stays flat), all or nothing; takes up to
+                                           ${grouped(IMPORT_MAX_SAMPLES)} samples spanning up to ${IMPORT_TIME_LIMITS.maxSpanS / 3600} h, files up to ${IMPORT_MAX_BYTES / 1024 ** 3} GiB
   delete <id> --yes                        removes a session and all its data
   reanalyze <id> [--profile] [--diameter-in D] [--neck-above-cm N] [--lumbar-below-cm L]
             [--height-cm H] [--speed-limit-in-per-s V]
@@ -174,9 +182,20 @@ function history(store: SessionStore, argv: readonly string[], io: CliIo, ctx: R
 function exportSub(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {
   const args = parseArgs(argv, { 'out-dir': { kind: 'string' } });
   const id = sessionId(args.positional, 'export');
-  const files = exportSessionFiles(store, id, stringFlag(args, 'out-dir') ?? ctx.cwd);
+  const outDir = stringFlag(args, 'out-dir');
+  if (outDir !== undefined) makeFolder(outDir);
+  const files = exportSessionFiles(store, id, outDir ?? ctx.cwd);
   io.stdout.write(`session ${id} → ${files.csvPath} (${files.samples} samples), ${files.jsonPath}\n`);
   return 0;
+}
+
+/** Creates `dir` (and its parents) when missing. */
+function makeFolder(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new CliError(`--out-dir ${dir}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
 }
 
 function importSub(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {

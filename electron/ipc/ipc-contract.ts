@@ -9,6 +9,7 @@
  * Live estimates travel in display-rate batches, never per sample.
  */
 import { z } from 'zod';
+import { IMPORT_MAX_BYTES } from '../session/import-limits';
 import { ProfileSchema as StoredProfileSchema } from '../session/profile';
 
 // ---------- shared pieces ----------
@@ -226,8 +227,8 @@ export const SessionReviewSchema = z.object({
 export const MAX_CHART_PNG_BASE64 = 12_000_000;
 /** Import uploads travel in chunks of at most this many characters… */
 export const MAX_IMPORT_CHUNK_CHARS = 1_048_576;
-/** …from a file of at most this many bytes. */
-export const MAX_IMPORT_BYTES = 400 * 1_048_576;
+/** …from a file of at most this many bytes (the import's own limit, electron/session/import-limits.ts). */
+export const MAX_IMPORT_BYTES = IMPORT_MAX_BYTES;
 
 export const ExportResultSchema = z.object({
   folder: z.string(),

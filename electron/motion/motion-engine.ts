@@ -51,8 +51,11 @@ interface LatestFields {
 export interface MotionEngineSinks {
   /** Each track point as an object (the live path). */
   track?: (point: TrackPoint) => void;
-  /** Track points appended column-wise (the offline path: no garbage per point). */
-  columns?: TrackColumns;
+  /**
+   * Track points appended column-wise (the offline path: no garbage per point): a TrackColumns,
+   * or anything taking points the same way (a streaming import handles each as it comes).
+   */
+  columns?: Pick<TrackColumns, 'push'>;
   event?: (event: CoachEvent) => void;
 }
 

@@ -2,29 +2,42 @@
  * Import of a recording CSV as a session: source `import`, the samples stored losslessly
  * (./sample-batch-codec.ts), analysed with the current engine and the given settings (the
  * recording's `roller_diameter_in`, `neck_above_cm` and `lumbar_below_cm` override them, as
- * in `roller analyze`), end reason `completed`. Everything is written in one transaction: a bad
- * file imports nothing, and the error names its line and column.
+ * in `roller analyze`), end reason `completed`.
+ *
+ * Streamed, in two passes over the text, so memory does not grow with the file:
+ * ```
+ * pass 1  chunks ─▶ reader ─▶ (samples dropped)     metadata, warnings, count, first/last t_s
+ *                                                   → settings, start time, the day's prior rolling
+ * pass 2  chunks ─▶ reader ─┬▶ SampleBatcher ───────▶ sample batches ─┐
+ *                           └▶ StoredAnalysisStream ▶ track batches ──┼▶ one transaction
+ *                                                    summary, events ─┘
+ * ```
+ * The first pass checks the whole file before anything is written (the start time, and with
+ * it the rolling done earlier that day, may depend on the recording's length). Everything is
+ * written in one transaction: a bad file imports nothing, and the error names its line and
+ * column; a file that changes between the passes imports nothing either. Limits: ./import-limits.ts.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
-import { parseWellKnownRecordingMetadata } from '../../sensor-protocol/recording/recording-csv-format';
-import { parseRecordingCsvChunks, type RecordingCsvReadLimits } from '../../sensor-protocol/recording/recording-csv-reader';
+import { parseWellKnownRecordingMetadata, type RecordingMetadata } from '../../sensor-protocol/recording/recording-csv-format';
+import { RecordingCsvParser, type RecordingCsvReadLimits, type RecordingCsvWarning } from '../../sensor-protocol/recording/recording-csv-reader';
 import type { MotionSettings } from '../motion/motion-settings';
+import { MOTION_ENGINE_VERSION } from './engine-version';
+import { IMPORT_LIMITS, IMPORT_MAX_BYTES } from './import-limits';
+import { SampleBatcher } from './sample-batcher';
 import { priorDailyRollingS } from './session-history';
 import { recordingSettings } from './recording-settings';
 import type { StoredSession } from './session-records';
 import type { SessionStore } from './session-store';
 import { SessionStoreError } from './store-error';
-import { analyzeForStorage, sampleBatches } from './stored-analysis';
+import { StoredAnalysisStream } from './stored-analysis-stream';
+import { textFileChunks } from './text-file-chunks';
 
-/**
- * Sample times an import accepts. The engine makes track points at its track rate across the
- * whole time a recording spans, gaps included, so a few lines with far-apart times could take
- * minutes and gigabytes (or never end, once times are so large that a track step no longer
- * changes them): a recording may span 12 hours, and its times must stay within ±10¹⁰ s.
- */
-export const IMPORT_TIME_LIMITS: Readonly<Required<RecordingCsvReadLimits>> = Object.freeze({ maxSpanS: 12 * 3600, maxAbsTimeS: 1e10 });
+export { IMPORT_TIME_LIMITS } from './import-limits';
+
+/** A recording's text as chunks; each call reads it again from the start (an import reads it twice). */
+export type RecordingText = () => Iterable<string>;
 
 export interface ImportOptions {
   /** Shown in messages and kept with the session. */
@@ -38,6 +51,8 @@ export interface ImportOptions {
    * the recording (default: it ended now).
    */
   fileModifiedAt?: number;
+  /** What the reader refuses (default IMPORT_LIMITS; tests ask for less). */
+  limits?: RecordingCsvReadLimits;
 }
 
 export interface ImportResult {
@@ -47,56 +62,126 @@ export interface ImportResult {
   warnings: string[];
 }
 
-export function importRecordingText(store: SessionStore, text: string | Iterable<string>, options: ImportOptions): ImportResult {
+/** What the first pass learns about a recording. */
+interface RecordingCheck {
+  metadata: RecordingMetadata;
+  metadataLines: Record<string, number>;
+  warnings: readonly RecordingCsvWarning[];
+  samples: number;
+  firstT: number;
+  lastT: number;
+}
+
+/** A recording held in memory (a string, or its pieces in order). */
+export function importRecordingText(store: SessionStore, text: string | readonly string[], options: ImportOptions): ImportResult {
+  return importRecording(store, typeof text === 'string' ? () => [text] : () => text, options);
+}
+
+/** A recording file, read twice from disk, never held whole. `options.fileName` defaults to the path. */
+export function importRecordingFile(store: SessionStore, path: string, options: Omit<ImportOptions, 'fileName'> & { fileName?: string }): ImportResult {
+  const name = options.fileName ?? path;
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (err) {
+    throw fileError(err, path, name);
+  }
+  if (stat.isDirectory()) throw new SessionStoreError('bad-import', `${name}: is a folder, not a recording`);
+  if (stat.size > IMPORT_MAX_BYTES) {
+    throw new SessionStoreError('bad-import', `${name}: the file holds ${stat.size} bytes; an import takes at most ${IMPORT_MAX_BYTES} (4 GiB); nothing was imported`);
+  }
+  const text: RecordingText = () => readOrExplain(path, name);
+  return importRecording(store, text, { fileModifiedAt: stat.mtimeMs, ...options, fileName: name });
+}
+
+export function importRecording(store: SessionStore, text: RecordingText, options: ImportOptions): ImportResult {
   const name = options.fileName;
-  const parsed = parseRecordingCsvChunks(typeof text === 'string' ? [text] : text, IMPORT_TIME_LIMITS);
-  if (!parsed.ok) throw new SessionStoreError('bad-import', `${name}: ${parsed.error.message}; nothing was imported`);
-  const samples: ImuSample[] = parsed.samples;
-  if (samples.length === 0) throw new SessionStoreError('bad-import', `${name}: the recording holds no samples; nothing was imported`);
-  const { values, issues } = parseWellKnownRecordingMetadata(parsed.metadata);
-  const durationMs = (samples.at(-1)!.tS - samples[0]!.tS) * 1000;
+  const limits = options.limits ?? IMPORT_LIMITS;
+  const check = checkRecording(text, limits, name);
+  const { values, issues } = parseWellKnownRecordingMetadata(check.metadata);
+  const durationMs = (check.lastT - check.firstT) * 1000;
   const start = startOf(values.started_at, (options.fileModifiedAt ?? options.now) - durationMs);
-  const chosen = recordingSettings(options.settings, parsed);
+  const chosen = recordingSettings(options.settings, check);
   if (!chosen.ok) throw new SessionStoreError('bad-import', `${name}: ${chosen.message}; nothing was imported`);
-  const settings = chosen.settings;
-  const prior = priorDailyRollingS(store, start.ms, start.offsetMin);
-  const { write } = analyzeForStorage(samples, { ...settings, priorDailyRollingS: prior }, options.now);
-  const session = store.insertCompleteSession(
+  const base = chosen.settings;
+  const settings: MotionSettings = { ...base, priorDailyRollingS: priorDailyRollingS(store, start.ms, start.offsetMin) };
+  const session = store.insertSessionInPieces(
     {
       startedAt: start.ms,
       utcOffsetMin: start.offsetMin,
       source: 'import',
       sensor: null,
       sensorConfig: null,
-      settings: write.settings,
-      engineVersion: write.engineVersion,
+      settings,
+      engineVersion: MOTION_ENGINE_VERSION,
       dataKind: 'samples',
       ownerPid: null,
-      origin: { fileName: basename(name), metadata: parsed.metadata },
+      origin: { fileName: basename(name), metadata: check.metadata },
     },
-    sampleBatches(samples),
-    write,
+    (pieces) => {
+      const samples = new SampleBatcher((b) => pieces.samples(b));
+      const analysis = new StoredAnalysisStream(settings, (b) => pieces.track(b));
+      const parser = new RecordingCsvParser(limits);
+      const take = (read: readonly ImuSample[]) => {
+        for (const s of read) {
+          samples.push(s);
+          analysis.push(s);
+        }
+      };
+      for (const chunk of text()) {
+        take(parser.feed(chunk));
+        if (parser.error) break;
+      }
+      if (!parser.error) take(parser.finish());
+      if (parser.error) throw new SessionStoreError('bad-import', `${name}: ${parser.error.message}; nothing was imported`);
+      if (parser.sampleCount !== check.samples || parser.lastSampleT !== check.lastT) {
+        throw new SessionStoreError('bad-import', `${name}: the file changed while it was being imported; nothing was imported`);
+      }
+      samples.flush();
+      const { counters: _c, trackPoints: _t, ...write } = analysis.finish(options.now);
+      return write;
+    },
     { endedAt: start.ms + Math.round(durationMs), endReason: 'completed' },
   );
   // The reader already notes a bad well-known value with its line; keep the one with the line.
-  const readerNotes = parsed.warnings.map((w) => w.message);
+  const readerNotes = check.warnings.map((w) => w.message);
   const warnings = [...readerNotes, ...issues.map((i) => i.message).filter((m) => !readerNotes.some((n) => n.includes(m)))];
-  return { session, samples: samples.length, warnings };
+  return { session, samples: check.samples, warnings };
 }
 
-export function importRecordingFile(store: SessionStore, path: string, options: Omit<ImportOptions, 'fileName'>): ImportResult {
-  let text: string;
-  let modifiedAt: number;
-  try {
-    modifiedAt = statSync(path).mtimeMs;
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SessionStoreError('not-found', `${path}: no such file`);
-    if (code === 'EISDIR') throw new SessionStoreError('bad-import', `${path}: is a folder, not a recording`);
-    throw new SessionStoreError('io', `${path}: cannot read (${(err as Error).message})`, { cause: err });
+/** Pass 1: reads the whole recording, keeping no samples; throws a 'bad-import' error naming the line. */
+function checkRecording(text: RecordingText, limits: RecordingCsvReadLimits, name: string): RecordingCheck {
+  const parser = new RecordingCsvParser(limits);
+  for (const chunk of text()) {
+    parser.feed(chunk);
+    if (parser.error) break;
   }
-  return importRecordingText(store, text, { fileModifiedAt: modifiedAt, ...options, fileName: path });
+  if (!parser.error) parser.finish();
+  if (parser.error) throw new SessionStoreError('bad-import', `${name}: ${parser.error.message}; nothing was imported`);
+  if (parser.sampleCount === 0) throw new SessionStoreError('bad-import', `${name}: the recording holds no samples; nothing was imported`);
+  return {
+    metadata: { ...parser.metadata },
+    metadataLines: { ...parser.metadataLines },
+    warnings: [...parser.warnings],
+    samples: parser.sampleCount,
+    firstT: parser.firstSampleT,
+    lastT: parser.lastSampleT,
+  };
+}
+
+function* readOrExplain(path: string, name: string): Generator<string> {
+  try {
+    yield* textFileChunks(path);
+  } catch (err) {
+    throw fileError(err, path, name);
+  }
+}
+
+function fileError(err: unknown, path: string, name: string): SessionStoreError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new SessionStoreError('not-found', `${name}: no such file`);
+  if (code === 'EISDIR') return new SessionStoreError('bad-import', `${name}: is a folder, not a recording`);
+  return new SessionStoreError('io', `${name === path ? path : `${name} (${path})`}: cannot read (${(err as Error).message})`, { cause: err });
 }
 
 /** Start time and UTC offset from `started_at` (`2025-03-01T18:30:00+01:00`), else the fallback, in this machine's local time. */

@@ -91,6 +91,12 @@ export interface AnalysisWrite {
   events: readonly CoachEvent[];
 }
 
+/** Where a session written in pieces (a streamed import) puts its batches as they are made. */
+export interface SessionPieces {
+  samples(batch: SpanBatchWrite): void;
+  track(batch: SpanBatchWrite): void;
+}
+
 export interface SessionQuery {
   /** Sessions started at or after this time, ms since 1970. */
   fromMs?: number;
@@ -413,6 +419,32 @@ export class SessionStore {
     return this.getSession(id);
   }
 
+  /**
+   * A complete session written piece by piece in one transaction (a streamed import): `fill`
+   * hands the samples and the track to `pieces` as it makes them and returns the rest of the
+   * analysis. Either all of it is stored, or nothing: whatever `fill` throws undoes it all.
+   */
+  insertSessionInPieces(s: NewSession, fill: (pieces: SessionPieces) => Omit<AnalysisWrite, 'track'>, end: { endedAt: number; endReason: EndReason }): StoredSession {
+    let id = 0;
+    this.run('importing a session', () => {
+      this.db.transaction(() => {
+        id = this.createSession(s);
+        let samples = 0;
+        const analysis = fill({
+          samples: (b) => {
+            this.insertBatches(id, { samples: b });
+            samples += b.count;
+          },
+          track: (b) => this.insertBatches(id, { track: b }),
+        });
+        if (samples > 0) this.stmt('UPDATE sessions SET last_data_at = ? WHERE id = ?').run(Math.round(end.endedAt), id);
+        this.writeAnalysisRow(id, analysis);
+        this.finishSession(id, { ...end, summary: analysis.summary });
+      })();
+    });
+    return this.getSession(id);
+  }
+
   /** Moves committed WAL pages into the database file (cheap; keeps the WAL small). */
   checkpoint(mode: 'PASSIVE' | 'TRUNCATE' = 'PASSIVE'): void {
     this.run('checkpointing', () => this.db.pragma(`wal_checkpoint(${mode})`));
@@ -456,6 +488,24 @@ export class SessionStore {
       const ins = this.stmt('INSERT INTO events (session_id, t, kind, position_cm, detail) VALUES (?, ?, ?, ?, ?)');
       for (const e of w.events) ins.run(id, e.t, e.kind, e.positionCm, e.detail);
     }
+  }
+
+  /** The settings, engine, summary and events of an analysis whose track is stored already. */
+  private writeAnalysisRow(id: number, a: Omit<AnalysisWrite, 'track'>): void {
+    const settings = this.checked(MotionSettingsSchema, a.settings, 'settings');
+    const summary = this.checked(TrackSummarySchema, a.summary, 'summary');
+    a.events.forEach((e, i) => this.checked(CoachEventSchema, e, `event ${i + 1}`));
+    const info = this.stmt('UPDATE sessions SET settings = ?, engine_version = ?, analyzed_at = ?, summary = ?, rolling_s = ?, warning_count = ? WHERE id = ?').run(
+      JSON.stringify(settings),
+      a.engineVersion,
+      Math.round(a.analyzedAt),
+      JSON.stringify(summary),
+      summary.rollingS,
+      warningCount(summary),
+      id,
+    );
+    if (info.changes === 0) throw this.notFound(id);
+    this.insertBatches(id, { events: a.events });
   }
 
   private *batches(table: string, id: number): Generator<{ seq: number; data: Uint8Array }> {

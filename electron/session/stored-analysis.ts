@@ -1,7 +1,8 @@
 /**
- * Runs the motion engine over a whole recording and shapes the result for the store: the
- * summary (from the engine's full-rate track), the track thinned to the stored rate and cut
- * into batches, the events. Used by import and re-analysis. Pure apart from deflate.
+ * Runs the motion engine over a whole recording held in memory and shapes the result for the
+ * store: the summary (from the engine's full-rate track), the track thinned to the stored rate
+ * and cut into batches, the events. Used by re-analysis; an import streams the same work
+ * (./stored-analysis-stream.ts). Pure apart from deflate.
  */
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { analyzeSamples, type Analysis } from '../motion/motion-engine';
@@ -9,15 +10,10 @@ import type { MotionSettings } from '../motion/motion-settings';
 import { summarizeTrack } from '../motion/track-summary';
 import type { TrackColumns } from '../motion/track-columns';
 import { MOTION_ENGINE_VERSION } from './engine-version';
-import { encodeSampleBatch } from './sample-batch-codec';
+import { TRACK_POINTS_PER_BATCH } from './stored-analysis-stream';
 import type { AnalysisWrite, SpanBatchWrite } from './session-store';
 import { encodeTrackBatch } from './track-batch-codec';
 import { STORED_TRACK_RATE_HZ, decimateTrack } from './track-decimation';
-
-/** Track points per stored batch when a whole track is written at once (1 min at 25 Hz). */
-export const TRACK_POINTS_PER_BATCH = 1500;
-/** Samples per stored batch when a whole recording is written at once (1 min at 100 Hz). */
-export const SAMPLES_PER_BATCH = 6000;
 
 export interface StoredAnalysis {
   write: AnalysisWrite;
@@ -45,15 +41,6 @@ export function trackBatches(track: TrackColumns, perBatch = TRACK_POINTS_PER_BA
   for (let from = 0; from < track.length; from += perBatch) {
     const to = Math.min(track.length, from + perBatch);
     out.push({ blob: encodeTrackBatch(track, from, to), count: to - from, tFirst: track.t[from]!, tLast: track.t[to - 1]! });
-  }
-  return out;
-}
-
-export function sampleBatches(samples: readonly ImuSample[], perBatch = SAMPLES_PER_BATCH): SpanBatchWrite[] {
-  const out: SpanBatchWrite[] = [];
-  for (let from = 0; from < samples.length; from += perBatch) {
-    const chunk = samples.slice(from, from + perBatch);
-    out.push({ blob: encodeSampleBatch(chunk), count: chunk.length, tFirst: chunk[0]!.tS, tLast: chunk.at(-1)!.tS });
   }
   return out;
 }

@@ -80,6 +80,8 @@ export interface RecordingCsvReadLimits {
   maxAbsTimeS?: number;
   /** Largest t_s after the first sample's, s. */
   maxSpanS?: number;
+  /** Most sample lines; one more is an error on its line. */
+  maxSamples?: number;
 }
 
 const CHAR_CR = 13;
@@ -127,6 +129,7 @@ export class RecordingCsvParser {
   private firstTLine = 0;
   private readonly maxAbsTimeS: number;
   private readonly maxSpanS: number;
+  private readonly maxSamples: number;
   private failure: RecordingCsvError | undefined;
   /** Positions of the six commas of the data line being parsed. */
   private readonly commas = new Int32Array(RECORDING_CSV_FIELD_COUNT - 1);
@@ -134,6 +137,7 @@ export class RecordingCsvParser {
   constructor(limits: RecordingCsvReadLimits = {}) {
     this.maxAbsTimeS = limits.maxAbsTimeS ?? Number.POSITIVE_INFINITY;
     this.maxSpanS = limits.maxSpanS ?? Number.POSITIVE_INFINITY;
+    this.maxSamples = limits.maxSamples ?? Number.POSITIVE_INFINITY;
   }
 
   /** The first error, or `undefined` while the input is valid. */
@@ -163,6 +167,15 @@ export class RecordingCsvParser {
   /** Samples produced so far. */
   get sampleCount(): number {
     return this.samplesRead;
+  }
+
+  /** `t_s` of the first and of the latest sample, s (NaN before the first sample). */
+  get firstSampleT(): number {
+    return this.samplesRead > 0 ? this.firstT : NaN;
+  }
+
+  get lastSampleT(): number {
+    return this.samplesRead > 0 ? this.previousT : NaN;
   }
 
   /** Complete lines consumed so far. */
@@ -365,6 +378,9 @@ export class RecordingCsvParser {
     const c3 = commas[3] as number;
     const c4 = commas[4] as number;
     const c5 = commas[5] as number;
+    if (this.samplesRead >= this.maxSamples) {
+      return this.fail(lineNumber, 1, `more than ${this.maxSamples} samples: a recording may hold at most ${this.maxSamples} sample lines`);
+    }
     const tS = this.field(text, start, c0, 0, lineNumber);
     if (tS !== tS) return false;
     if (tS < this.previousT) {

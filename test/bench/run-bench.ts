@@ -6,6 +6,7 @@ import { ACCURACY_TARGETS, runAccuracyBench } from './accuracy-bench';
 import { runThroughputBench, THROUGHPUT_TARGET_SAMPLES_PER_S } from './throughput-bench';
 import { runBleStreamBench } from './ble-stream-bench';
 import { formatSessionStoreBench, runSessionStoreBench } from './session-store-bench';
+import { formatImportBench, runImportBench } from './import-bench';
 import { runUiBench } from './ui-bench';
 import { runReviewRenderBench } from './review-render-bench';
 import { formatSoakBench, runSoakBench, soakHoursFromEnv } from './soak-bench';
@@ -61,6 +62,10 @@ async function printSessionStore(): Promise<void> {
   console.log(formatSessionStoreBench(await runSessionStoreBench()));
 }
 
+async function printImport(): Promise<void> {
+  console.log(formatImportBench(await runImportBench()));
+}
+
 async function printUi(): Promise<void> {
   console.log('\n## Live view in Chromium (browser host, simulated roller at 100 Hz, real clock, 60 s)');
   const r = await runUiBench();
@@ -98,6 +103,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   throughput: printThroughput,
   ble: printBle,
   'session-store': printSessionStore,
+  import: printImport,
   ui: printUi,
   'review-render': printReviewRender,
   soak: printSoak,

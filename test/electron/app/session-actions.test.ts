@@ -4,14 +4,18 @@
  */
 import { testRollerApp } from '../../support/test-roller-app';
 import { screeningAnswers } from '../../support/screening-answers';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppStore } from '../../../electron/app/open-app-store';
 import type { RollerApp } from '../../../electron/app/roller-app';
 import { ManualScheduler } from '../../../electron/ble/scheduler';
-import { HistorySchema, ImportResultSchema, ReanalysisResultSchema, type EventPayload } from '../../../electron/ipc/ipc-contract';
+import { sessionsCommand } from '../../../electron/cli/sessions-command';
+import { HistorySchema, ImportResultSchema, MAX_IMPORT_CHUNK_CHARS, ReanalysisResultSchema, type EventPayload } from '../../../electron/ipc/ipc-contract';
+import { openSessionStore } from '../../../electron/session/open-session-store';
+import { loadSessionSamples } from '../../../electron/session/session-data';
+import { writeLongRecording } from '../../support/long-recording';
 import { parseRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-reader';
 import { formatRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-writer';
 import { simulationCsvMetadata } from '../../../electron/sim/csv-metadata';
@@ -72,6 +76,36 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     await expect(app.handle('sessions.export', { id: 4242 })).rejects.toThrow(/4242/);
   });
 
+  it('a recording sent in pieces imports exactly as roller sessions import does with the file (same samples, settings, summary, events), and leaves no upload file behind', async () => {
+    const file = join(dir, 'long-upload.csv');
+    // 60 000 lines (about 6 MB, several 1 MiB pieces cutting lines), with a character of several UTF-8 bytes.
+    writeLongRecording(file, { lines: 60_000, rateHz: 200, metadata: { started_at: '2026-11-20T18:30:00+01:00', note: 'Rücken – lang' } });
+    const text = readFileSync(file, 'utf8');
+    const { app } = makeApp('upload-vs-cli');
+    const uploaded = await importText(app, 'long-upload.csv', text, MAX_IMPORT_CHUNK_CHARS);
+    expect(uploaded.samples).toBe(60_000);
+    expect(readdirSync(join(dir, 'upload-vs-cli', 'import-uploads'))).toEqual([]);
+
+    const cliDir = join(dir, 'upload-vs-cli-cli');
+    const io = { stdout: { write: () => undefined }, stderr: { write: () => undefined } };
+    expect(await sessionsCommand(['import', file], io, { env: { ROLLER_DATA_DIR: cliDir } })).toBe(0);
+
+    const fromApp = openSessionStore({ dataDir: join(dir, 'upload-vs-cli') }).store;
+    const fromCli = openSessionStore({ dataDir: cliDir }).store;
+    const a = fromApp.getSession(uploaded.session.id);
+    const c = fromCli.listSessions()[0]!;
+    expect(a.summary).toEqual(c.summary);
+    expect(a.summary!.rollingS).toBeGreaterThan(60);
+    expect(a.settings).toEqual(c.settings);
+    expect([a.startedAt, a.endedAt, a.origin]).toEqual([c.startedAt, c.endedAt, { ...c.origin!, fileName: 'long-upload.csv' }]);
+    expect(a.origin!.metadata['note']).toBe('Rücken – lang');
+    expect(fromApp.events(a.id)).toEqual(fromCli.events(c.id));
+    expect(fromApp.counts(a.id)).toEqual(fromCli.counts(c.id));
+    expect(loadSessionSamples(fromApp, a).samples).toEqual(loadSessionSamples(fromCli, c).samples);
+    fromApp.close();
+    fromCli.close();
+  });
+
   it('refuses a damaged recording, naming the file line, and stores nothing', async () => {
     const { app } = makeApp('bad');
     const lines = csv.split('\n');
@@ -80,6 +114,7 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     const text = lines.join('\n');
     await expect(importText(app, 'bad.csv', text, 70_000)).rejects.toThrow(new RegExp(`bad\\.csv: line ${bad + 1}, column \\d+ \\(\\w+\\).*nothing was imported`));
     expect(HistorySchema.parse(await app.handle('history.get', { days: 3660 })).sessions).toHaveLength(0);
+    expect(readdirSync(join(dir, 'bad', 'import-uploads'))).toEqual([]);
     // Pieces out of order are refused too.
     const { uploadId } = await app.handle('import.begin', { fileName: 'x.csv', bytes: 10 });
     await expect(app.handle('import.chunk', { uploadId, index: 1, text: 'abc' })).rejects.toThrow(/piece 1 arrived, expected piece 0/);
@@ -114,10 +149,14 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     await scheduler.drive(app.handle('session.stop', { reason: 'completed' }));
 
     writeFileSync(join(dir, 'erase', 'roller.sqlite.damaged-20260101T000000Z'), 'old data');
+    const { uploadId } = await app.handle('import.begin', { fileName: 'waiting.csv', bytes: 100 });
+    await app.handle('import.chunk', { uploadId, index: 0, text: 't_s,ax_g' });
+    expect(readdirSync(join(dir, 'erase', 'import-uploads'))).toHaveLength(1);
     writeFileSync(join(dir, 'erase', 'roller.sqlite.foreign-20260101T000000Z'), 'not ours');
     await scheduler.drive(app.handle('data.eraseAll', { confirm: 'erase everything' }));
     expect(existsSync(join(dir, 'erase', 'roller.sqlite.damaged-20260101T000000Z'))).toBe(false);
     expect(existsSync(join(dir, 'erase', 'roller.sqlite.foreign-20260101T000000Z'))).toBe(true);
+    expect(existsSync(join(dir, 'erase', 'import-uploads'))).toBe(false);
     expect(HistorySchema.parse(await app.handle('history.get', { days: 3660 })).sessions).toHaveLength(0);
     const snap = app.snapshot();
     expect(snap.screening).toBeNull();

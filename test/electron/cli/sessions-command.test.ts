@@ -66,10 +66,18 @@ describe('roller sessions', () => {
     const csv = join(out, 'roller-session-1-2025-03-01.csv');
     expect(exp.out).toBe(`session 1 → ${csv} (${readFileSync(file, 'utf8').split('\n').filter((l) => /^\d/.test(l)).length} samples), ${join(out, 'roller-session-1-2025-03-01.json')}\n`);
     expect(readFileSync(csv, 'utf8')).toMatch(/^# scenario=too-fast\n[\s\S]*# source=import\n[\s\S]*\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n/);
+    // --out-dir: an existing folder, or a new one, made with its parents.
     const other = join(out, 'elsewhere');
     mkdirSync(other);
     expect((await run(env, out, 'export', '1', '--out-dir', other)).code).toBe(0);
     expect(existsSync(join(other, 'roller-session-1-2025-03-01.json'))).toBe(true);
+    const fresh = join(out, 'new', 'nested');
+    expect(existsSync(join(out, 'new'))).toBe(false);
+    expect((await run(env, out, 'export', '1', '--out-dir', fresh)).out).toBe(`session 1 → ${join(fresh, 'roller-session-1-2025-03-01.csv')} (${readFileSync(csv, 'utf8').split('\n').filter((l) => /^\d/.test(l)).length} samples), ${join(fresh, 'roller-session-1-2025-03-01.json')}\n`);
+    expect(existsSync(join(fresh, 'roller-session-1-2025-03-01.csv'))).toBe(true);
+    // A folder that cannot be made (a file is in the way) is named.
+    writeFileSync(join(out, 'a-file'), '');
+    expect((await run(env, out, 'export', '1', '--out-dir', join(out, 'a-file', 'sub'))).error?.message).toBe(`--out-dir ${join(out, 'a-file', 'sub')}: cannot create the folder (ENOTDIR)`);
 
     const re = await run(env, out, 'reanalyze', '1', '--speed-limit-in-per-s', '4');
     expect(re.out).toMatch(/^session 1 re-analysed with motion-1 \(was motion-1\) over \d+ samples:\n  rolling \d:\d\d → \d:\d\d, within the limit \d+ % → 100 %, warnings \d+ → 0\n$/);

@@ -510,3 +510,20 @@ describe('parseRecordingCsv: time limits a caller asks for', () => {
     expect(parser.error?.line).toBe(4);
   });
 });
+
+describe('parseRecordingCsv: a bound on sample lines', () => {
+  const rows = (ts: number[]) => ts.map((t) => `${t},0,0,1,0,0,0`).join('\n');
+
+  it('accepts up to the bound and names the line of the first sample beyond it', () => {
+    expect(parseRecordingCsv(`${H}\n${rows([0, 1, 2])}\n`, { maxSamples: 3 }).ok).toBe(true);
+    const over = parseRecordingCsvChunks([`# a=b\n${H}\n${rows([0, 1])}\n\n`, `${rows([2, 3])}\n`], { maxSamples: 3 });
+    expect(over.ok ? null : over.error.message).toBe('line 7: more than 3 samples: a recording may hold at most 3 sample lines');
+  });
+
+  it('tells the span read so far', () => {
+    const parser = new RecordingCsvParser();
+    expect(parser.firstSampleT).toBeNaN();
+    parser.feed(`${H}\n${rows([2.5, 3, 3])}\n`);
+    expect([parser.firstSampleT, parser.lastSampleT, parser.sampleCount]).toEqual([2.5, 3, 3]);
+  });
+});
