@@ -71,9 +71,15 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
   server.on('error', ignore);
   const ctx: HostContext = { port: (server.address() as { port: number }).port, token: newHostToken(), root: resolve(o.rendererDir) };
 
+  // Responses still being written, per connection: an upgrade pipelined behind one is refused,
+  // or ws's answer and the WebSocket's frames would be interleaved with that response's bytes.
+  const inFlight = new WeakMap<Duplex, number>();
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     req.on('error', ignore);
     res.on('error', ignore);
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.once('close', () => inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1));
     try {
       answerHttp(req, res, ctx);
     } catch {
@@ -86,7 +92,7 @@ export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHo
     // Node hands the socket over without its own error listener: a reset must not end the host.
     socket.on('error', ignore);
     try {
-      const refusal = upgradeRefusal(req, ctx);
+      const refusal = (inFlight.get(socket) ?? 0) > 0 ? 400 : upgradeRefusal(req, ctx);
       if (refusal !== null) return refuseUpgrade(socket, refusal);
       // ws answers a bad handshake itself (400: version, key, Upgrade header; 405: method).
       wss.handleUpgrade(req, socket, head, (ws) => attachApiSocket(ws, o.app));

@@ -113,6 +113,20 @@ describe('browser host: requests that used to end it', () => {
   });
 });
 
+describe('browser host: an upgrade pipelined behind a request', () => {
+  // Found by the HTTP fuzz: ws answered an upgrade while the file before it on the same
+  // connection was still being read, so the two answers could be interleaved on the wire.
+  it('is refused while the answer before it is still being written, never mixed into it', async () => {
+    const out = await rawExchange(host.port, get('/assets/app.js').replace('Connection: close\r\n', '') + upgrade(`/api?token=${host.token}`), { responses: 2 });
+    expect(out.kind).toBe('answered');
+    if (out.kind !== 'answered') return;
+    const statuses = out.responses.map((r) => r.status);
+    // Either the file was answered first and then the upgrade, or the upgrade was refused.
+    if (statuses.includes(101)) expect(statuses).toEqual([200, 101]);
+    else expect(statuses.at(-1)).toBe(400);
+  });
+});
+
 describe('browser host: the page only with the token, whatever the spelling of its path', () => {
   it('refuses encoded and non-canonical spellings of the page, with or without the token', async () => {
     for (const path of ['/%69ndex.html', '/%2Findex.html', '//index.html', '/./index.html', '/index.html/', '/assets/../index.html', '/%2e/index.html', '/index.html.', '/index%2ehtml']) {
