@@ -9,8 +9,10 @@
  * header, exactly, for the name in use (another web page in the same browser cannot drive the
  * app); every message is parsed against the IPC contract (api-socket.ts). Request paths are
  * accepted only in canonical form, so "is this the page" has one answer whatever the spelling
- * (request-target.ts); files are served from the renderer build folder only, by `send`
- * (static-files.ts), with a strict Content Security Policy.
+ * (request-target.ts); files are served from the renderer build folder only, with a strict
+ * Content Security Policy, by `send` (static-files.ts): the Express project's maintained
+ * static-file streamer (the core of `serve-static`), rather than our own decoding, joining and
+ * streaming of paths.
  *
  * No request can end the process: each handler runs inside a guard that turns any throw into an
  * answer (400/403/404/421, or 500 for what was not foreseen), and the request, response and
