@@ -3,18 +3,34 @@
  * a local WebSocket. Used by `roller serve`, the demo where Electron's binary is missing, and the
  * end-to-end tests in real Chromium.
  *
- * Security: bound to 127.0.0.1 only; a random token per run is required to load the page and to
- * open the API socket; the socket also checks the Origin header (another web page in the same
- * browser cannot drive the app); every message is parsed against the IPC contract; static files
- * are served only from the renderer build folder, with a strict Content Security Policy.
+ * Security (SECURITY.md, "The browser host"): bound to 127.0.0.1 only, answering to
+ * `127.0.0.1:<port>` and `localhost:<port>` (host-names.ts); a random token per run is required
+ * to load the page and to open the API socket (host-token.ts); the socket also checks the Origin
+ * header, exactly, for the name in use (another web page in the same browser cannot drive the
+ * app); every message is parsed against the IPC contract (api-socket.ts). Request paths are
+ * accepted only in canonical form, so "is this the page" has one answer whatever the spelling
+ * (request-target.ts); files are served from the renderer build folder only, with a strict
+ * Content Security Policy, by `send` (static-files.ts): the Express project's maintained
+ * static-file streamer (the core of `serve-static`), rather than our own decoding, joining and
+ * streaming of paths.
+ *
+ * No request can end the process: each handler runs inside a guard that turns any throw into an
+ * answer (400/403/404/421, or 500 for what was not foreseen), and the request, response and
+ * upgraded sockets carry error listeners. `test/fuzz/browser-host-http-fuzz.test.ts` sends raw
+ * requests to hold this.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { BROWSER_HOST_API_PATH, EVENTS, MAX_CHART_PNG_BASE64, parseRequest, WireFromRendererSchema, type EventName, type WireFromMain } from '../ipc/ipc-contract';
+import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { BROWSER_HOST_API_PATH, MAX_CHART_PNG_BASE64 } from '../ipc/ipc-contract';
 import type { RollerApp } from '../app/roller-app';
+import { attachApiSocket } from './api-socket';
+import { contentSecurityPolicy, hostInUse, originAllowed } from './host-names';
+import { newHostToken, tokenMatches } from './host-token';
+import { answerText, BASE_HEADERS, refuseUpgrade } from './http-answer';
+import { readRequestTarget } from './request-target';
+import { serveFile } from './static-files';
 
 /**
  * The largest message the renderer may send: an import piece or an export's chart image (see the
@@ -38,135 +54,83 @@ export interface BrowserHostOptions {
   maxMessageBytes?: number;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
+interface HostContext {
+  port: number;
+  token: string;
+  root: string;
+}
+
+const ignore = () => undefined;
 
 export async function startBrowserHost(o: BrowserHostOptions): Promise<BrowserHost> {
-  const token = randomBytes(16).toString('hex');
-  const root = resolve(o.rendererDir);
   const server = createServer();
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(o.port ?? 0, '127.0.0.1', () => ok());
   });
-  const port = (server.address() as { port: number }).port;
-  const origin = `http://127.0.0.1:${port}`;
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    `connect-src 'self' ws://127.0.0.1:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  // Once listening, an error of the listening socket (e.g. accept failing for want of file
+  // descriptors) leaves the server listening; it must not end the process.
+  server.on('error', ignore);
+  const ctx: HostContext = { port: (server.address() as { port: number }).port, token: newHostToken(), root: resolve(o.rendererDir) };
 
-  // Only this address may be asked for: a page elsewhere that points its own name at 127.0.0.1
-  // (DNS rebinding) sends its own Host and gets nothing, not even the public assets.
-  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const hostOk = (req: IncomingMessage) => hosts.has((req.headers.host ?? '').toLowerCase());
-  server.on('request', (req, res) => {
-    if (!hostOk(req)) {
-      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('wrong host\n');
-      return;
+  // Responses still being written, per connection: an upgrade pipelined behind one is refused,
+  // or ws's answer and the WebSocket's frames would be interleaved with that response's bytes.
+  const inFlight = new WeakMap<Duplex, number>();
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    req.on('error', ignore);
+    res.on('error', ignore);
+    const socket = req.socket;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    res.once('close', () => inFlight.set(socket, (inFlight.get(socket) ?? 1) - 1));
+    try {
+      answerHttp(req, res, ctx);
+    } catch {
+      answerText(res, 500, 'internal error');
     }
-    void serveStatic(req, res, root, token, csp);
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: o.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    const reqOrigin = req.headers.origin;
-    if (!hostOk(req) || url.pathname !== BROWSER_HOST_API_PATH || !tokenMatches(url.searchParams.get('token'), token) || (reqOrigin !== undefined && reqOrigin !== origin)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
-      return;
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands the socket over without its own error listener: a reset must not end the host.
+    socket.on('error', ignore);
+    try {
+      const refusal = (inFlight.get(socket) ?? 0) > 0 ? 400 : upgradeRefusal(req, ctx);
+      if (refusal !== null) return refuseUpgrade(socket, refusal);
+      // ws answers a bad handshake itself (400: version, key, Upgrade header; 405: method).
+      wss.handleUpgrade(req, socket, head, (ws) => attachApiSocket(ws, o.app));
+    } catch {
+      refuseUpgrade(socket, 500);
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws, o.app));
   });
 
   return {
-    url: `${origin}/?token=${token}`,
-    port,
-    token,
+    url: `http://127.0.0.1:${ctx.port}/?token=${ctx.token}`,
+    port: ctx.port,
+    token: ctx.token,
     close: () => closeAll(server, wss),
   };
 }
 
-function attach(ws: WebSocket, app: RollerApp): void {
-  const send = (m: WireFromMain) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
-  };
-  const unsubs = (Object.keys(EVENTS) as EventName[]).map((name) => app.on(name, (payload) => send({ kind: 'event', name, payload })));
-  ws.on('close', () => unsubs.forEach((u) => u()));
-  // A frame ws refuses (over the size limit, text that is not UTF-8, a bad opcode) closes that
-  // socket with the matching code; without a listener the error would end the whole host.
-  ws.on('error', () => undefined);
-  ws.on('message', (data, isBinary) => {
-    if (isBinary) return send({ kind: 'response', id: -1, ok: false, error: 'binary messages are not accepted' });
-    let json: unknown;
-    try {
-      json = JSON.parse(String(data));
-    } catch {
-      return send({ kind: 'response', id: -1, ok: false, error: 'message is not JSON' });
-    }
-    const wire = WireFromRendererSchema.safeParse(json);
-    if (!wire.success) return send({ kind: 'response', id: -1, ok: false, error: `malformed message: ${wire.error.issues[0]?.path.join('.') || 'message'}: ${wire.error.issues[0]?.message ?? ''}` });
-    const { id, name, params } = wire.data;
-    const parsed = parseRequest(name, params);
-    if (!parsed.ok) return send({ kind: 'response', id, ok: false, error: parsed.error });
-    app.handle(parsed.name, parsed.params).then(
-      (result) => send({ kind: 'response', id, ok: true, result }),
-      (err: unknown) => send({ kind: 'response', id, ok: false, error: err instanceof Error ? err.message : String(err) }),
-    );
-  });
+function answerHttp(req: IncomingMessage, res: ServerResponse, ctx: HostContext): void {
+  const host = hostInUse(req, ctx.port);
+  if (host === null) return answerText(res, 421, 'wrong host');
+  const headers = { ...BASE_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(host) };
+  if (req.method !== 'GET' && req.method !== 'HEAD') return answerText(res, 405, 'GET or HEAD only', { ...headers, Allow: 'GET, HEAD' });
+  const target = readRequestTarget(req.url);
+  if (!target.ok) return answerText(res, 400, target.reason, headers);
+  if (!target.isPage) return serveFile(req, res, ctx.root, target.path, headers);
+  if (!tokenMatches(target.token, ctx.token)) return answerText(res, 403, 'Open the address Roller Companion printed (it carries this run’s token).', headers);
+  serveFile(req, res, ctx.root, '/index.html', headers);
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, token: string, csp: string): Promise<void> {
-  const headers = {
-    'Content-Security-Policy': csp,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  };
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, headers).end();
-    return;
-  }
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const isPage = url.pathname === '/' || url.pathname === '/index.html';
-  if (isPage && !tokenMatches(url.searchParams.get('token'), token)) {
-    res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Open the address Roller Companion printed (it carries this run’s token).\n');
-    return;
-  }
-  const rel = isPage ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-  const file = normalize(join(root, rel));
-  if (!file.startsWith(root + sep)) {
-    res.writeHead(404, headers).end();
-    return;
-  }
-  try {
-    const body = await readFile(file);
-    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(req.method === 'HEAD' ? undefined : body);
-  } catch {
-    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
-  }
-}
-
-function tokenMatches(given: string | null, token: string): boolean {
-  if (!given || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+/** The status to refuse an API upgrade with, or null to let ws complete it. */
+function upgradeRefusal(req: IncomingMessage, ctx: HostContext): number | null {
+  const host = hostInUse(req, ctx.port);
+  if (host === null || !originAllowed(req, host)) return 403;
+  const target = readRequestTarget(req.url);
+  if (!target.ok) return 400;
+  if (target.path !== BROWSER_HOST_API_PATH) return 404;
+  return tokenMatches(target.token, ctx.token) ? null : 403;
 }
 
 function closeAll(server: Server, wss: WebSocketServer): Promise<void> {
