@@ -1,6 +1,7 @@
 /**
- * The renderer's one door to the IPC contract (`electron/ipc/ipc-contract.ts`): types, plus the
- * screening questions (a value). Features import from here so the relative path lives in one place.
+ * The renderer's one door to the IPC contract (`electron/ipc/ipc-contract.ts`): types, plus a few
+ * values (the screening questions, the zone list). Features import from here so the relative path
+ * lives in one place.
  */
 export type {
   AdapterInfo,
@@ -31,7 +32,7 @@ export type {
   WireFromMain,
   WireFromRenderer,
 } from '../../electron/ipc/ipc-contract';
-export { BROWSER_HOST_API_PATH, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, SCREENING_QUESTIONS, WireFromMainSchema, EVENT_NAMES } from '../../electron/ipc/ipc-contract';
+export { BROWSER_HOST_API_PATH, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, SCREENING_QUESTIONS, WireFromMainSchema, EVENT_NAMES, ZoneSchema } from '../../electron/ipc/ipc-contract';
 
 import type { CoachEventMessage, LivePoint } from '../../electron/ipc/ipc-contract';
 export type CoachEventKind = CoachEventMessage['kind'];
