@@ -34,6 +34,7 @@ import {
 } from '../ipc/ipc-contract';
 import type { AppStore, EndReason, SessionRecording } from './app-store';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
+import { dwellLimitAfterNudge } from '../motion/motion-settings';
 import { DEFAULT_PROFILE, profileSettings } from '../session/profile';
 import { LiveBatcher } from './live-batcher';
 import { SessionActions } from './session-actions';
@@ -583,7 +584,7 @@ export class RollerApp {
 
   private updateProfile(patch: Partial<Profile>): Profile {
     const next = ProfileSchema.parse({ ...this.profile, ...patch });
-    if (next.dwellLimitS <= next.dwellNudgeS) throw new Error('the dwell limit must be longer than the nudge');
+    if (!dwellLimitAfterNudge(next)) throw new Error('the dwell limit must be longer than the nudge');
     this.profile = next;
     this.o.store.saveProfile(next);
     this.pushSnapshot();

@@ -6,7 +6,7 @@
  * are printed to stderr; expected failures are CliErrors or SessionStoreErrors naming what is
  * wrong (cli-main.ts prints them as one line, see cli-failure.ts).
  */
-import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
+import { MotionSettingsSchema, SETTING_RANGES, type MotionSettings } from '../motion/motion-settings';
 import type { TrackSummary } from '../motion/track-summary';
 import { exportSessionFiles, localIsoTime } from '../session/session-export';
 import { importRecordingFile } from '../session/session-import';
@@ -206,11 +206,11 @@ function deleteSub(store: SessionStore, argv: readonly string[], io: CliIo): num
 
 const REANALYZE_FLAGS: Record<string, FlagSpec> = {
   profile: { kind: 'boolean' },
-  'diameter-in': { kind: 'number', min: 3, max: 8 },
-  'neck-above-cm': { kind: 'number', min: 5, max: 40 },
-  'lumbar-below-cm': { kind: 'number', min: 5, max: 40 },
-  'height-cm': { kind: 'number', min: 120, max: 220 },
-  'speed-limit-in-per-s': { kind: 'number', min: 0.5, max: 4 },
+  'diameter-in': { kind: 'number', ...SETTING_RANGES.rollerDiameterIn },
+  'neck-above-cm': { kind: 'number', ...SETTING_RANGES.neckAboveCm },
+  'lumbar-below-cm': { kind: 'number', ...SETTING_RANGES.lumbarBelowCm },
+  'height-cm': { kind: 'number', ...SETTING_RANGES.bodyHeightCm },
+  'speed-limit-in-per-s': { kind: 'number', ...SETTING_RANGES.speedLimitInPerS },
 };
 
 function reanalyze(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {
