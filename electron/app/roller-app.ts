@@ -34,6 +34,8 @@ import {
 } from '../ipc/ipc-contract';
 import type { AppStore, EndReason, SessionRecording } from './app-store';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
+import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
+import { dwellLimitAfterNudge } from '../motion/motion-settings';
 import { DEFAULT_PROFILE, profileSettings } from '../session/profile';
 import { LiveBatcher } from './live-batcher';
 import { SessionActions } from './session-actions';
@@ -56,8 +58,6 @@ export interface RollerAppOptions {
   /** Where exported sessions are written (see export-folder.ts; default: a folder in the temp dir). */
   exportFolder?: string;
 }
-
-export const DEFAULT_SIMULATED_SCENARIO = 'ten-minute-mixed';
 
 interface ActiveSession {
   engine: MotionEngine;
@@ -583,7 +583,7 @@ export class RollerApp {
 
   private updateProfile(patch: Partial<Profile>): Profile {
     const next = ProfileSchema.parse({ ...this.profile, ...patch });
-    if (next.dwellLimitS <= next.dwellNudgeS) throw new Error('the dwell limit must be longer than the nudge');
+    if (!dwellLimitAfterNudge(next)) throw new Error('the dwell limit must be longer than the nudge');
     this.profile = next;
     this.o.store.saveProfile(next);
     this.pushSnapshot();

@@ -2,8 +2,15 @@
  * The Bluetooth adapter's condition, as the user should see it: one of noble's states, or
  * `unavailable` when noble could not even be loaded (no Bluetooth socket, no permission), with
  * a message saying what is wrong and what to do about it on this operating system.
+ * No imports: the simulated bindings and the IPC contract (so the renderer too) take the state names from here.
  */
-export const ADAPTER_STATES = ['unavailable', 'unknown', 'resetting', 'unsupported', 'unauthorized', 'poweredOff', 'poweredOn'] as const;
+
+/** The states noble's `stateChange` reports (and the simulated bindings can be put in). */
+export const NOBLE_ADAPTER_STATES = ['unknown', 'resetting', 'unsupported', 'unauthorized', 'poweredOff', 'poweredOn'] as const;
+export type NobleAdapterState = (typeof NOBLE_ADAPTER_STATES)[number];
+
+/** noble's states, and ours for "noble could not be loaded". The IPC contract's adapter states. */
+export const ADAPTER_STATES = ['unavailable', ...NOBLE_ADAPTER_STATES] as const;
 export type AdapterStateName = (typeof ADAPTER_STATES)[number];
 
 export interface AdapterState {
@@ -69,5 +76,5 @@ export function describeAdapterState(state: AdapterStateName, platform: Platform
 
 /** noble's state strings, checked (anything unexpected reads as `unknown`). */
 export function adapterStateName(nobleState: string): AdapterStateName {
-  return (ADAPTER_STATES as readonly string[]).includes(nobleState) && nobleState !== 'unavailable' ? (nobleState as AdapterStateName) : 'unknown';
+  return (NOBLE_ADAPTER_STATES as readonly string[]).includes(nobleState) ? (nobleState as NobleAdapterState) : 'unknown';
 }

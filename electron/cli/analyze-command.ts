@@ -14,7 +14,7 @@
 import { createReadStream } from 'node:fs';
 import { RecordingCsvParser } from '../../sensor-protocol/recording/recording-csv-reader';
 import { MotionEngine, type Analysis } from '../motion/motion-engine';
-import type { MotionSettings } from '../motion/motion-settings';
+import { SETTING_RANGES, type MotionSettings } from '../motion/motion-settings';
 import { TrackColumns } from '../motion/track-columns';
 import { IMPORT_TIME_LIMITS } from '../session/session-import';
 import { recordingSettings, type RecordingMetadataWithLines } from '../session/recording-settings';
@@ -25,12 +25,12 @@ import type { CliIo } from './cli-io';
 import { formatAnalysisJson, formatAnalysisText } from './analysis-output';
 
 export const ANALYZE_FLAGS: Record<string, FlagSpec> = {
-  'diameter-in': { kind: 'number', min: 3, max: 8 },
-  'neck-above-cm': { kind: 'number', min: 5, max: 40 },
-  'lumbar-below-cm': { kind: 'number', min: 5, max: 40 },
-  'height-cm': { kind: 'number', min: 120, max: 220 },
-  'speed-limit-in-per-s': { kind: 'number', min: 0.5, max: 4 },
-  'track-rate-hz': { kind: 'number', min: 20, max: 200 },
+  'diameter-in': { kind: 'number', ...SETTING_RANGES.rollerDiameterIn },
+  'neck-above-cm': { kind: 'number', ...SETTING_RANGES.neckAboveCm },
+  'lumbar-below-cm': { kind: 'number', ...SETTING_RANGES.lumbarBelowCm },
+  'height-cm': { kind: 'number', ...SETTING_RANGES.bodyHeightCm },
+  'speed-limit-in-per-s': { kind: 'number', ...SETTING_RANGES.speedLimitInPerS },
+  'track-rate-hz': { kind: 'number', ...SETTING_RANGES.trackRateHz },
   format: { kind: 'string', choices: ['json', 'text'] },
   diagnostics: { kind: 'boolean' },
 };

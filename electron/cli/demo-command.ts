@@ -10,6 +10,7 @@ import { TrackColumns } from '../motion/track-columns';
 import { summarizeTrack } from '../motion/track-summary';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
+import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
 import type { CliIo } from './cli-io';
 import { connectionLine, eventLine, liveLine } from './live-line';
@@ -23,7 +24,7 @@ export const DEMO_FLAGS: Record<string, FlagSpec> = {
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, DEMO_FLAGS);
   if (args.positional.length > 0) throw new CliError(`demo takes no arguments, got: ${args.positional.join(' ')}`);
-  const scenario = stringFlag(args, 'scenario') ?? 'ten-minute-mixed';
+  const scenario = stringFlag(args, 'scenario') ?? DEFAULT_SIMULATED_SCENARIO;
   if (!BUILT_IN_SCENARIO_NAMES.includes(scenario)) throw new CliError(`unknown scenario "${scenario}" (built in: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
   const seconds = numberFlag(args, 'seconds') ?? 60;
   const { source, dispose } = cliSensorSource(true, scenario);

@@ -4,8 +4,9 @@ import { loadSystemNoble } from '../ble/noble-loader';
 import type { NobleLike } from '../ble/noble-types';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
 import { createSimulatedNoble } from '../ble/sim-peripheral';
+import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 
-export function cliSensorSource(simulated: boolean, scenario = 'ten-minute-mixed', scheduler: Scheduler = realScheduler): { source: BleSensorSource; dispose: () => void } {
+export function cliSensorSource(simulated: boolean, scenario = DEFAULT_SIMULATED_SCENARIO, scheduler: Scheduler = realScheduler): { source: BleSensorSource; dispose: () => void } {
   if (!simulated) return { source: new BleSensorSource({ loadNoble: () => loadSystemNoble(), scheduler }), dispose: () => undefined };
   const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] });
   return { source: new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler }), dispose: () => sim.dispose() };

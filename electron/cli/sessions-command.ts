@@ -7,7 +7,7 @@
  * wrong (cli-main.ts prints them as one line, see cli-failure.ts).
  */
 import { mkdirSync } from 'node:fs';
-import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
+import { MotionSettingsSchema, SETTING_RANGES, type MotionSettings } from '../motion/motion-settings';
 import type { TrackSummary } from '../motion/track-summary';
 import { exportSessionFiles, localIsoTime } from '../session/session-export';
 import { IMPORT_MAX_BYTES, IMPORT_MAX_SAMPLES, IMPORT_TIME_LIMITS } from '../session/import-limits';
@@ -225,11 +225,11 @@ function deleteSub(store: SessionStore, argv: readonly string[], io: CliIo): num
 
 const REANALYZE_FLAGS: Record<string, FlagSpec> = {
   profile: { kind: 'boolean' },
-  'diameter-in': { kind: 'number', min: 3, max: 8 },
-  'neck-above-cm': { kind: 'number', min: 5, max: 40 },
-  'lumbar-below-cm': { kind: 'number', min: 5, max: 40 },
-  'height-cm': { kind: 'number', min: 120, max: 220 },
-  'speed-limit-in-per-s': { kind: 'number', min: 0.5, max: 4 },
+  'diameter-in': { kind: 'number', ...SETTING_RANGES.rollerDiameterIn },
+  'neck-above-cm': { kind: 'number', ...SETTING_RANGES.neckAboveCm },
+  'lumbar-below-cm': { kind: 'number', ...SETTING_RANGES.lumbarBelowCm },
+  'height-cm': { kind: 'number', ...SETTING_RANGES.bodyHeightCm },
+  'speed-limit-in-per-s': { kind: 'number', ...SETTING_RANGES.speedLimitInPerS },
 };
 
 function reanalyze(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {

@@ -9,16 +9,19 @@
  * Live estimates travel in display-rate batches, never per sample.
  */
 import { z } from 'zod';
+import { ADAPTER_STATES } from '../ble/adapter-state';
+import { EVENT_KINDS } from '../motion/motion-types';
+import { ZONES } from '../motion/spine-map';
 import { IMPORT_MAX_BYTES } from '../session/import-limits';
 import { ProfileSchema as StoredProfileSchema } from '../session/profile';
 
 // ---------- shared pieces ----------
 
-export const ZoneSchema = z.enum(['neck', 'upper-back', 'mid-back', 'lumbar']);
-export const CoachEventKindSchema = z.enum(['too-fast', 'dwell-nudge', 'dwell-limit', 'lumbar', 'neck', 'time-budget']);
+export const ZoneSchema = z.enum(ZONES);
+export const CoachEventKindSchema = z.enum(EVENT_KINDS);
 
 export const AdapterSchema = z.object({
-  state: z.enum(['unavailable', 'unknown', 'resetting', 'unsupported', 'unauthorized', 'poweredOff', 'poweredOn']),
+  state: z.enum(ADAPTER_STATES),
   message: z.string(),
   fix: z.string(),
 });

@@ -23,25 +23,52 @@ import { z } from 'zod';
 
 export const CM_PER_IN = 2.54;
 
+/**
+ * The allowed range of every bounded setting, in the setting's unit: the one place for them. The
+ * schema below is built from it; the profile, the CLI's flags and the renderer's forms read it.
+ */
+export const SETTING_RANGES = {
+  rollerDiameterIn: { min: 3, max: 8 },
+  speedLimitInPerS: { min: 0.5, max: 4 },
+  speedWindowS: { min: 0.1, max: 2 },
+  tooFastMinS: { min: 0, max: 5 },
+  speedHysteresisInPerS: { min: 0, max: 0.5 },
+  dwellWindowIn: { min: 0.5, max: 6 },
+  dwellNudgeS: { min: 10, max: 30 },
+  dwellLimitS: { min: 15, max: 60 },
+  bodyHeightCm: { min: 120, max: 220 },
+  neckAboveCm: { min: 5, max: 40 },
+  lumbarBelowCm: { min: 5, max: 40 },
+  boundaryHysteresisCm: { min: 0, max: 5 },
+  dailyBudgetMin: { min: 1, max: 60 },
+  trackRateHz: { min: 20, max: 200 },
+} as const satisfies Record<string, { min: number; max: number }>;
+export type RangedSetting = keyof typeof SETTING_RANGES;
+
+const ranged = (name: RangedSetting) => z.number().min(SETTING_RANGES[name].min).max(SETTING_RANGES[name].max);
+
+/** The dwell limit must come after the nudge (the one statement of this rule). */
+export const dwellLimitAfterNudge = (s: { dwellNudgeS: number; dwellLimitS: number }): boolean => s.dwellLimitS > s.dwellNudgeS;
+
 export const MotionSettingsSchema = z
   .object({
-    rollerDiameterIn: z.number().min(3).max(8).default(6),
-    speedLimitInPerS: z.number().min(0.5).max(4).default(1.0),
-    speedWindowS: z.number().min(0.1).max(2).default(0.5),
-    tooFastMinS: z.number().min(0).max(5).default(0.5),
-    speedHysteresisInPerS: z.number().min(0).max(0.5).default(0.05),
-    dwellWindowIn: z.number().min(0.5).max(6).default(2),
-    dwellNudgeS: z.number().min(10).max(30).default(15),
-    dwellLimitS: z.number().min(15).max(60).default(30),
-    bodyHeightCm: z.number().min(120).max(220).default(175),
-    neckAboveCm: z.number().min(5).max(40).optional(),
-    lumbarBelowCm: z.number().min(5).max(40).optional(),
-    boundaryHysteresisCm: z.number().min(0).max(5).default(1),
-    dailyBudgetMin: z.number().min(1).max(60).default(10),
+    rollerDiameterIn: ranged('rollerDiameterIn').default(6),
+    speedLimitInPerS: ranged('speedLimitInPerS').default(1.0),
+    speedWindowS: ranged('speedWindowS').default(0.5),
+    tooFastMinS: ranged('tooFastMinS').default(0.5),
+    speedHysteresisInPerS: ranged('speedHysteresisInPerS').default(0.05),
+    dwellWindowIn: ranged('dwellWindowIn').default(2),
+    dwellNudgeS: ranged('dwellNudgeS').default(15),
+    dwellLimitS: ranged('dwellLimitS').default(30),
+    bodyHeightCm: ranged('bodyHeightCm').default(175),
+    neckAboveCm: ranged('neckAboveCm').optional(),
+    lumbarBelowCm: ranged('lumbarBelowCm').optional(),
+    boundaryHysteresisCm: ranged('boundaryHysteresisCm').default(1),
+    dailyBudgetMin: ranged('dailyBudgetMin').default(10),
     priorDailyRollingS: z.number().min(0).default(0),
-    trackRateHz: z.number().min(20).max(200).default(50),
+    trackRateHz: ranged('trackRateHz').default(50),
   })
-  .refine((s) => s.dwellLimitS > s.dwellNudgeS, { message: 'dwellLimitS must be longer than dwellNudgeS', path: ['dwellLimitS'] });
+  .refine(dwellLimitAfterNudge, { message: 'dwellLimitS must be longer than dwellNudgeS', path: ['dwellLimitS'] });
 
 export type MotionSettingsInput = z.input<typeof MotionSettingsSchema>;
 export type MotionSettings = z.output<typeof MotionSettingsSchema>;

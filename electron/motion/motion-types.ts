@@ -25,6 +25,7 @@ export interface TrackPoint {
   diagnostics: Diagnostics;
 }
 
+/** Every coaching event kind: the one list (the IPC contract and the stored events take it from here). */
 export const EVENT_KINDS = ['too-fast', 'dwell-nudge', 'dwell-limit', 'lumbar', 'neck', 'time-budget'] as const;
 export type CoachEventKind = (typeof EVENT_KINDS)[number];
 

@@ -5,6 +5,7 @@
  * Zones (docs/architecture.md#conventions-of-the-estimate): neck above +N, upper-back 0…+N, mid-back −L…0, lumbar below −L.
  * Without a personal calibration, N ≈ 0.12·height and L ≈ 0.08·height (docs/coaching-rules.md#the-spine-map).
  */
+/** Every zone, head to hips: the one list (the IPC contract, the simulator's truth and the UI take it from here). */
 export const ZONES = ['neck', 'upper-back', 'mid-back', 'lumbar'] as const;
 export type Zone = (typeof ZONES)[number];
 

@@ -5,7 +5,7 @@
  * by MotionSettingsSchema, so the profile can never hold a combination the engine rejects.
  */
 import { z } from 'zod';
-import { DEFAULT_MOTION_SETTINGS, MotionSettingsSchema, type MotionSettings, type MotionSettingsInput } from '../motion/motion-settings';
+import { MotionSettingsSchema, type MotionSettings, type MotionSettingsInput } from '../motion/motion-settings';
 
 export const ScreeningRecordSchema = z.object({
   /** Question id → the user's answer (true = "yes, this applies to me"). */
@@ -18,20 +18,21 @@ export const ScreeningRecordSchema = z.object({
 });
 export type ScreeningRecord = z.output<typeof ScreeningRecordSchema>;
 
-const d = DEFAULT_MOTION_SETTINGS;
+/** The engine's own fields: the profile's thresholds have the motion settings' ranges and defaults. */
+const m = MotionSettingsSchema.shape;
 
 export const ProfileSchema = z.object({
-  rollerDiameterIn: z.number().min(3).max(8).default(d.rollerDiameterIn),
-  bodyHeightCm: z.number().min(120).max(220).default(d.bodyHeightCm),
+  rollerDiameterIn: m.rollerDiameterIn,
+  bodyHeightCm: m.bodyHeightCm,
   units: z.enum(['in', 'cm']).default('in'),
   /** Spine map from the personal calibration pass (null: from body height). */
-  neckAboveCm: z.number().min(5).max(40).nullable().default(null),
-  lumbarBelowCm: z.number().min(5).max(40).nullable().default(null),
+  neckAboveCm: m.neckAboveCm.unwrap().nullable().default(null),
+  lumbarBelowCm: m.lumbarBelowCm.unwrap().nullable().default(null),
   calibratedAt: z.string().max(40).nullable().default(null),
-  speedLimitInPerS: z.number().min(0.5).max(4).default(d.speedLimitInPerS),
-  dwellNudgeS: z.number().min(10).max(30).default(d.dwellNudgeS),
-  dwellLimitS: z.number().min(15).max(60).default(d.dwellLimitS),
-  dailyBudgetMin: z.number().min(1).max(60).default(d.dailyBudgetMin),
+  speedLimitInPerS: m.speedLimitInPerS,
+  dwellNudgeS: m.dwellNudgeS,
+  dwellLimitS: m.dwellLimitS,
+  dailyBudgetMin: m.dailyBudgetMin,
   sounds: z.boolean().default(true),
   speech: z.boolean().default(false),
   screening: ScreeningRecordSchema.nullable().default(null),

@@ -1,10 +1,9 @@
 /**
  * Truth labels for a position on the spine map (docs/architecture.md#conventions-of-the-estimate): `neck` above +N, `upper-back`
- * 0 … +N, `mid-back` −L … 0, `lumbar` below −L (boundaries belong to the inner zone).
+ * 0 … +N, `mid-back` −L … 0, `lumbar` below −L (boundaries belong to the inner zone). The zone
+ * names are the motion engine's (a type-only import: the truth is computed here, independently).
  */
-
-export const SPINE_ZONES = ['neck', 'upper-back', 'mid-back', 'lumbar'] as const;
-export type SpineZone = (typeof SPINE_ZONES)[number];
+import type { Zone } from '../motion/spine-map';
 
 export interface SpineMap {
   /** N: base of the neck above the start spot, cm. */
@@ -13,7 +12,7 @@ export interface SpineMap {
   lumbarBelowCm: number;
 }
 
-export function spineZoneAt(positionCm: number, map: SpineMap): SpineZone {
+export function spineZoneAt(positionCm: number, map: SpineMap): Zone {
   if (positionCm > map.neckAboveCm) return 'neck';
   if (positionCm >= 0) return 'upper-back';
   if (positionCm >= -map.lumbarBelowCm) return 'mid-back';

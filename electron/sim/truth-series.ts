@@ -11,8 +11,9 @@
  * - `zone`: the spine-map zone of the position; `thetaDeg`: roller angle about its axis;
  *   `gyroBias*Dps`: the true gyro bias in the sensor frame at that moment.
  */
+import type { Zone } from '../motion/spine-map';
 import type { MotionScript } from './motion-script';
-import { spineZoneAt, type SpineMap, type SpineZone } from './spine-zone';
+import { spineZoneAt, type SpineMap } from './spine-zone';
 import { CM_PER_IN, DEG_PER_RAD } from './units';
 import type { Vec3 } from './rotation-matrix';
 
@@ -27,7 +28,7 @@ export interface TruthSeries {
   velocityCmPerS: Float64Array;
   speedInPerS: Float64Array;
   thetaDeg: Float64Array;
-  zone: SpineZone[];
+  zone: Zone[];
   gyroBiasXDps: Float64Array;
   gyroBiasYDps: Float64Array;
   gyroBiasZDps: Float64Array;
@@ -39,7 +40,7 @@ export interface TruthPoint {
   positionCm: number;
   velocityCmPerS: number;
   speedInPerS: number;
-  zone: SpineZone;
+  zone: Zone;
   thetaDeg: number;
   gyroBiasDps: Vec3;
 }

@@ -18,7 +18,7 @@ import { SimulatedWitmotionPeripheral, type WitmotionPeripheralOptions } from '.
 import { nobleWithBindings, type NobleInstance } from './noble-with-bindings';
 
 export { ManualScheduler, realScheduler, type Scheduler } from './scheduler';
-export { SimulatedBindings, ADAPTER_STATES, type AdapterPowerState, type AttErrorEvent, type SimulatedBindingsOptions } from './simulated-bindings';
+export { SimulatedBindings, type AdapterPowerState, type AttErrorEvent, type SimulatedBindingsOptions } from './simulated-bindings';
 export { SimulatedRollerPeripheral, RollerPeripheralSettingsSchema, type RollerPeripheralOptions } from './simulated-roller-peripheral';
 export { SimulatedWitmotionPeripheral, WitmotionPeripheralSettingsSchema, type WitmotionPeripheralOptions } from './simulated-witmotion-peripheral';
 export { FaultSchema, FaultPlanSchema, type Fault, type FaultPlan, type FaultPlanEntry } from './fault-plan';

@@ -18,19 +18,19 @@
  */
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
+import { NOBLE_ADAPTER_STATES, type NobleAdapterState } from '../adapter-state';
 import { attErrorHex, type AttError } from './att-error';
 import { CCCD_UUID, type GattCharacteristic } from './gatt-server';
 import { DISCONNECT_REASONS, type DisconnectCause, type PeripheralLink, type SimulatedPeripheral } from './peripheral-link';
 import type { Scheduler } from './scheduler';
 
-export const ADAPTER_STATES = ['unknown', 'resetting', 'unsupported', 'unauthorized', 'poweredOff', 'poweredOn'] as const;
-export type AdapterPowerState = (typeof ADAPTER_STATES)[number];
+export type AdapterPowerState = NobleAdapterState;
 
 const DEFAULT_ATT_MTU = 23;
 
 export const SimulatedBindingsSettingsSchema = z.object({
   /** Adapter state reported on init. */
-  adapterState: z.enum(ADAPTER_STATES).default('poweredOn'),
+  adapterState: z.enum(NOBLE_ADAPTER_STATES).default('poweredOn'),
   /** The adapter's own address (`addressChange`). */
   adapterAddress: z.string().default('00:1a:7d:da:71:13'),
   /** ATT MTU the central asks for; the connection gets min(this, peripheral's max). */

@@ -1,6 +1,6 @@
 /** The simulated roller as an explicit choice: a made-up session played with no hardware. */
 import { useState } from 'react';
-import type { Connection } from '../../bridge/contract';
+import { DEFAULT_SIMULATED_SCENARIO, type Connection } from '../../bridge/contract';
 import { scenarioLabel } from './scenario-label';
 
 interface Props {
@@ -12,10 +12,8 @@ interface Props {
   onUse(scenario: string): void;
 }
 
-export const DEFAULT_SCENARIO = 'ten-minute-mixed';
-
 export function SimulatedRollerCard({ connection, busy, prominent, scenarios, onUse }: Props) {
-  const [scenario, setScenario] = useState(scenarios.includes(DEFAULT_SCENARIO) ? DEFAULT_SCENARIO : (scenarios[0] ?? DEFAULT_SCENARIO));
+  const [scenario, setScenario] = useState(scenarios.includes(DEFAULT_SIMULATED_SCENARIO) ? DEFAULT_SIMULATED_SCENARIO : (scenarios[0] ?? DEFAULT_SIMULATED_SCENARIO));
   const active = connection.source === 'simulated' && connection.name !== 'idle';
   return (
     <section className="card sim" aria-labelledby="sim-heading">

@@ -2,7 +2,7 @@
  * The dwell heatmap's geometry and the time per zone, from the review's 1-inch bins. Pure: the
  * component draws what this returns.
  */
-import type { SessionReview, Zone } from '../../bridge/contract';
+import { ZoneSchema, type SessionReview, type Zone } from '../../bridge/contract';
 import { yOf, type SpineScale } from '../live/spine-scale';
 
 export type DwellBins = SessionReview['dwell'];
@@ -70,7 +70,8 @@ export function hottestBin(bins: DwellBins): { fromCm: number; toCm: number; sec
   return { fromCm, toCm: fromCm + bins.binCm, seconds: bins.seconds[best]! };
 }
 
-export const ZONE_ORDER: readonly Zone[] = ['neck', 'upper-back', 'mid-back', 'lumbar'];
+/** Head to hips: the contract's zones, in their order. */
+export const ZONE_ORDER: readonly Zone[] = ZoneSchema.options;
 
 export interface ZoneShare {
   zone: Zone;

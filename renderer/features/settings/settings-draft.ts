@@ -1,20 +1,20 @@
 /**
- * The coaching settings form: thresholds (within docs/coaching-rules.md's ranges, the contract's too),
+ * The coaching settings form: thresholds (within the motion settings' ranges, the ones main checks),
  * units, sounds and speech. Speeds are typed in the user's units and sent in in/s.
  */
-import type { Profile } from '../../bridge/contract';
+import { dwellLimitAfterNudge, RESEARCH_PACE_SPEED_LIMIT_IN_PER_S, SETTING_RANGES, type Profile } from '../../bridge/contract';
 import { fixed, speedFromUnits, speedToUnits, type Units } from '../../common/units';
 import { parseNumber } from '../../common/parse-number';
 
-export const SPEED_LIMIT_RANGE_IN_PER_S = { min: 0.5, max: 4 } as const;
-export const DWELL_NUDGE_RANGE_S = { min: 10, max: 30 } as const;
-export const DWELL_LIMIT_RANGE_S = { min: 15, max: 60 } as const;
-export const DAILY_BUDGET_RANGE_MIN = { min: 1, max: 60 } as const;
+export const SPEED_LIMIT_RANGE_IN_PER_S = SETTING_RANGES.speedLimitInPerS;
+export const DWELL_NUDGE_RANGE_S = SETTING_RANGES.dwellNudgeS;
+export const DWELL_LIMIT_RANGE_S = SETTING_RANGES.dwellLimitS;
+export const DAILY_BUDGET_RANGE_MIN = SETTING_RANGES.dailyBudgetMin;
 
 /** The coaching pace the guidance recommends: about an inch a second. */
 export const GUIDED_PACE_IN_PER_S = 1;
 /** "Research pace": studies roll a pass in 2–4 s, well above 1 in/s; this is the top of the range. */
-export const RESEARCH_PACE_IN_PER_S = 4;
+export const RESEARCH_PACE_IN_PER_S = RESEARCH_PACE_SPEED_LIMIT_IN_PER_S;
 
 export interface SettingsDraft {
   speedLimit: string;
@@ -70,7 +70,7 @@ export function validateSettings(d: SettingsDraft): { errors: SettingsErrors; pa
   if (limit === null) errors.dwellLimitS = 'Type the seconds before the limit warning.';
   else if (limit < DWELL_LIMIT_RANGE_S.min || limit > DWELL_LIMIT_RANGE_S.max)
     errors.dwellLimitS = `The limit must be ${rangeText(DWELL_LIMIT_RANGE_S.min, DWELL_LIMIT_RANGE_S.max, 's')}.`;
-  else if (nudge !== null && limit <= nudge) errors.dwellLimitS = 'The limit must be longer than the nudge.';
+  else if (nudge !== null && !dwellLimitAfterNudge({ dwellNudgeS: nudge, dwellLimitS: limit })) errors.dwellLimitS = 'The limit must be longer than the nudge.';
 
   const budget = parseNumber(d.dailyBudgetMin);
   if (budget === null) errors.dailyBudgetMin = 'Type the daily time in minutes.';

@@ -1,15 +1,15 @@
 /**
  * The body-and-roller form: roller diameter (a common size or a custom one, always in inches as
  * rollers are sold), body height in the chosen units, and the units. Validates to a
- * `profile.update` patch with the contract's ranges.
+ * `profile.update` patch with the motion settings' ranges (the ones main checks).
  */
-import type { Profile } from '../../bridge/contract';
+import { SETTING_RANGES, type Profile } from '../../bridge/contract';
 import { parseNumber } from '../../common/parse-number';
 import { cmToIn, fixed, inToCm, type Units } from '../../common/units';
 
 export const DIAMETER_PRESETS_IN = [4, 5, 5.5, 6] as const;
-export const DIAMETER_RANGE_IN = { min: 3, max: 8 } as const;
-export const HEIGHT_RANGE_CM = { min: 120, max: 220 } as const;
+export const DIAMETER_RANGE_IN = SETTING_RANGES.rollerDiameterIn;
+export const HEIGHT_RANGE_CM = SETTING_RANGES.bodyHeightCm;
 
 export interface ProfileDraft {
   /** A preset as text ("5.5") or "custom". */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { profileFixture } from '../../app/fixtures';
-import { ProfilePatchSchema, type Profile } from '../../../../electron/ipc/ipc-contract';
-import { draftFromProfile, RESEARCH_PACE_IN_PER_S, speedText, switchSettingsUnits, validateSettings } from '../../../../renderer/features/settings/settings-draft';
+import { ProfilePatchSchema, ProfileSchema, type Profile } from '../../../../electron/ipc/ipc-contract';
+import { MotionSettingsSchema } from '../../../../electron/motion/motion-settings';
+import { draftFromProfile, RESEARCH_PACE_IN_PER_S, speedText, switchSettingsUnits, validateSettings, type SettingsDraft, type SettingsField } from '../../../../renderer/features/settings/settings-draft';
 
 const profile: Profile = profileFixture();
 
@@ -36,5 +37,34 @@ describe('settings draft', () => {
     expect(validateSettings({ ...base, dwellNudgeS: '20', dwellLimitS: '20' }).errors.dwellLimitS).toBe('The limit must be longer than the nudge.');
     expect(validateSettings({ ...base, dailyBudgetMin: '0' }).errors.dailyBudgetMin).toMatch(/between 1 and 60 min/);
     expect(validateSettings({ ...base, dailyBudgetMin: 'ten' }).patch).toBeNull();
+  });
+});
+
+describe('settings draft against the schema main checks', () => {
+  /** Each form field, the profile setting it sends, the other fields that keep the draft valid, and a step finer than the form reads. */
+  const FIELDS: { field: SettingsField; setting: 'speedLimitInPerS' | 'dwellNudgeS' | 'dwellLimitS' | 'dailyBudgetMin'; rest: Partial<SettingsDraft>; step: number }[] = [
+    { field: 'speedLimit', setting: 'speedLimitInPerS', rest: {}, step: 0.01 },
+    { field: 'dwellNudgeS', setting: 'dwellNudgeS', rest: { dwellLimitS: '60' }, step: 0.1 },
+    { field: 'dwellLimitS', setting: 'dwellLimitS', rest: { dwellNudgeS: '10' }, step: 0.1 },
+    { field: 'dailyBudgetMin', setting: 'dailyBudgetMin', rest: {}, step: 0.1 },
+  ];
+
+  it.each(FIELDS)('$field accepts exactly what the schema accepts around its bounds', ({ field, setting, rest, step }) => {
+    const checks = ProfileSchema.shape[setting].unwrap();
+    const [min, max] = [checks.minValue!, checks.maxValue!];
+    for (const v of [min - step, min, min + step, max - step, max, max + step]) {
+      const value = Math.round(v * 1000) / 1000;
+      const form = validateSettings({ ...draftFromProfile(profile), ...rest, [field]: String(value) });
+      expect({ value, accepted: form.errors[field] === undefined }).toEqual({ value, accepted: ProfilePatchSchema.safeParse({ [setting]: value }).success });
+      if (form.patch) expect(ProfilePatchSchema.safeParse(form.patch).success).toBe(true);
+    }
+  });
+
+  it('refuses exactly the dwell pairs the motion settings refuse (the limit after the nudge)', () => {
+    for (const [nudge, limit] of [[15, 15], [15, 15.1], [20, 19.9], [20, 20], [30, 30], [30, 31]] as const) {
+      const form = validateSettings({ ...draftFromProfile(profile), dwellNudgeS: String(nudge), dwellLimitS: String(limit) });
+      const engine = MotionSettingsSchema.safeParse({ dwellNudgeS: nudge, dwellLimitS: limit }).success;
+      expect({ nudge, limit, accepted: form.patch !== null }).toEqual({ nudge, limit, accepted: engine });
+    }
   });
 });

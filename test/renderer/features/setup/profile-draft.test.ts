@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profileFixture } from '../../app/fixtures';
-import { ProfilePatchSchema, type Profile } from '../../../../electron/ipc/ipc-contract';
+import { ProfilePatchSchema, ProfileSchema, type Profile } from '../../../../electron/ipc/ipc-contract';
 import { draftFromProfile, switchUnits, validateProfileDraft } from '../../../../renderer/features/setup/profile-draft';
 
 const profile: Profile = profileFixture({ units: 'cm' });
@@ -31,5 +31,28 @@ describe('profile draft', () => {
     expect(validateProfileDraft({ diameterChoice: '6', customDiameterIn: '', height: '300', units: 'cm' }).errors.height).toMatch(/120 and 220 cm/);
     expect(validateProfileDraft({ diameterChoice: '6', customDiameterIn: '', height: '30', units: 'in' }).errors.height).toMatch(/47\.2 and 86\.6 in/);
     expect(validateProfileDraft({ diameterChoice: '6', customDiameterIn: '', height: 'tall', units: 'in' }).patch).toBeNull();
+  });
+});
+
+describe('profile draft against the schema main checks', () => {
+  const bounds = (setting: 'rollerDiameterIn' | 'bodyHeightCm') => {
+    const checks = ProfileSchema.shape[setting].unwrap();
+    return [checks.minValue!, checks.maxValue!] as const;
+  };
+  const around = ([min, max]: readonly [number, number], step: number) => [min - step, min, min + step, max - step, max, max + step].map((v) => Math.round(v * 1000) / 1000);
+
+  it('takes exactly the custom diameters the schema takes, around its bounds', () => {
+    for (const value of around(bounds('rollerDiameterIn'), 0.1)) {
+      const { errors } = validateProfileDraft({ diameterChoice: 'custom', customDiameterIn: String(value), height: '175', units: 'cm' });
+      expect({ value, accepted: errors.diameter === undefined }).toEqual({ value, accepted: ProfilePatchSchema.safeParse({ rollerDiameterIn: value }).success });
+    }
+  });
+
+  it('takes exactly the heights (cm) the schema takes, around its bounds', () => {
+    for (const value of around(bounds('bodyHeightCm'), 0.1)) {
+      const { errors, patch } = validateProfileDraft({ diameterChoice: '6', customDiameterIn: '', height: String(value), units: 'cm' });
+      expect({ value, accepted: errors.height === undefined }).toEqual({ value, accepted: ProfilePatchSchema.safeParse({ bodyHeightCm: value }).success });
+      if (patch) expect(ProfilePatchSchema.safeParse(patch).success).toBe(true);
+    }
   });
 });
