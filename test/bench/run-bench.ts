@@ -1,8 +1,13 @@
-/** `npm run bench`: measured accuracy and speed figures, next to the targets. */
+/**
+ * `npm run bench`: measured accuracy and speed figures, next to the targets.
+ * `npm run bench -- <section> …` runs only the sections named (see SECTIONS below).
+ */
 import { ACCURACY_TARGETS, runAccuracyBench } from './accuracy-bench';
 import { runThroughputBench, THROUGHPUT_TARGET_SAMPLES_PER_S } from './throughput-bench';
 import { runBleStreamBench } from './ble-stream-bench';
 import { formatSessionStoreBench, runSessionStoreBench } from './session-store-bench';
+import { formatCrashLossBench, runCrashLossBench } from './crash-loss-bench';
+import { formatImportBench, runImportBench } from './import-bench';
 import { runUiBench } from './ui-bench';
 import { runReviewRenderBench } from './review-render-bench';
 import { formatSoakBench, runSoakBench, soakHoursFromEnv } from './soak-bench';
@@ -57,6 +62,14 @@ async function printSessionStore(): Promise<void> {
   console.log(formatSessionStoreBench(await runSessionStoreBench()));
 }
 
+async function printCrashLoss(): Promise<void> {
+  console.log(formatCrashLossBench(await runCrashLossBench()));
+}
+
+function printImport(): void {
+  console.log(formatImportBench(runImportBench()));
+}
+
 async function printUi(): Promise<void> {
   console.log('\n## Live view in Chromium (browser host, simulated roller at 100 Hz, real clock, 60 s)');
   const r = await runUiBench();
@@ -85,10 +98,25 @@ async function printSoak(): Promise<void> {
   console.log(formatSoakBench(await runSoakBench({ hours: soakHoursFromEnv() })));
 }
 
-printAccuracy();
-await printThroughput();
-await printBle();
-await printSessionStore();
-await printUi();
-await printReviewRender();
-await printSoak();
+/** The sections, in the order a full run prints them. */
+const SECTIONS: Record<string, () => void | Promise<void>> = {
+  accuracy: printAccuracy,
+  throughput: printThroughput,
+  ble: printBle,
+  store: printSessionStore,
+  import: printImport,
+  crash: printCrashLoss,
+  ui: printUi,
+  review: printReviewRender,
+  soak: printSoak,
+};
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) {
+  console.error(`unknown bench section ${unknown.map((n) => `"${n}"`).join(', ')}; the sections are: ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, run] of Object.entries(SECTIONS)) {
+  if (asked.length === 0 || asked.includes(name)) await run();
+}
