@@ -25,6 +25,7 @@ import { snapshotFixture } from '../app/fixtures';
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 /** How the fake bridge answers a request: a value, or a function of the params (may throw or be async). */
@@ -158,4 +159,29 @@ export function manualFrames(): { run(nowMs: number): void; pending(): number } 
     },
     pending: () => queue.size,
   };
+}
+
+/**
+ * A 2D context that accepts every drawing call and draws nothing, for components that draw with
+ * chart.js (happy-dom has no canvas): the charts then build, keep their options and update, so
+ * a test can read what they were told to show. Measured text is 0 wide.
+ */
+export function stubCanvas(): void {
+  const contexts = new WeakMap<HTMLCanvasElement, CanvasRenderingContext2D>();
+  const noop = () => ({ width: 0, actualBoundingBoxAscent: 0, actualBoundingBoxDescent: 0, addColorStop: () => {} });
+  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+    let ctx = contexts.get(this);
+    if (!ctx) {
+      const state: Record<string | symbol, unknown> = { canvas: this, getLineDash: () => [] };
+      ctx = new Proxy(state, {
+        get: (t, key) => (key in t ? t[key] : noop),
+        set: (t, key, value) => {
+          t[key] = value;
+          return true;
+        },
+      }) as unknown as CanvasRenderingContext2D;
+      contexts.set(this, ctx);
+    }
+    return ctx as never;
+  });
 }
