@@ -6,6 +6,8 @@ import { ACCURACY_TARGETS, runAccuracyBench } from './accuracy-bench';
 import { runThroughputBench, THROUGHPUT_TARGET_SAMPLES_PER_S } from './throughput-bench';
 import { runBleStreamBench } from './ble-stream-bench';
 import { formatSessionStoreBench, runSessionStoreBench } from './session-store-bench';
+import { formatCrashLossBench, runCrashLossBench } from './crash-loss-bench';
+import { formatCsvReadBench, runCsvReadBench } from './csv-read-bench';
 import { formatImportBench, runImportBench } from './import-bench';
 import { runUiBench } from './ui-bench';
 import { runReviewRenderBench } from './review-render-bench';
@@ -62,8 +64,12 @@ async function printSessionStore(): Promise<void> {
   console.log(formatSessionStoreBench(await runSessionStoreBench()));
 }
 
-async function printImport(): Promise<void> {
-  console.log(formatImportBench(await runImportBench()));
+async function printCrashLoss(): Promise<void> {
+  console.log(formatCrashLossBench(await runCrashLossBench()));
+}
+
+function printCsvRead(): void {
+  console.log(formatCsvReadBench(runCsvReadBench()));
 }
 
 async function printUi(): Promise<void> {
@@ -94,16 +100,23 @@ async function printSoak(): Promise<void> {
   console.log(formatSoakBench(await runSoakBench({ hours: soakHoursFromEnv() })));
 }
 
+async function printImport(): Promise<void> {
+  console.log(formatImportBench(await runImportBench()));
+}
+
 function printColdStart(): void {
   console.log(formatColdStartBench(runColdStartBench()));
 }
 
+/** The sections, in the order a full run prints them. */
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   accuracy: printAccuracy,
   throughput: printThroughput,
   ble: printBle,
   'session-store': printSessionStore,
   import: printImport,
+  'csv-read': printCsvRead,
+  crash: printCrashLoss,
   ui: printUi,
   'review-render': printReviewRender,
   soak: printSoak,

@@ -88,8 +88,8 @@ describe.skipIf(!canRunBrowser)('the app in Chromium', () => {
   it('settings: thresholds with their ranges', async () => {
     const { page } = e;
     await page.getByTestId('nav-settings').click();
-    await page.waitForTimeout(300);
+    await page.getByTestId('speed-limit-input').waitFor();
     await e.shot('09-settings');
-    await expect(page.locator('body').textContent()).resolves.toMatch(/speed/i);
+    await expect(page.locator('main').textContent()).resolves.toMatch(/speed/i);
   });
 });

@@ -53,7 +53,8 @@ describe.skipIf(!canRunBrowser)('review and history in Chromium', () => {
     await page.getByTestId(`review-session-${sessionId}`).click();
     await page.getByTestId('review-summary').waitFor();
     await page.getByTestId('speed-chart').waitFor();
-    await page.waitForTimeout(500);
+    // Both charts hold the track (chart.js draws without animation) before the screenshot.
+    await page.waitForFunction(`['speed-chart', 'position-chart'].every((id) => document.querySelector('[data-testid="' + id + '"]')?.__chart?.data.datasets[0]?.data.length > 0)`);
     await page.screenshot({ path: join(ARTIFACTS, '11-review.png'), fullPage: true });
     const charts = (await page.evaluate(`(() => {
       const info = (id) => {
@@ -73,9 +74,12 @@ describe.skipIf(!canRunBrowser)('review and history in Chromium', () => {
 
   it('picking a warning moves both charts to it', async () => {
     const second = engineEvents[1]!;
+    const speedRange = async () => (await page.evaluate(`(() => { const c = document.querySelector('[data-testid="speed-chart"]').__chart; return [c.options.scales.x.min ?? null, c.options.scales.x.max ?? null]; })()`)) as [number | null, number | null];
     await page.getByTestId('review-event').nth(1).click();
-    await page.waitForTimeout(300);
-    const range = (await page.evaluate(`(() => { const c = document.querySelector('[data-testid="speed-chart"]').__chart; return [c.options.scales.x.min, c.options.scales.x.max]; })()`)) as [number, number];
+    // The chart's range moves once React has handled the click: wait for it, not for a time.
+    const around = ([min, max]: [number | null, number | null]) => min !== null && max !== null && min <= second.t && max >= second.t && max - min < 120;
+    await expect.poll(async () => around(await speedRange())).toBe(true);
+    const range = (await speedRange()) as [number, number];
     expect(range[0]).toBeLessThanOrEqual(second.t);
     expect(range[1]).toBeGreaterThanOrEqual(second.t);
     expect(range[1] - range[0]).toBeLessThan(120);

@@ -16,25 +16,29 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const T0 = Date.parse('2025-03-01T18:30:00Z');
 
 describe('crash safety', () => {
-  it('a recording process killed with SIGKILL loses at most the last second; the session is kept as interrupted', async () => {
+  it('a recording process killed with SIGKILL keeps every frame it had written; the session is kept as interrupted', async () => {
+    // How much a kill loses (at most one flush interval plus a tick) is tested on an injected
+    // clock in session-recorder.test.ts and measured with a real kill by `npm run bench` (the store).
     const dir = join(root, 'killed');
     const child = spawn(process.execPath, ['--import', 'tsx', join(repo, 'test/electron/session/record-child.ts'), dir], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-    const id = await new Promise<number>((resolve, reject) => {
+    // Wait until the child says it has written a few batches (more than a second of frames).
+    const written = await new Promise<{ id: number; frames: number; writes: number }>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
-        const m = /started (\d+)\n/.exec(out);
-        if (m) resolve(Number(m[1]));
+        const id = /started (\d+)\n/.exec(out);
+        const stored = [...out.matchAll(/stored (\d+)\n/g)];
+        const frames = Number(stored.at(-1)?.[1] ?? 0);
+        if (id && stored.length >= 3 && frames >= 150) resolve({ id: Number(id[1]), frames, writes: stored.length });
       });
       void exited.then(() => reject(new Error(`child exited early: ${stderr}`)));
     });
-    await new Promise((r) => setTimeout(r, 2500));
-    const killedAt = Date.now();
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
+    const { id } = written;
 
     const opened = openSessionStore({ dataDir: dir });
     expect(opened.interrupted).toEqual([id]);
@@ -42,16 +46,13 @@ describe('crash safety', () => {
     const s = opened.store.getSession(id);
     expect(s.state).toBe('ended');
     expect(s.endReason).toBe('interrupted');
-    // Data up to at most a second before the kill is stored …
-    expect(s.lastDataAt).not.toBeNull();
-    expect(killedAt - s.lastDataAt!).toBeLessThanOrEqual(1000);
-    expect(s.endedAt).toBe(s.lastDataAt);
-    const sim = simulation('good-slow-session', { untilS: 60 });
-    const dueBy = sim.frameArrivalS.filter((a) => a <= (killedAt - s.startedAt) / 1000 - 1).length;
+    // Everything the recorder had reported written is stored, and the session ends at its last data …
     const counts = opened.store.counts(id);
-    expect(dueBy).toBeGreaterThan(100);
-    expect(counts.frames).toBeGreaterThanOrEqual(dueBy);
+    expect(counts.frames).toBeGreaterThanOrEqual(written.frames);
+    expect(s.lastDataAt).not.toBeNull();
+    expect(s.endedAt).toBe(s.lastDataAt);
     // … and readable: the frames decode to the simulator's samples, the track has a summary.
+    const sim = simulation('good-slow-session', { untilS: 60 });
     const { samples } = loadSessionSamples(opened.store, s);
     expect(samples).toEqual(sim.samples.slice(0, counts.frames));
     expect(s.summary!.durationS).toBeGreaterThan(1);

@@ -1,7 +1,9 @@
 /**
  * Child process for the crash test: records the simulated roller in real time, as the app does
  * (real clock, the recorder's own timer), until it is killed. Prints `started <id>` once the
- * session exists. Usage: node --import tsx record-child.ts <dataDir>
+ * session exists, and `stored <frames>` after each write the recorder has made (the frames
+ * stored so far), so a test can wait for data on disk instead of sleeping.
+ * Usage: node --import tsx record-child.ts <dataDir>
  */
 import { FrameDecoder } from '../../../sensor-protocol/frame/frame-decoder';
 import { MotionEngine } from '../../../electron/motion/motion-engine';
@@ -27,6 +29,7 @@ const id = recorder.start({ source: 'simulator', settings, sensorConfig: sim.met
 process.stdout.write(`started ${id}\n`);
 
 let i = 0;
+let flushesSeen = 0;
 const pace = setInterval(() => {
   const elapsedS = (Date.now() - startedAt) / 1000;
   while (i < sim.frames.length && sim.frameArrivalS[i]! <= elapsedS) {
@@ -40,6 +43,11 @@ const pace = setInterval(() => {
   if (events.length > 0) recorder.appendEvents(events);
   points = [];
   events = [];
+  const stats = recorder.stats;
+  if (stats.flushes !== flushesSeen) {
+    flushesSeen = stats.flushes;
+    process.stdout.write(`stored ${stats.framesStored}\n`);
+  }
   if (i >= sim.frames.length) {
     clearInterval(pace);
     recorder.finish({ endReason: 'completed' });

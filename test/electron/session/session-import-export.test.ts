@@ -101,7 +101,6 @@ describe('import', () => {
     const { store } = openSessionStore({ dataDir: freshDir() });
     const H = 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps';
     const rows = (ts: number[]) => ts.map((t) => `${t},0,0,1,0,0,0`).join('\n');
-    const started = Date.now();
     // Times beyond ±1e10 s used to loop for ever (a track step no longer changes them); a day's gap took seconds and half a gigabyte.
     expect(thrown(() => importRecordingText(store, `${H}\n${rows([1e15, 1e15 + 0.25])}\n`, { fileName: 'far.csv', settings: defaults, now: NOW })).message).toBe(
       'far.csv: line 2, column 1 (t_s): t_s "1000000000000000" is too far from zero: sample times must lie within ±10000000000 s; nothing was imported',
@@ -109,7 +108,6 @@ describe('import', () => {
     expect(thrown(() => importRecordingText(store, `# a=b\n${H}\n${rows([0, 0.01, 86_400])}\n`, { fileName: 'day.csv', settings: defaults, now: NOW })).message).toBe(
       'day.csv: line 5, column 1 (t_s): t_s "86400" is 86400 s after the first sample (line 3): a recording may span at most 43200 s; nothing was imported',
     );
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(store.listSessions()).toEqual([]);
     // Within the limits: times far from zero, and an hour's gap.
     expect(importRecordingText(store, `${H}\n${rows([1.7e9, 1.7e9 + 0.01, 1.7e9 + 3600])}\n`, { fileName: 'ok.csv', settings: defaults, now: NOW }).samples).toBe(3);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BridgeStatus } from '../../../renderer/bridge/bridge-status';
 import type { EventName, EventPayload, RequestName } from '../../../renderer/bridge/contract';
 import type { RollerBridge } from '../../../renderer/bridge/roller-bridge';
@@ -44,15 +44,12 @@ function fakeBridge() {
   };
 }
 
-const flush = () => new Promise((r) => setTimeout(r, 0));
-
 describe('app store', () => {
   it('loads the snapshot and follows the events', async () => {
     const f = fakeBridge();
     const store = createAppStore(f.bridge, () => 0);
     const stop = store.start();
-    await flush();
-    expect(store.state.get().load).toBe('ready');
+    await vi.waitFor(() => expect(store.state.get().load).toBe('ready'));
     f.emit('session', { ...snapshotFixture().session, state: 'running', elapsedS: 5 });
     expect(store.state.get().snapshot?.session.state).toBe('running');
     f.emit('calibration', { ...snapshotFixture().calibration, state: 'running', step: 'roll-up' });
@@ -68,21 +65,19 @@ describe('app store', () => {
     f.setAnswer(() => Promise.reject(new Error('Connection to the app lost')));
     const store = createAppStore(f.bridge, () => 0);
     store.start();
-    await flush();
-    expect(store.state.get()).toMatchObject({ load: 'failed', loadError: 'Connection to the app lost' });
+    await vi.waitFor(() => expect(store.state.get()).toMatchObject({ load: 'failed', loadError: 'Connection to the app lost' }));
   });
 
   it('reloads the snapshot after a reconnect, not on the first open', async () => {
     const f = fakeBridge();
     const store = createAppStore(f.bridge, () => 0);
     store.start();
-    await flush();
+    await vi.waitFor(() => expect(store.state.get().load).toBe('ready'));
     expect(f.requests).toEqual(['app.snapshot']);
     f.setStatus({ state: 'open', attempt: 0, retryAtMs: null, reason: null });
     f.setStatus({ state: 'reconnecting', attempt: 1, retryAtMs: 10, reason: 'closed' });
     expect(store.state.get().bridge.state).toBe('reconnecting');
     f.setStatus({ state: 'open', attempt: 0, retryAtMs: null, reason: null });
-    await flush();
-    expect(f.requests).toEqual(['app.snapshot', 'app.snapshot']);
+    await vi.waitFor(() => expect(f.requests).toEqual(['app.snapshot', 'app.snapshot']));
   });
 });

@@ -1,5 +1,5 @@
-/** Plain contract data for renderer tests: a profile, a snapshot of the shell's state. */
-import type { AppSnapshot, Profile } from '../../../renderer/bridge/contract';
+/** Plain contract data for renderer tests: a profile, safety answers, a snapshot of the shell's state. */
+import { SCREENING_QUESTIONS, type AppSnapshot, type LivePoint, type Profile, type Screening, type ScreeningQuestionId, type SessionStatus } from '../../../renderer/bridge/contract';
 
 export function profileFixture(over: Partial<Profile> = {}): Profile {
   return {
@@ -34,4 +34,20 @@ export function snapshotFixture(over: Partial<AppSnapshot> = {}): AppSnapshot {
     storage: { dataFolder: '/home/ann/.config/roller-companion', exportFolder: '/home/ann/Downloads/Roller Companion' },
     ...over,
   };
+}
+
+/** Safety answers given: all "no" (no clearance needed), or "yes" to the ids listed. */
+export function screeningFixture(yes: readonly ScreeningQuestionId[] = []): Screening {
+  const answers = Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, yes.includes(q.id)])) as Record<ScreeningQuestionId, boolean>;
+  return { answers, acknowledgedNotMedicalAdvice: true, answeredAt: '2025-03-01T18:00:00.000Z', needsClearance: yes.length > 0 };
+}
+
+/** A live point from the engine (defaults: still, at the start spot, mid back). */
+export function livePointFixture(over: Partial<LivePoint> = {}): LivePoint {
+  return { t: 0, positionCm: 0, speedInPerS: 0, zone: 'mid-back', dwellS: 0, atRest: false, gapBridged: false, ...over };
+}
+
+/** A running session's status. */
+export function runningSessionFixture(over: Partial<SessionStatus> = {}): SessionStatus {
+  return { ...snapshotFixture().session, state: 'running', sessionId: 7, startedAt: '2025-03-01T18:30:00.000Z', ...over };
 }

@@ -466,21 +466,18 @@ describe('number values', () => {
   });
 });
 
-describe('performance sanity', () => {
-  it('parses 100,000 rows (values checked, time not asserted)', () => {
+describe('a large file', () => {
+  it('parses 100,000 rows, values checked (the time it takes: npm run bench -- import)', () => {
     const rows: string[] = [H];
     for (let i = 0; i < 100_000; i++) {
       const t = i * 0.005;
       rows.push(`${t},${Math.sin(t) * 0.3},${-0.012 + i * 1e-9},${1 + Math.cos(t) * 0.01},${Math.sin(i) * 45.123},-0.5,${i % 7}`);
     }
     const text = `${rows.join('\n')}\n`;
-    const started = performance.now();
     const result = okOf(text);
-    const elapsedMs = performance.now() - started;
     expect(result.samples).toHaveLength(100_000);
     expect(result.samples[99_999]?.tS).toBe(99_999 * 0.005);
     expect(result.samples[12_345]?.gxDps).toBe(Math.sin(12_345) * 45.123);
-    console.info(`parsed 100,000 rows in ${elapsedMs.toFixed(0)} ms`);
   });
 });
 

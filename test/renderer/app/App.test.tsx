@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+/** The whole UI on a fake bridge: loading, the forced safety questions, the number-key navigation. */
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/app/App';
+import { fakeServices } from '../support/render-with-services';
+import { screeningFixture, snapshotFixture } from './fixtures';
+
+describe('App', () => {
+  it('says why the first load failed, and Try again loads the app', async () => {
+    const { services, bridge } = fakeServices({ snapshot: null, answers: { 'app.snapshot': () => Promise.reject(new Error('Connection to the app lost')) } });
+    render(<App services={services} />);
+    expect(await screen.findByTestId('load-error')).toHaveProperty('textContent', 'Could not load the app’s state: Connection to the app lost');
+    bridge.answer({ 'app.snapshot': snapshotFixture({ screening: screeningFixture() }) });
+    await userEvent.setup().click(screen.getByTestId('load-retry'));
+    expect(await screen.findByRole('heading', { name: 'Ready to roll' })).toBeTruthy();
+  });
+
+  it('on first run: only the safety questions, without the navigation or its keys', async () => {
+    const { services } = fakeServices({ snapshot: null, answers: { 'app.snapshot': snapshotFixture({ screening: null }) } });
+    render(<App services={services} />);
+    expect(await screen.findByRole('heading', { name: 'Before you roll: a safety check' })).toBeTruthy();
+    expect(screen.queryByRole('navigation')).toBeNull();
+    await userEvent.setup().keyboard('2');
+    expect(screen.queryByRole('heading', { name: 'Pair your sensor' })).toBeNull();
+  });
+
+  it('number keys switch screens (and move the current mark), but not while typing in a field', async () => {
+    const { services } = fakeServices({ snapshot: null, answers: { 'app.snapshot': snapshotFixture({ screening: screeningFixture() }) } });
+    const user = userEvent.setup();
+    render(<App services={services} />);
+    await screen.findByRole('heading', { name: 'Ready to roll' });
+    await user.keyboard('2');
+    expect(screen.getByRole('heading', { level: 1, name: 'Pair your sensor' })).toBeTruthy();
+    expect(screen.getByTestId('nav-pair').getAttribute('aria-current')).toBe('page');
+    // Focus moves to the new screen's content.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('main')));
+    await user.keyboard('3');
+    expect(screen.getByRole('heading', { level: 1, name: 'Setup' })).toBeTruthy();
+    await user.click(screen.getByTestId('height-input'));
+    await user.keyboard('5');
+    expect(screen.getByRole('heading', { level: 1, name: 'Setup' })).toBeTruthy();
+    await user.click(screen.getByTestId('nav-history'));
+    expect(screen.getByTestId('nav-history').getAttribute('aria-current')).toBe('page');
+  });
+});

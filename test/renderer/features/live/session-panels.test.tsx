@@ -1,0 +1,57 @@
+// @vitest-environment happy-dom
+/** The session's times and the last session's summary. */
+import { render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { SessionSummary } from '../../../../renderer/features/live/SessionSummary';
+import { SessionTimes } from '../../../../renderer/features/live/SessionTimes';
+import { livePointFixture, runningSessionFixture, snapshotFixture } from '../../app/fixtures';
+import { manualFrames, renderWithServices } from '../../support/render-with-services';
+
+describe('SessionTimes', () => {
+  it('shows the status’s figures at once, then runs the clock from when the status arrived', () => {
+    const frames = manualFrames();
+    renderWithServices(<SessionTimes session={runningSessionFixture({ elapsedS: 65, todayRollingS: 300, dailyBudgetS: 600 })} receivedAtMs={1000} />);
+    const clock = screen.getByTestId('session-time');
+    const bar = screen.getByRole('progressbar', { name: 'Rolling today against the daily budget' });
+    expect(clock.textContent).toBe('1:05');
+    expect(bar.getAttribute('aria-valuenow')).toBe('50');
+    expect(screen.getByText('5:00 of 10:00 today')).toBeTruthy();
+    frames.run(3500);
+    expect(clock.textContent).toBe('1:07');
+  });
+
+  it('adds the rolling seen in live points since the status to today’s time', () => {
+    const frames = manualFrames();
+    const { services } = renderWithServices(<SessionTimes session={runningSessionFixture({ todayRollingS: 590, dailyBudgetS: 600 })} receivedAtMs={0} />);
+    const points = Array.from({ length: 151 }, (_, i) => livePointFixture({ t: i * 0.1, speedInPerS: 0.5 }));
+    services.liveFeed.push(points, 0);
+    frames.run(16);
+    const bar = screen.getByTestId('budget-progress');
+    expect(bar.getAttribute('aria-valuetext')).toBe('10:05 of 10:00 today');
+    expect(bar.getAttribute('aria-valuenow')).toBe('100');
+    expect(bar.classList.contains('budget--over')).toBe(true);
+  });
+
+  it('an ended session’s clock stands still', () => {
+    const frames = manualFrames();
+    renderWithServices(<SessionTimes session={{ ...runningSessionFixture({ elapsedS: 30 }), state: 'ended' }} receivedAtMs={0} />);
+    frames.run(60_000);
+    expect(screen.getByTestId('session-time').textContent).toBe('0:30');
+  });
+});
+
+describe('SessionSummary', () => {
+  const ended = { ...snapshotFixture().session, state: 'ended' as const, elapsedS: 245, rollingS: 180, todayRollingS: 400, dailyBudgetS: 600, warnings: 3 };
+
+  it('lists length, rolling time, warnings and today against the budget', () => {
+    render(<SessionSummary session={{ ...ended, endReason: 'completed' }} />);
+    const facts = [...screen.getByTestId('session-summary').querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
+    expect(facts).toEqual(['Length: 4 min 05 s', 'Rolling: 3 min', 'Warnings: 3', 'Today: 6 min 40 s of 10 min']);
+    expect(screen.queryByRole('note')).toBeNull();
+  });
+
+  it('after a stop for pain: advice to rest and to have it looked at', () => {
+    render(<SessionSummary session={{ ...ended, endReason: 'stopped: pain' }} />);
+    expect(screen.getByRole('note').textContent).toMatch(/^You stopped because it hurt\. Rest.*doctor or physiotherapist\.$/);
+  });
+});
