@@ -71,7 +71,15 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
         appendSamples: (samples: readonly ImuSample[]) => recorder.appendSamples(samples),
         appendTrack: (points) => recorder.appendTrack(points),
         appendEvents: (events) => recorder.appendEvents(events),
-        finish: (reason, summary, endedAt) => void recorder.finish({ endReason: reason, summary, endedAt: endedAt.getTime() }),
+        finish: (reason, summary, endedAt) => {
+          try {
+            recorder.finish({ endReason: reason, summary, endedAt: endedAt.getTime() });
+          } catch (err) {
+            // The app gives the session up: the next open marks it interrupted with what was stored.
+            recorder.abandon();
+            throw err;
+          }
+        },
       };
     },
     todayRollingS(at: Date) {
