@@ -21,6 +21,12 @@ export interface SessionMeta {
 
 export type EndReason = 'completed' | 'stopped: pain' | 'sensor lost';
 
+/** What ending a recording stored: all of it (`lost` null), or all but what `lost` says. */
+export interface FinishedRecording {
+  /** For the user: what could not be kept (data dropped while saving failed), or null. */
+  lost: string | null;
+}
+
 export interface SessionRecording {
   readonly id: number;
   /** Raw protocol frames as received (kept for re-analysis), with host arrival times in ms. */
@@ -31,7 +37,11 @@ export interface SessionRecording {
   appendSamples(samples: readonly ImuSample[]): void;
   appendTrack(points: readonly TrackPoint[]): void;
   appendEvents(events: readonly CoachEvent[]): void;
-  finish(reason: EndReason, summary: TrackSummary, endedAt: Date): void;
+  /**
+   * Stores what is left and ends the session once the database holds all of it. Throws (a
+   * message for the user) when the session could not be saved; it is then given up.
+   */
+  finish(reason: EndReason, summary: TrackSummary, endedAt: Date): FinishedRecording;
 }
 
 export interface AppStore {
@@ -95,7 +105,10 @@ export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; fr
         appendSamples: (s) => void (rec.samples += s.length),
         appendTrack: (t) => void (rec.track += t.length),
         appendEvents: (e) => void rec.events.push(...e),
-        finish: (reason, summary) => void (rec.end = { reason, summary }),
+        finish: (reason, summary) => {
+          rec.end = { reason, summary };
+          return { lost: null };
+        },
       };
     },
     todayRollingS: () => sessions.reduce((sum, s) => sum + (s.end?.summary.rollingS ?? 0), 0),

@@ -10,7 +10,7 @@ import type { RememberedSensorStore } from '../ble/remembered-sensor';
 import type { Profile, Screening } from '../ipc/ipc-contract';
 import { openSessionStore, type OpenedSessionStore } from '../session/open-session-store';
 import { priorDailyRollingS } from '../session/session-history';
-import { SessionRecorder } from '../session/session-recorder';
+import { SessionRecorder, type RecorderStats } from '../session/session-recorder';
 import { MOTION_ENGINE_VERSION } from '../session/engine-version';
 import { exportSessionSteps, type ExportedFiles } from '../session/session-export';
 import { importRecordingFile } from '../session/session-import';
@@ -29,10 +29,19 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
   const store = opened.store;
   const notices = [...opened.notices];
   const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const fn of listeners) fn();
+  };
   const note = (m: string) => {
     if (notices.includes(m)) return;
     notices.push(m);
-    for (const fn of listeners) fn();
+    changed();
+  };
+  const withdraw = (m: string | null) => {
+    const i = m === null ? -1 : notices.indexOf(m);
+    if (i < 0) return;
+    notices.splice(i, 1);
+    changed();
   };
   return {
     loadProfile() {
@@ -50,12 +59,29 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
       store.recordScreening(screening, now());
     },
     startSession(meta: SessionMeta): SessionRecording {
-      const recorder = new SessionRecorder(store, {
+      // While saving fails the user sees why; once it works again that notice gives way to one
+      // saying so, which goes when the session ends (its end says what was saved).
+      let failing: string | null = null;
+      let recovered: string | null = null;
+      let id = 0;
+      const recorder: SessionRecorder = new SessionRecorder(store, {
         clock: now,
         timers: { setInterval: (fn, ms) => setInterval(fn, ms), clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>) },
-        onError: (err) => note(`Recording problem: ${err.message}`),
+        onError: (err) => {
+          withdraw(recovered);
+          recovered = null;
+          failing = `Recording problem: ${err.message}`;
+          note(failing);
+        },
+        onRecovered: () => {
+          withdraw(failing);
+          failing = null;
+          withdraw(recovered);
+          recovered = savingAgainText(id, recorder.stats.dropped);
+          note(recovered);
+        },
       });
-      const id = recorder.start({
+      id = recorder.start({
         source: meta.source === 'simulated' ? 'simulator' : meta.source,
         sensor: meta.sensor ? { id: meta.sensor.id, name: meta.sensor.name, kind: meta.sensor.kind === 'witmotion' ? 'witmotion' : 'roller' } : null,
         settings: meta.settings,
@@ -72,7 +98,17 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
         appendSamples: (samples: readonly ImuSample[]) => recorder.appendSamples(samples),
         appendTrack: (points) => recorder.appendTrack(points),
         appendEvents: (events) => recorder.appendEvents(events),
-        finish: (reason, summary, endedAt) => void recorder.finish({ endReason: reason, summary, endedAt: endedAt.getTime() }),
+        finish: (reason, summary, endedAt) => {
+          withdraw(recovered);
+          try {
+            recorder.finish({ endReason: reason, summary, endedAt: endedAt.getTime() });
+          } catch (err) {
+            // The app gives the session up: the next open marks it interrupted with what was stored.
+            recorder.abandon();
+            throw err;
+          }
+          return { lost: droppedText(recorder.stats.dropped) };
+        },
       };
     },
     todayRollingS(at: Date) {
@@ -136,4 +172,24 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
     },
     close: () => store.close(),
   };
+}
+
+/** What a recording dropped while saving failed (its memory cap reached), in words; null when nothing. */
+export function droppedText(d: RecorderStats['dropped']): string | null {
+  const parts = [
+    [d.frames, 'sensor notification'],
+    [d.samples, 'sensor reading'],
+    [d.trackPoints, 'track point'],
+    [d.events, 'warning'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, what]) => `${n as number} ${what as string}${n === 1 ? '' : 's'}`);
+  if (parts.length === 0) return null;
+  return `Part of this session could not be saved: ${parts.join(', ')} arrived while saving failed and could not be kept. The rest is saved.`;
+}
+
+/** The notice once saving works again after a failure. */
+export function savingAgainText(id: number, d: RecorderStats['dropped']): string {
+  const dropped = d.frames + d.samples + d.trackPoints + d.events;
+  return `Saving session ${id} works again${dropped === 0 ? ': what arrived while it failed is saved too.' : `, but ${dropped} items that arrived while it failed could not be kept.`}`;
 }

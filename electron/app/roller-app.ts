@@ -59,6 +59,9 @@ export interface RollerAppOptions {
   exportFolder?: string;
 }
 
+/** The end reason of a session whose end could not be stored. */
+export const NOT_SAVED = 'not saved';
+
 interface ActiveSession {
   engine: MotionEngine;
   /** The session summary, built point by point (memory stays flat however long the session). */
@@ -469,13 +472,9 @@ export class RollerApp {
     ses.engine.finish();
     this.batcher.flush();
     this.flushRecording(ses);
-    try {
-      ses.recording.finish(reason, ses.summary.summary(ses.events), this.now());
-    } catch (err) {
-      const why = (err as Error).message.replace(/[.\s]+$/, '');
-      this.extraNotices.push(`The end of the session could not be saved. ${why}${/kept/.test(why) ? '' : '; what was recorded before is kept'}.`);
-    }
-    const status: SessionStatus = { ...this.sessionStatus(), state: 'ended', endReason: reason };
+    const saved = this.finishRecording(ses, reason);
+    if (saved.problem) this.extraNotices.push(saved.problem);
+    const status: SessionStatus = { ...this.sessionStatus(), state: 'ended', endReason: saved.endReason, saveProblem: saved.problem };
     this.session = null;
     this.lastSession = status;
     this.emit('session', status);
@@ -483,11 +482,27 @@ export class RollerApp {
     return status;
   }
 
+  /**
+   * Ends the recording: 'completed' (or the reason given) only when all of it is stored;
+   * otherwise 'not saved', with what to tell the user.
+   */
+  private finishRecording(ses: ActiveSession, reason: EndReason): { endReason: string; problem: string | null } {
+    try {
+      return { endReason: reason, problem: ses.recording.finish(reason, ses.summary.summary(ses.events), this.now()).lost };
+    } catch (err) {
+      const why = (err as Error).message.replace(/[.\s]+$/, '');
+      const kept = (err as { kind?: unknown }).kind === 'not-found' || /kept/.test(why) ? '' : '; what was saved before is kept and shows as interrupted';
+      return { endReason: NOT_SAVED, problem: `This session could not be saved${/^[A-Z]/.test(why) ? '. ' : ': '}${why}${kept}.` };
+    }
+  }
+
   private sessionStatus(): SessionStatus {
     const ses = this.session;
     const budget = this.profile.dailyBudgetMin * 60;
     if (!ses) {
-      return this.lastSession ?? { state: 'none', sessionId: null, startedAt: null, elapsedS: 0, rollingS: 0, todayRollingS: this.o.store.todayRollingS(this.now()), dailyBudgetS: budget, endReason: null, warnings: 0 };
+      return (
+        this.lastSession ?? { state: 'none', sessionId: null, startedAt: null, elapsedS: 0, rollingS: 0, todayRollingS: this.o.store.todayRollingS(this.now()), dailyBudgetS: budget, endReason: null, warnings: 0, saveProblem: null }
+      );
     }
     const rolling = ses.engine.sessionRollingS;
     return {
@@ -500,6 +515,7 @@ export class RollerApp {
       dailyBudgetS: budget,
       endReason: null,
       warnings: ses.warnings,
+      saveProblem: null,
     };
   }
 

@@ -15,6 +15,7 @@ import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cl
 import type { CliIo } from './cli-io';
 import { connectionLine, eventLine, liveLine } from './live-line';
 import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
+import { onStopSignal } from './stop-signals';
 
 export const DEMO_FLAGS: Record<string, FlagSpec> = {
   seconds: { kind: 'number', min: 1, max: 4 * 3600 },
@@ -58,14 +59,13 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     await source.connect(roller.id);
     const end = Date.now() + seconds * 1000;
     let stop = false;
-    const interrupt = () => (stop = true);
-    process.once('SIGINT', interrupt);
+    const offSignals = onStopSignal(() => (stop = true));
     while (!stop && Date.now() < end) {
       await sleep(500);
       const p = last as TrackPoint | null;
       if (p) io.stdout.write(`${liveLine(p, t0 ?? p.t, settings.speedLimitInPerS, engine.currentDwellS)}\n`);
     }
-    process.off('SIGINT', interrupt);
+    offSignals();
     engine.finish();
     const s = summarizeTrack(track, events, settings);
     io.stdout.write(

@@ -1,7 +1,8 @@
 /**
  * `roller record --device ID|first --out rec.csv [--seconds N] [--simulated]` — records a
  * sensor to a recording CSV (the analyzer's input), written as the samples arrive, so an
- * interrupted recording keeps what it got. Drop-outs reconnect by themselves; the gap shows as
+ * interrupted recording keeps what it got; Ctrl-C, SIGTERM or a closed terminal end it and
+ * close the file (./stop-signals.ts). Drop-outs reconnect by themselves; the gap shows as
  * missing times in the file.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { RecordingCsvWriter } from '../../sensor-protocol/recording/recording-cs
 import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
 import type { CliIo } from './cli-io';
 import { connectionLine } from './live-line';
+import { untilStopped } from './stop-signals';
 import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
 
 export const RECORD_FLAGS: Record<string, FlagSpec> = {
@@ -59,16 +61,7 @@ export async function recordCommand(argv: readonly string[], io: CliIo): Promise
     source.on('note', (m) => io.stderr.write(`${m}\n`));
     await source.connect(id);
     if (source.connection.name !== 'streaming') throw new CliError(`could not connect to ${id}: ${'reason' in source.connection ? source.connection.reason : source.connection.name}`);
-    const seconds = numberFlag(args, 'seconds');
-    await new Promise<void>((done) => {
-      const finish = () => {
-        if (timer) clearTimeout(timer);
-        process.off('SIGINT', finish);
-        done();
-      };
-      const timer = seconds ? setTimeout(finish, seconds * 1000) : null;
-      process.once('SIGINT', finish);
-    });
+    await untilStopped({ seconds: numberFlag(args, 'seconds') });
     writeSync(file, writer.finish());
     io.stdout.write(`recorded ${samples} samples to ${out} (${source.counters.gaps} gaps, ${source.counters.rejected} bad notifications skipped, ${source.counters.reconnects} reconnects)\n`);
     return 0;

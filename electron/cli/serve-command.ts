@@ -2,7 +2,8 @@
  * `roller serve [--port N] [--simulated]` — the app in a browser: serves the renderer and the
  * main-process services over a local WebSocket (127.0.0.1, a token per run) and prints the
  * address to open. `--simulated` picks the simulated roller at once (the demo). Runs until
- * interrupted (Ctrl-C) or `--seconds` pass.
+ * stopped (Ctrl-C, SIGTERM, the terminal closed: ./stop-signals.ts) or `--seconds` pass; a
+ * running session is then ended `completed` and stored.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { createRollerApp } from '../app/create-roller-app';
 import { startBrowserHost } from '../host/browser-host';
 import { CliError, numberFlag, parseArgs, type FlagSpec } from './cli-args';
 import type { CliIo } from './cli-io';
+import { untilStopped } from './stop-signals';
 
 export const SERVE_FLAGS: Record<string, FlagSpec> = {
   port: { kind: 'number', min: 0, max: 65535 },
@@ -40,17 +42,7 @@ export async function serveCommand(argv: readonly string[], io: CliIo, signal?: 
   app.start();
   if (args.flags.has('simulated')) await app.handle('sensors.useSimulated', {});
   io.stdout.write(`Roller Companion is running. Open this address in a browser:\n\n  ${host.url}\n\n(only this computer can reach it; press Ctrl-C to stop)\n`);
-  const seconds = numberFlag(args, 'seconds');
-  await new Promise<void>((done) => {
-    const timer = seconds ? setTimeout(done, seconds * 1000) : null;
-    const stop = () => {
-      if (timer) clearTimeout(timer);
-      done();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    signal?.addEventListener('abort', stop);
-  });
+  await untilStopped({ seconds: numberFlag(args, 'seconds'), abort: signal });
   await host.close();
   await app.dispose();
   return 0;

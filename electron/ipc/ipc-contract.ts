@@ -107,8 +107,11 @@ export const SessionStatusSchema = z.object({
   rollingS: z.number(),
   todayRollingS: z.number(),
   dailyBudgetS: z.number(),
+  /** How it ended; 'not saved' when its end could not be stored (then `saveProblem` says why). */
   endReason: z.string().nullable(),
   warnings: z.number(),
+  /** Set when the ended session, or part of it, could not be saved: what to tell the user. */
+  saveProblem: z.string().nullable(),
 });
 
 export const CalibrationStatusSchema = z.object({

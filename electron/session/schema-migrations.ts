@@ -7,6 +7,7 @@
  * |---|---|
  * | 1 | profile, known sensors, sessions, raw frame batches, track batches, events |
  * | 2 | sessions without protocol frames: `sample_batches`, `sessions.data_kind`, `sessions.origin` (imports) |
+ * | 3 | `sessions.owner_lock`: the recording process's lock (./recording-lock.ts) |
  *
  * Times are ms since 1970 (UTC) unless the column says `t` (sensor time, s). JSON columns hold
  * the zod-validated records of ./session-records.ts and ./profile.ts; blobs the layouts of
@@ -111,6 +112,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: "the recording process's lock, which the OS holds while it lives (frozen or not)",
+    sql: `
+      ALTER TABLE sessions ADD COLUMN owner_lock TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -119,7 +127,7 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export const REQUIRED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   profile: ['id', 'json', 'updated_at'],
   known_sensors: ['id', 'name', 'kind', 'first_seen_at', 'last_used_at'],
-  sessions: ['id', 'started_at', 'utc_offset_min', 'ended_at', 'end_reason', 'source', 'sensor_id', 'sensor_name', 'sensor_kind', 'sensor_config', 'settings', 'engine_version', 'analyzed_at', 'summary', 'rolling_s', 'warning_count', 'last_data_at', 'heartbeat_at', 'owner_pid', 'data_kind', 'origin'],
+  sessions: ['id', 'started_at', 'utc_offset_min', 'ended_at', 'end_reason', 'source', 'sensor_id', 'sensor_name', 'sensor_kind', 'sensor_config', 'settings', 'engine_version', 'analyzed_at', 'summary', 'rolling_s', 'warning_count', 'last_data_at', 'heartbeat_at', 'owner_pid', 'data_kind', 'origin', 'owner_lock'],
   frame_batches: ['session_id', 'seq', 'frame_count', 'sample_count', 'first_arrival_ms', 'last_arrival_ms', 'data'],
   sample_batches: ['session_id', 'seq', 'sample_count', 't_first', 't_last', 'data'],
   track_batches: ['session_id', 'seq', 'point_count', 't_first', 't_last', 'data'],

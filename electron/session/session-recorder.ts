@@ -11,8 +11,15 @@
  * A write that fails (disk full, I/O error) does not throw into the live path: the recorder
  * keeps what it holds, reports the error once through `onError` (and `error`), retries on the
  * next flush, and past a hard cap drops new data, counting it in `stats.dropped`. What was
- * stored before stays stored. `finish()` does throw: the session then stays unfinished and is
- * marked interrupted on the next start.
+ * stored before stays stored; once a write works again `onRecovered` hears it.
+ *
+ * While it records, the recorder holds the session's recording lock (./recording-lock.ts), so no
+ * other process takes the session over, even while this one is frozen.
+ *
+ * `finish()` ends the session only once everything is stored: the last flush worked, and the
+ * database holds exactly what the recorder wrote (so a row removed or changed by another
+ * program is noticed). Otherwise it throws, and the session stays unfinished; `abandon()` then
+ * lets go of it, and the next open marks it interrupted with what was stored.
  */
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
@@ -23,10 +30,11 @@ import type { TrackSummary } from '../motion/track-summary';
 import { MOTION_ENGINE_VERSION } from './engine-version';
 import { FrameBatchBuilder, RECONNECT_MARKER } from './frame-batch-codec';
 import { encodeSampleBatch } from './sample-batch-codec';
+import { takeRecordingLock, type RecordingLock } from './recording-lock';
 import { summarizeStoredSession } from './session-data';
 import type { FinishReason, SensorRef, SessionSource, StoredSession } from './session-records';
 import type { BatchWrite, SessionStore } from './session-store';
-import { SessionStoreError, storeErrorFrom } from './store-error';
+import { SessionStoreError, sessionGoneError, storeErrorFrom } from './store-error';
 import { encodeTrackBatch } from './track-batch-codec';
 import { STORED_TRACK_RATE_HZ, TrackDecimator } from './track-decimation';
 
@@ -48,6 +56,8 @@ export interface RecorderOptions {
   timers?: RecorderTimers;
   /** Called once per failure episode (disk full, I/O error); again after a recovery. */
   onError?: (err: SessionStoreError) => void;
+  /** Called when a write works again after `onError` (what was held meanwhile is now stored). */
+  onRecovered?: () => void;
   /** Process id stored as the session's owner (default process.pid). */
   pid?: number;
 }
@@ -101,6 +111,7 @@ export class SessionRecorder {
   private readonly trackRateHz: number;
   private readonly options: RecorderOptions;
   private id: number | null = null;
+  private lock: RecordingLock | null = null;
   private startedAt = 0;
   private framesSession = false;
   private readonly frames = new FrameBatchBuilder();
@@ -115,17 +126,8 @@ export class SessionRecorder {
   private nextAttemptAt = 0;
   private timer: unknown = null;
   private failure: SessionStoreError | null = null;
-  private readonly counters: RecorderStats = {
-    framesStored: 0,
-    samplesStored: 0,
-    trackPointsStored: 0,
-    eventsStored: 0,
-    flushes: 0,
-    failedFlushes: 0,
-    dropped: { frames: 0, samples: 0, trackPoints: 0, events: 0 },
-    pendingBytes: 0,
-    lastFlushAt: null,
-  };
+  /** Of the session being recorded (or the last one). */
+  private readonly counters: RecorderStats = emptyStats();
 
   constructor(
     private readonly store: SessionStore,
@@ -159,17 +161,32 @@ export class SessionRecorder {
     if (!parsed.success) throw new SessionStoreError('invalid', `settings: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
     const startedAt = Math.round(init.startedAt ?? this.clock());
     const config = init.sensorConfig ?? null;
-    this.id = this.store.createSession({
-      startedAt,
-      utcOffsetMin: init.utcOffsetMin ?? -new Date(startedAt).getTimezoneOffset(),
-      source: init.source,
-      sensor: init.sensor ?? null,
-      sensorConfig: config,
-      settings: parsed.data,
-      engineVersion: init.engineVersion ?? MOTION_ENGINE_VERSION,
-      dataKind: config ? 'frames' : 'samples',
-      ownerPid: this.options.pid ?? process.pid,
-    });
+    const pid = this.options.pid ?? process.pid;
+    let lock: RecordingLock;
+    try {
+      lock = takeRecordingLock(this.store.path, pid);
+    } catch (err) {
+      throw storeErrorFrom(err, 'starting a session (taking its recording lock)');
+    }
+    try {
+      this.id = this.store.createSession({
+        startedAt,
+        utcOffsetMin: init.utcOffsetMin ?? -new Date(startedAt).getTimezoneOffset(),
+        source: init.source,
+        sensor: init.sensor ?? null,
+        sensorConfig: config,
+        settings: parsed.data,
+        engineVersion: init.engineVersion ?? MOTION_ENGINE_VERSION,
+        dataKind: config ? 'frames' : 'samples',
+        ownerPid: pid,
+        ownerLock: lock.name,
+      });
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+    this.lock = lock;
+    Object.assign(this.counters, emptyStats());
     this.startedAt = startedAt;
     this.framesSession = config !== null;
     this.lastDataAt = startedAt;
@@ -317,13 +334,18 @@ export class SessionRecorder {
     this.events = [];
     this.oldestPendingAt = null;
     this.lastWriteAt = now;
-    this.failure = null;
+    if (this.failure) {
+      this.failure = null;
+      this.options.onRecovered?.();
+    }
     return true;
   }
 
   /**
-   * Writes what is left and ends the session. Throws SessionStoreError if that fails (the data
-   * stored so far is kept, and the session is marked interrupted on the next start).
+   * Writes what is left, checks that the database holds all of it, and ends the session.
+   * Throws SessionStoreError if any of that fails: the session is not ended (call `finish`
+   * again, or `abandon`); what was stored so far is kept. Data dropped while writes failed
+   * (`stats.dropped`) is not stored: the caller says so.
    */
   finish(end: RecordingFinish): StoredSession {
     const id = this.requireSession();
@@ -334,12 +356,47 @@ export class SessionRecorder {
       this.pending(this.clock());
     }
     if (!this.flush()) throw this.failure ?? new SessionStoreError('io', `session ${id} could not be saved`);
+    this.checkStored(id);
     const session = this.store.getSession(id);
     const summary = end.summary ?? summarizeStoredSession(this.store, session);
     const stored = this.store.finishSession(id, { endedAt: end.endedAt ?? this.clock(), endReason: end.endReason, summary });
-    this.stopTimer();
-    this.id = null;
+    this.letGo();
     return stored;
+  }
+
+  /**
+   * Stops recording without ending the session (after a `finish` that failed, or when the app
+   * gives up): buffered data is let go, the recording lock released, and the next open of the
+   * data folder marks the session interrupted with what was stored.
+   */
+  abandon(): void {
+    if (this.id === null) return;
+    this.frames.reset();
+    this.samples = [];
+    this.track.length = 0;
+    this.events = [];
+    this.lastUnkeptPoint = null;
+    this.oldestPendingAt = null;
+    this.letGo();
+  }
+
+  /** The database holds exactly what this recorder wrote for session `id` (its row is there). */
+  private checkStored(id: number): void {
+    if (this.store.findSession(id) === null) throw sessionGoneError(id);
+    const found = this.store.counts(id);
+    const c = this.counters;
+    const differ = (
+      [
+        ['frames', c.framesStored, found.frames],
+        ['samples', c.samplesStored, found.samples],
+        ['track points', c.trackPointsStored, found.trackPoints],
+        ['events', c.eventsStored, found.events],
+      ] as const
+    ).filter(([, wrote, has]) => wrote !== has);
+    if (differ.length > 0) {
+      const what = differ.map(([name, wrote, has]) => `${has} of ${wrote} ${name}`).join(', ');
+      throw new SessionStoreError('io', `the session database does not hold what was saved of session ${id} (${what}); another program may have changed it`);
+    }
   }
 
   private pushPoint(p: TrackPoint): void {
@@ -378,8 +435,25 @@ export class SessionRecorder {
     return this.id;
   }
 
-  private stopTimer(): void {
+  private letGo(): void {
     if (this.timer !== null) this.options.timers?.clearInterval(this.timer);
     this.timer = null;
+    this.lock?.release();
+    this.lock = null;
+    this.id = null;
   }
+}
+
+function emptyStats(): RecorderStats {
+  return {
+    framesStored: 0,
+    samplesStored: 0,
+    trackPointsStored: 0,
+    eventsStored: 0,
+    flushes: 0,
+    failedFlushes: 0,
+    dropped: { frames: 0, samples: 0, trackPoints: 0, events: 0 },
+    pendingBytes: 0,
+    lastFlushAt: null,
+  };
 }

@@ -9,7 +9,7 @@
  * sessions.
  */
 import type Database from 'better-sqlite3';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { SensorConfigSchema, type SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent } from '../motion/motion-types';
@@ -31,7 +31,7 @@ import {
   type SessionSource,
   type StoredSession,
 } from './session-records';
-import { SessionStoreError, storeErrorFrom } from './store-error';
+import { SessionStoreError, sessionGoneError, storeErrorFrom } from './store-error';
 
 export interface NewSession {
   /** Wall clock at the start, ms since 1970. */
@@ -47,6 +47,8 @@ export interface NewSession {
   dataKind: DataKind;
   /** The process recording it (null for a session written in one go, e.g. an import). */
   ownerPid: number | null;
+  /** The recording process's lock (./recording-lock.ts), held while it lives. */
+  ownerLock?: string | null;
   origin?: ImportOrigin | null;
 }
 
@@ -107,13 +109,7 @@ export interface SessionQuery {
   order?: 'newest' | 'oldest';
 }
 
-export interface UnfinishedSession {
-  id: number;
-  startedAt: number;
-  lastDataAt: number | null;
-  heartbeatAt: number | null;
-  ownerPid: number | null;
-}
+export type UnfinishedSession = z.output<typeof UnfinishedRowSchema>;
 
 export interface KnownSensor extends SensorRef {
   firstSeenAt: number;
@@ -128,6 +124,17 @@ export interface SessionCounts {
   /** Bytes of stored blobs (compressed). */
   blobBytes: number;
 }
+
+const UnfinishedRowSchema = z
+  .object({
+    id: z.number().int(),
+    started_at: z.number(),
+    last_data_at: z.number().nullable(),
+    heartbeat_at: z.number().nullable(),
+    owner_pid: z.number().int().nullable(),
+    owner_lock: z.string().nullable(),
+  })
+  .transform((r) => ({ id: r.id, startedAt: r.started_at, lastDataAt: r.last_data_at, heartbeatAt: r.heartbeat_at, ownerPid: r.owner_pid, ownerLock: r.owner_lock }));
 
 type Stmt = Database.Statement;
 
@@ -213,8 +220,8 @@ export class SessionStore {
       const tx = this.db.transaction(() => {
         if (sensor) this.rememberSensor(sensor, s.startedAt);
         const info = this.stmt(
-          `INSERT INTO sessions (started_at, utc_offset_min, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, data_kind, origin, owner_pid, heartbeat_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO sessions (started_at, utc_offset_min, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, data_kind, origin, owner_pid, owner_lock, heartbeat_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           Math.round(s.startedAt),
           Math.round(s.utcOffsetMin),
@@ -228,6 +235,7 @@ export class SessionStore {
           s.dataKind,
           origin ? JSON.stringify(origin) : null,
           s.ownerPid,
+          s.ownerLock ?? null,
           Math.round(s.startedAt),
         );
         return Number(info.lastInsertRowid);
@@ -236,26 +244,32 @@ export class SessionStore {
     });
   }
 
-  /** One flush of a live recording, in one transaction; also moves the session's heartbeat. */
+  /**
+   * One flush of a live recording, in one transaction; also moves the session's heartbeat.
+   * Throws 'not-found' (and writes nothing) when the session's row is gone.
+   */
   appendBatches(id: number, write: BatchWrite, atMs: number, lastDataAt: number): void {
     this.run(`saving session ${id}`, () => {
       this.db.transaction(() => {
+        const info = this.stmt('UPDATE sessions SET last_data_at = ?, heartbeat_at = ? WHERE id = ?').run(Math.round(lastDataAt), Math.round(atMs), id);
+        if (info.changes === 0) throw sessionGoneError(id);
         this.insertBatches(id, write);
-        this.stmt('UPDATE sessions SET last_data_at = ?, heartbeat_at = ? WHERE id = ?').run(Math.round(lastDataAt), Math.round(atMs), id);
       })();
     });
   }
 
-  /** Tells other processes that the recording of session `id` is alive. */
+  /** Tells other processes that the recording of session `id` is alive; 'not-found' when its row is gone. */
   heartbeat(id: number, atMs: number): void {
-    this.run(`updating session ${id}`, () => this.stmt('UPDATE sessions SET heartbeat_at = ? WHERE id = ?').run(Math.round(atMs), id));
+    this.run(`updating session ${id}`, () => {
+      if (this.stmt('UPDATE sessions SET heartbeat_at = ? WHERE id = ?').run(Math.round(atMs), id).changes === 0) throw sessionGoneError(id);
+    });
   }
 
   finishSession(id: number, end: SessionEnd): StoredSession {
     const summary = end.summary === null ? null : this.checked(TrackSummarySchema, end.summary, 'session summary');
     const warnings = summary ? warningCount(summary) : 0;
     this.run(`ending session ${id}`, () => {
-      const info = this.stmt('UPDATE sessions SET ended_at = ?, end_reason = ?, summary = ?, rolling_s = ?, warning_count = ?, owner_pid = NULL WHERE id = ?').run(
+      const info = this.stmt('UPDATE sessions SET ended_at = ?, end_reason = ?, summary = ?, rolling_s = ?, warning_count = ?, owner_pid = NULL, owner_lock = NULL WHERE id = ?').run(
         Math.round(end.endedAt),
         end.endReason,
         summary ? JSON.stringify(summary) : null,
@@ -263,7 +277,7 @@ export class SessionStore {
         warnings,
         id,
       );
-      if (info.changes === 0) throw this.notFound(id);
+      if (info.changes === 0) throw sessionGoneError(id);
     });
     return this.getSession(id);
   }
@@ -298,9 +312,9 @@ export class SessionStore {
 
   unfinishedSessions(): UnfinishedSession[] {
     const rows = this.run('looking for unfinished sessions', () =>
-      this.stmt('SELECT id, started_at, last_data_at, heartbeat_at, owner_pid FROM sessions WHERE ended_at IS NULL ORDER BY id').all(),
-    ) as { id: number; started_at: number; last_data_at: number | null; heartbeat_at: number | null; owner_pid: number | null }[];
-    return rows.map((r) => ({ id: r.id, startedAt: r.started_at, lastDataAt: r.last_data_at, heartbeatAt: r.heartbeat_at, ownerPid: r.owner_pid }));
+      this.stmt('SELECT id, started_at, last_data_at, heartbeat_at, owner_pid, owner_lock FROM sessions WHERE ended_at IS NULL ORDER BY id').all(),
+    );
+    return rows.map((r, i) => this.checked(UnfinishedRowSchema, r, `unfinished session ${i + 1}`));
   }
 
   /**

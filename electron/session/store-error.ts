@@ -36,6 +36,11 @@ export class SessionStoreError extends Error {
   }
 }
 
+/** A session being recorded whose row is not in the database (any more). */
+export function sessionGoneError(id: number): SessionStoreError {
+  return new SessionStoreError('not-found', `session ${id} is no longer in the session database (it was removed, perhaps by another program using this data folder)`);
+}
+
 /** SQLite's extended result code (`SQLITE_IOERR_WRITE` …), if `err` is an SQLite error. */
 export function sqliteCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;

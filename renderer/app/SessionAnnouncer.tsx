@@ -6,9 +6,7 @@ export function SessionAnnouncer({ session }: { session: SessionStatus }) {
     session.state === 'running'
       ? 'Session running.'
       : session.state === 'ended'
-        ? session.endReason === 'stopped: pain'
-          ? 'Session stopped because it hurt.'
-          : 'Session ended.'
+        ? `${session.endReason === 'stopped: pain' ? 'Session stopped because it hurt.' : 'Session ended.'}${session.saveProblem ? ` ${session.saveProblem}` : ''}`
         : '';
   return (
     <p className="visually-hidden" role="status" aria-live="polite">

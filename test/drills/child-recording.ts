@@ -1,6 +1,7 @@
 /**
  * A recording in another process, as in test/electron/session/crash-recovery.test.ts: spawn a
- * script under tsx, wait for its `started <id> <ms>` line, follow what it prints, kill it.
+ * script under tsx, wait for its `started <id> <ms>` line, follow what it prints; kill it,
+ * freeze and thaw it, send it a signal or a line.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface ChildRecording {
   id: number;
+  pid: number;
   /** Wall-clock start of the session, ms since 1970. */
   startedAtMs: number;
   /** Every stdout line after `started`. */
@@ -17,6 +19,12 @@ export interface ChildRecording {
   waitForLine(test: (line: string) => boolean): Promise<string>;
   /** Sends SIGKILL; resolves with how the process ended and the lines it printed before it died. */
   kill(): Promise<{ ended: NodeJS.Signals | number | null; killedAtMs: number; linesBeforeKill: number }>;
+  /** Sends a signal (SIGSTOP freezes it, SIGCONT thaws it, SIGHUP as a closed terminal does). */
+  signal(signal: NodeJS.Signals): void;
+  /** Writes a line to its stdin. */
+  send(line: string): void;
+  /** Resolves with its exit code, or the signal that ended it. */
+  exited: Promise<NodeJS.Signals | number | null>;
   stderr(): string;
 }
 
@@ -54,6 +62,7 @@ export function spawnRecording(script: string, args: string[]): Promise<ChildRec
     started = ({ id, startedAtMs }) =>
       resolve({
         id,
+        pid: child.pid!,
         startedAtMs,
         lines,
         waitForLine: (test) => {
@@ -70,6 +79,9 @@ export function spawnRecording(script: string, args: string[]): Promise<ChildRec
           child.kill('SIGKILL');
           return { ended: await exited, killedAtMs, linesBeforeKill };
         },
+        signal: (signal) => void child.kill(signal),
+        send: (line) => void child.stdin.write(`${line}\n`),
+        exited,
         stderr: () => stderr,
       });
   });

@@ -105,17 +105,29 @@ describe('drill: a full disk while recording', () => {
     expect(during.samples).toBe(2 * during.frames);
 
     freeSpace();
+    const freedAtMs = d.scheduler.nowMs();
+    let clearedAtMs: number | null = null;
+    d.app.on('snapshot', (snap) => {
+      if (clearedAtMs === null && !snap.notices.some((n) => DISK_FULL_NOTICE.test(n))) clearedAtMs = d.scheduler.nowMs();
+    });
     await d.scheduler.advanceByAsync(10_000);
+    // The disk-full notice is withdrawn once a write works again, and the user is told saving goes on.
+    expect(d.app.snapshot().notices).toEqual([`Saving session ${id} works again: what arrived while it failed is saved too.`]);
+    expect(clearedAtMs).not.toBeNull();
+    expect(clearedAtMs! - freedAtMs).toBeLessThan(2_000);
     const after = readWhileRecording(dir, id);
     // Written: what was held while the disk was full and what came since, but for the last half second.
     expect(after.frames).toBeGreaterThan(d.received.filter((r) => r.inSession).length - 40);
     const noticeBeforeStop = noticeShownAtMs;
     const ended = await d.stopSession();
     const pushed = noticesPushed();
+    const endNotices = d.app.snapshot().notices;
     await d.dispose();
-    expect(ended).toMatchObject({ state: 'ended', endReason: 'completed' });
-    // The renderer is sent the notice as soon as the write fails, not only when the session stops.
-    expect(pushed).toEqual([notices[0]]);
+    expect(ended).toMatchObject({ state: 'ended', endReason: 'completed', saveProblem: null });
+    // The renderer is sent the notice as soon as the write fails, not only when the session stops;
+    // then that saving works again; at the end, with all of it stored, nothing is left to say.
+    expect(pushed).toEqual([notices[0], `Saving session ${id} works again: what arrived while it failed is saved too.`]);
+    expect(endNotices).toEqual([]);
     expect(noticeBeforeStop).not.toBeNull();
     expect(noticeBeforeStop! - fullAtMs).toBeLessThan(2_000);
 
@@ -129,25 +141,27 @@ describe('drill: a full disk while recording', () => {
       expect(stored.events.map((e) => e.kind)).toEqual(d.seen.coach.map((e) => e.kind));
       console.info(
         `disk full: ${before.frames} frames stored before, ${during.frames} while full (${during.frames - before.frames} still fitted in the file's free pages), ` +
-          `${stored.frames.length} in the end = all ${received.length} received; the notice was pushed to the renderer ${noticeBeforeStop === null ? 'only at the stop' : `${noticeBeforeStop - fullAtMs} ms after the disk filled`}`,
+          `${stored.frames.length} in the end = all ${received.length} received; the notice was pushed to the renderer ${noticeBeforeStop === null ? 'only at the stop' : `${noticeBeforeStop - fullAtMs} ms after the disk filled`}, ` +
+          `and withdrawn ${clearedAtMs! - freedAtMs} ms after space came back`,
       );
     } finally {
       stored.opened.store.close();
     }
   });
 
-  it('when the disk stays full to the end: the end cannot be saved, the app says so and goes on; the next start keeps the session as interrupted', async () => {
+  it('when the disk stays full to the end: the session is not answered as completed, the app says it could not be saved and goes on; the next start keeps it as interrupted', async () => {
     const { d, dir, id } = await recordingDrill('stays-full');
     await d.scheduler.advanceByAsync(8_000);
     fillDisk();
     await d.scheduler.advanceByAsync(5_000);
     const before = readWhileRecording(dir, id);
     const ended = await d.stopSession();
-    expect(ended).toMatchObject({ state: 'ended', endReason: 'completed' });
+    const notSaved = /^This session could not be saved\. The disk is full: saving session \d+ failed; what was saved before is kept\. Free some space to go on\.$/;
+    expect(ended).toMatchObject({ state: 'ended', endReason: 'not saved', saveProblem: expect.stringMatching(notSaved) });
     const notices = d.app.snapshot().notices;
     expect(notices[0]).toMatch(DISK_FULL_NOTICE);
     // One sentence each, no doubled full stops, and "kept" said once.
-    expect(notices[1]).toMatch(/^The end of the session could not be saved\. The disk is full: saving session \d+ failed; what was saved before is kept\. Free some space to go on\.$/);
+    expect(notices[1]).toMatch(notSaved);
     // The app is still usable: coaching without a session, a new session attempt gives a clear error or works.
     const live = d.seen.live.length;
     await d.scheduler.advanceByAsync(2_000);

@@ -1,4 +1,4 @@
-/** What the last session came to, and advice after a stop for pain. */
+/** What the last session came to, whether it could be saved, and advice after a stop for pain. */
 import type { SessionStatus } from '../../bridge/contract';
 import { formatDurationWords } from '../../common/time-format';
 
@@ -6,7 +6,12 @@ export function SessionSummary({ session }: { session: SessionStatus }) {
   const pain = session.endReason === 'stopped: pain';
   return (
     <section className={`summary ${pain ? 'summary--pain' : ''}`} aria-labelledby="summary-heading" data-testid="session-summary">
-      <h2 id="summary-heading">Last session</h2>
+      <h2 id="summary-heading">{session.saveProblem ? `Last session — ${session.endReason === 'not saved' ? 'not saved' : 'partly saved'}` : 'Last session'}</h2>
+      {session.saveProblem && (
+        <p className="summary__not-saved" role="alert" data-testid="session-not-saved">
+          {session.saveProblem}
+        </p>
+      )}
       <dl className="summary__facts">
         <div>
           <dt>Length</dt>

@@ -9,9 +9,8 @@ import { memoryAppStore } from '../../../electron/app/app-store';
 import { ManualScheduler } from '../../../electron/ble/scheduler';
 import { parseRequest, type EventName, type EventPayload } from '../../../electron/ipc/ipc-contract';
 
-function setup() {
+function setup(store = memoryAppStore()) {
   const scheduler = new ManualScheduler();
-  const store = memoryAppStore();
   const app = testRollerApp({
     scheduler,
     store,
@@ -70,6 +69,43 @@ describe('RollerApp', () => {
     expect(rec.end?.reason).toBe('stopped: pain');
     expect(rec.end?.summary.eventCounts['too-fast']).toBeGreaterThanOrEqual(1);
     expect(rec.meta.sensorConfig?.sampleRateHz).toBe(100);
+  });
+
+  it('never answers a stop with "completed" when the session could not be saved: says why, in the answer and as a notice', async () => {
+    const memory = memoryAppStore();
+    const failing = (finish: () => { lost: string | null }): typeof memory => ({
+      ...memory,
+      startSession: (meta) => ({ ...memory.startSession(meta), finish }),
+    });
+    const gone = 'session 1 is no longer in the session database (it was removed, perhaps by another program using this data folder)';
+    const t = setup(
+      failing(() => {
+        throw Object.assign(new Error(gone), { kind: 'not-found' });
+      }),
+    );
+    await t.scheduler.drive(t.app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
+    await t.scheduler.drive(t.app.handle('session.start', {}));
+    await t.scheduler.advanceByAsync(3_000);
+    const ended = await t.scheduler.drive(t.app.handle('session.stop', { reason: 'completed' }));
+    const problem = `This session could not be saved: ${gone}.`;
+    expect(ended).toMatchObject({ state: 'ended', endReason: 'not saved', saveProblem: problem });
+    expect(t.app.snapshot().session).toMatchObject({ endReason: 'not saved', saveProblem: problem });
+    expect(t.app.snapshot().notices).toEqual([problem]);
+
+    // Part of it kept: the reason stands, and the answer says what was lost.
+    const lost = 'Part of this session could not be saved: 12 sensor notifications arrived while saving failed and could not be kept. The rest is saved.';
+    const p = setup(failing(() => ({ lost })));
+    await p.scheduler.drive(p.app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
+    await p.scheduler.drive(p.app.handle('session.start', {}));
+    const partly = await p.scheduler.drive(p.app.handle('session.stop', { reason: 'stopped: pain' }));
+    expect(partly).toMatchObject({ endReason: 'stopped: pain', saveProblem: lost });
+    expect(p.app.snapshot().notices).toEqual([lost]);
+
+    // All saved: no problem.
+    const ok = setup();
+    await ok.scheduler.drive(ok.app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
+    await ok.scheduler.drive(ok.app.handle('session.start', {}));
+    expect(await ok.scheduler.drive(ok.app.handle('session.stop', { reason: 'completed' }))).toMatchObject({ endReason: 'completed', saveProblem: null });
   });
 
   it('calibrates through the engine and stores the measured spine map in the profile', async () => {

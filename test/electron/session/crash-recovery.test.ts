@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { motionSettings } from '../../../electron/motion/motion-settings';
 import { openSessionStore } from '../../../electron/session/open-session-store';
+import { recordingLockState, takeRecordingLock } from '../../../electron/session/recording-lock';
 import { loadSessionSamples } from '../../../electron/session/session-data';
 import { sessionCsvChunks } from '../../../electron/session/session-export';
 import { SessionRecorder } from '../../../electron/session/session-recorder';
@@ -43,6 +45,7 @@ describe('crash safety', () => {
     const opened = openSessionStore({ dataDir: dir });
     expect(opened.interrupted).toEqual([id]);
     expect(opened.notices.join(' ')).toMatch(new RegExp(`Session ${id} was interrupted`));
+    expect(lockFiles(dir)).toEqual([]); // the dead process's lock was free, and its file is gone
     const s = opened.store.getSession(id);
     expect(s.state).toBe('ended');
     expect(s.endReason).toBe('interrupted');
@@ -60,28 +63,37 @@ describe('crash safety', () => {
     opened.store.close();
   }, 20_000);
 
-  it('a session still being recorded by a live process is left alone by another opener', () => {
+  it('a session still being recorded is left alone by another opener however long ago it last wrote, and the opener is told', () => {
     const dir = join(root, 'live');
     const a = openSessionStore({ dataDir: dir });
     const clock = { now: Date.now() };
     const rec = new SessionRecorder(a.store, { clock: () => clock.now });
     const r = recordSimulation(rec, simulation('too-fast', { untilS: 5 }), clock, { startedAt: clock.now, finish: false });
     rec.flush();
-    const b = openSessionStore({ dataDir: dir });
+    // An hour without a heartbeat (a frozen recorder), and the pid not even seen as alive: its lock decides.
+    const b = openSessionStore({ dataDir: dir, now: () => clock.now + 3_600_000, isProcessAlive: () => false });
     expect(b.interrupted).toEqual([]);
+    expect(b.recordingElsewhere).toEqual([{ id: r.id, pid: process.pid }]);
+    expect(b.notices).toEqual([`Another Roller Companion (process ${process.pid}) is recording session ${r.id} in this data folder (${dir}); it is left alone until it ends.`]);
     expect(b.store.getSession(r.id).state).toBe('recording');
+    expect(() => b.store.deleteSession(r.id)).toThrow(/being recorded right now/);
     b.store.close();
-    rec.finish({ endReason: 'completed' });
+    const ended = rec.finish({ endReason: 'completed' });
+    expect(ended.endReason).toBe('completed');
+    expect(lockFiles(dir)).toEqual([]);
     a.store.close();
   });
 
-  it('an unfinished session whose heartbeat went stale is interrupted even if its pid is reused', () => {
-    const dir = join(root, 'stale');
+  it('an unfinished session whose recording lock nobody holds is interrupted, even while a process with its pid runs', () => {
+    const dir = join(root, 'abandoned');
     const a = openSessionStore({ dataDir: dir });
     const clock = { now: T0 };
-    const r = recordSimulation(new SessionRecorder(a.store, { clock: () => clock.now }), simulation('too-fast', { untilS: 5 }), clock, { startedAt: T0, finish: false });
-    a.store.close(); // the recorder is abandoned with some data unflushed, as in a crash
-    const b = openSessionStore({ dataDir: dir, now: () => T0 + 3_600_000, isProcessAlive: () => true });
+    const rec = new SessionRecorder(a.store, { clock: () => clock.now });
+    const r = recordSimulation(rec, simulation('too-fast', { untilS: 5 }), clock, { startedAt: T0, finish: false });
+    expect(lockFiles(dir)).toHaveLength(1);
+    rec.abandon(); // the lock goes, as at the recorder's death; the row stays unfinished
+    a.store.close();
+    const b = openSessionStore({ dataDir: dir, now: () => T0 + 10_000, isProcessAlive: () => true });
     expect(b.interrupted).toEqual([r.id]);
     const s = b.store.getSession(r.id);
     expect(s.endReason).toBe('interrupted');
@@ -89,4 +101,37 @@ describe('crash safety', () => {
     expect(s.endedAt! - T0).toBeGreaterThan(3500);
     b.store.close();
   });
+
+  it('removes lock files nobody holds; keeps held ones', () => {
+    const dir = join(root, 'orphans');
+    const a = openSessionStore({ dataDir: dir });
+    const held = takeRecordingLock(a.store.path, 4242);
+    writeFileSync(`${a.store.path}.recording-4243-0badcafe`, ''); // left by a process that died before its session started
+    a.store.close();
+    const b = openSessionStore({ dataDir: dir });
+    expect(lockFiles(dir)).toEqual([`roller.sqlite.recording-${held.name}`]);
+    expect(recordingLockState(b.store.path, held.name)).toBe('held');
+    held.release();
+    expect(recordingLockState(b.store.path, held.name)).toBe('missing');
+    expect(lockFiles(dir)).toEqual([]);
+    b.store.close();
+  });
+
+  it('a session from before recording locks keeps the old rule: owner alive and heartbeat younger than 30 s', () => {
+    const dir = join(root, 'legacy');
+    const a = openSessionStore({ dataDir: dir });
+    const id = a.store.createSession({ startedAt: T0, utcOffsetMin: 0, source: 'ble', sensor: null, sensorConfig: null, settings: motionSettings({}), engineVersion: 'motion-0', dataKind: 'samples', ownerPid: 99 });
+    a.store.close();
+    const fresh = openSessionStore({ dataDir: dir, now: () => T0 + 29_000, isProcessAlive: (pid) => pid === 99 });
+    expect(fresh.interrupted).toEqual([]);
+    expect(fresh.recordingElsewhere).toEqual([{ id, pid: 99 }]);
+    fresh.store.close();
+    const stale = openSessionStore({ dataDir: dir, now: () => T0 + 31_000, isProcessAlive: (pid) => pid === 99 });
+    expect(stale.interrupted).toEqual([id]);
+    stale.store.close();
+  });
 });
+
+function lockFiles(dir: string): string[] {
+  return readdirSync(dir).filter((n) => n.includes('.recording-')).sort();
+}

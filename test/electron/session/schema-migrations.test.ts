@@ -56,6 +56,35 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it('bring a version-2 database with a session being recorded to version 3: no lock, so the old rule decides', () => {
+    const dir = freshDir();
+    const { store: s0 } = openSessionStore({ dataDir: dir });
+    s0.close();
+    rmSync(join(dir, 'roller.sqlite'));
+    const v2 = new Database(join(dir, 'roller.sqlite'));
+    migrate(v2, 2);
+    expect(missingSchemaParts(v2)).toEqual(['column sessions.owner_lock']);
+    v2.prepare(
+      `INSERT INTO sessions (started_at, utc_offset_min, source, settings, engine_version, data_kind, owner_pid, heartbeat_at)
+       VALUES (1700000000000, 60, 'ble', ?, 'motion-0', 'samples', 4321, 1700000005000)`,
+    ).run(JSON.stringify(motionSettings({})));
+    v2.close();
+
+    // Its owner is alive and wrote 20 s ago: still being recorded.
+    const live = openSessionStore({ dataDir: dir, now: () => 1700000025000, isProcessAlive: (pid) => pid === 4321 });
+    expect(live.migratedFrom).toBe(2);
+    expect(live.store.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(live.store.unfinishedSessions()).toEqual([{ id: 1, startedAt: 1700000000000, lastDataAt: null, heartbeatAt: 1700000005000, ownerPid: 4321, ownerLock: null }]);
+    expect(live.recordingElsewhere).toEqual([{ id: 1, pid: 4321 }]);
+    live.store.close();
+    // Its owner is gone: interrupted.
+    const gone = openSessionStore({ dataDir: dir, now: () => 1700000025000, isProcessAlive: () => false });
+    expect(gone.migratedFrom).toBe(3);
+    expect(gone.interrupted).toEqual([1]);
+    expect(gone.store.getSession(1)).toMatchObject({ state: 'ended', endReason: 'interrupted' });
+    gone.store.close();
+  });
+
   it('roll a failing step back completely', () => {
     const db = new Database(':memory:');
     migrate(db, 1);

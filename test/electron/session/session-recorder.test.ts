@@ -178,6 +178,71 @@ describe('SessionRecorder', () => {
     store.close();
   });
 
+  it('hears once when writing works again after a failure', () => {
+    const dir = freshDir();
+    const opened = openSessionStore({ dataDir: dir });
+    const pages = opened.store.db.pragma('page_count', { simple: true }) as number;
+    opened.store.close();
+    const { store } = openSessionStore({ dataDir: dir, maxPageCount: pages + 6 });
+    const clock = { now: T0 };
+    const heard: string[] = [];
+    const rec = new SessionRecorder(store, { clock: () => clock.now, onError: (e) => heard.push(e.kind), onRecovered: () => heard.push('recovered') });
+    const sim = simulation('good-slow-session', { untilS: 60 });
+    rec.start({ source: 'simulator', settings: {}, sensorConfig: sim.meta.sensorConfig, startedAt: T0 });
+    let i = 0;
+    const play = (until: () => boolean) => {
+      for (; i < sim.frames.length && !until(); i++) {
+        clock.now = T0 + sim.frameArrivalS[i]! * 1000;
+        rec.appendFrames([sim.frames[i]!], [clock.now]);
+      }
+    };
+    play(() => rec.error !== null);
+    play(() => rec.stats.failedFlushes > 3);
+    expect(heard).toEqual(['disk-full']);
+    store.db.pragma('max_page_count = 1000000');
+    play(() => rec.error === null && rec.stats.pendingBytes === 0);
+    expect(heard).toEqual(['disk-full', 'recovered']);
+    expect(rec.finish({ endReason: 'completed' }).endReason).toBe('completed');
+    expect(store.counts(1).frames).toBe(i);
+    store.close();
+  });
+
+  it('does not end a session whose row another program removed: finish says so, and abandon lets it go', () => {
+    const { store } = openSessionStore({ dataDir: freshDir() });
+    const clock = { now: T0 };
+    const errors: SessionStoreError[] = [];
+    const rec = new SessionRecorder(store, { clock: () => clock.now, onError: (e) => errors.push(e) });
+    const r = recordSimulation(rec, simulation('too-fast', { untilS: 5 }), clock, { startedAt: T0, finish: false });
+    rec.flush();
+    store.db.prepare('DELETE FROM sessions WHERE id = ?').run(r.id); // with its data (ON DELETE CASCADE)
+    const sim = simulation('too-fast', { untilS: 2 });
+    for (const frame of sim.frames) {
+      clock.now += 10;
+      rec.appendFrames([frame], [clock.now]);
+    }
+    expect(errors.map((e) => e.message)).toEqual([`session ${r.id} is no longer in the session database (it was removed, perhaps by another program using this data folder)`]);
+    expect(() => rec.finish({ endReason: 'completed' })).toThrow(/session \d+ is no longer in the session database/);
+    expect(rec.sessionId).toBe(r.id);
+    rec.abandon();
+    expect(rec.sessionId).toBeNull();
+    expect(store.findSession(r.id)).toBeNull();
+    store.close();
+  });
+
+  it('does not end a session whose stored data another program changed', () => {
+    const { store } = openSessionStore({ dataDir: freshDir() });
+    const clock = { now: T0 };
+    const rec = new SessionRecorder(store, { clock: () => clock.now });
+    const r = recordSimulation(rec, simulation('too-fast', { untilS: 20 }), clock, { startedAt: T0, finish: false });
+    rec.flush();
+    store.db.prepare('DELETE FROM events WHERE session_id = ?').run(r.id);
+    expect(r.events.length).toBeGreaterThan(0);
+    expect(() => rec.finish({ endReason: 'completed' })).toThrow(new RegExp(`does not hold what was saved of session ${r.id} \\(0 of ${r.events.length} events\\)`));
+    expect(store.getSession(r.id).state).toBe('recording');
+    rec.abandon();
+    store.close();
+  });
+
   it('drops (and counts) new data past its memory cap while writes keep failing', () => {
     const dir = freshDir();
     const opened = openSessionStore({ dataDir: dir });

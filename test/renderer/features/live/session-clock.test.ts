@@ -12,6 +12,7 @@ const session = (over: Partial<SessionStatus>): SessionStatus => ({
   dailyBudgetS: 600,
   endReason: null,
   warnings: 0,
+  saveProblem: null,
   ...over,
 });
 
