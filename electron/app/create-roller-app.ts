@@ -3,9 +3,6 @@
  * roller on simulated noble bindings (an explicit choice in the app), the session store in the
  * data folder, and the real clock. Used by the Electron main process and the browser host.
  */
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { loadSystemNoble } from '../ble/noble-loader';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
 import { createSimulatedNoble } from '../ble/sim-peripheral';
@@ -13,7 +10,7 @@ import type { NobleLike } from '../ble/noble-types';
 import { openAppStore } from './open-app-store';
 import { resolveDataDir } from '../session/data-dir';
 import { RollerApp } from './roller-app';
-import { resolveExportFolder } from './export-folder';
+import { userExportFolder } from './user-export-folder';
 
 export interface CreateRollerAppOptions {
   host: 'electron' | 'browser';
@@ -22,7 +19,7 @@ export interface CreateRollerAppOptions {
   scheduler?: Scheduler;
   /** The user's Downloads folder (Electron: `app.getPath('downloads')`); default `~/Downloads` when it exists. */
   downloadsDir?: string;
-  /** Default: see export-folder.ts. */
+  /** Default: see user-export-folder.ts. */
   exportFolder?: string;
 }
 
@@ -40,11 +37,6 @@ export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
       return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
     },
     remembered: store.remembered,
-    exportFolder: o.exportFolder ?? resolveExportFolder({ env: process.env, dataDir, downloadsDir: o.downloadsDir ?? existingDownloads() }),
+    exportFolder: o.exportFolder ?? userExportFolder({ env: process.env, dataDir, downloadsDir: o.downloadsDir }),
   });
-}
-
-function existingDownloads(): string | null {
-  const dir = join(homedir(), 'Downloads');
-  return existsSync(dir) ? dir : null;
 }

@@ -14,32 +14,24 @@
 import { createReadStream } from 'node:fs';
 import { RecordingCsvParser } from '../../sensor-protocol/recording/recording-csv-reader';
 import { MotionEngine, type Analysis } from '../motion/motion-engine';
-import { SETTING_RANGES, type MotionSettings } from '../motion/motion-settings';
+import type { MotionSettings } from '../motion/motion-settings';
 import { TrackColumns } from '../motion/track-columns';
 import { IMPORT_TIME_LIMITS } from '../session/session-import';
 import { recordingSettings, type RecordingMetadataWithLines } from '../session/recording-settings';
 import type { CoachEvent } from '../motion/motion-types';
 import { summarizeTrack } from '../motion/track-summary';
-import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
+import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
 import { formatAnalysisJson, formatAnalysisText } from './analysis-output';
+import { ANALYZE_USAGE } from './analyze-usage';
 
-export const ANALYZE_FLAGS: Record<string, FlagSpec> = {
-  'diameter-in': { kind: 'number', ...SETTING_RANGES.rollerDiameterIn },
-  'neck-above-cm': { kind: 'number', ...SETTING_RANGES.neckAboveCm },
-  'lumbar-below-cm': { kind: 'number', ...SETTING_RANGES.lumbarBelowCm },
-  'height-cm': { kind: 'number', ...SETTING_RANGES.bodyHeightCm },
-  'speed-limit-in-per-s': { kind: 'number', ...SETTING_RANGES.speedLimitInPerS },
-  'track-rate-hz': { kind: 'number', ...SETTING_RANGES.trackRateHz },
-  format: { kind: 'string', choices: ['json', 'text'] },
-  diagnostics: { kind: 'boolean' },
-};
+export const ANALYZE_FLAGS = ANALYZE_USAGE.flags;
 
 export async function analyzeCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, ANALYZE_FLAGS);
   const [file, ...extra] = args.positional;
-  if (!file) throw new CliError('analyze needs a recording: roller analyze <recording.csv> [flags]');
-  if (extra.length > 0) throw new CliError(`analyze takes one recording, got also: ${extra.join(' ')}`);
+  if (!file) throw new UsageError('analyze needs a recording: roller analyze <recording.csv> [flags]');
+  if (extra.length > 0) throw new UsageError(`analyze takes one recording, got also: ${extra.join(' ')}`);
   const analysis = await analyzeFile(file, (recording) => settingsFrom(file, args, recording));
   if ((stringFlag(args, 'format') ?? 'json') === 'json') {
     for (const chunk of formatAnalysisJson(analysis, args.flags.has('diagnostics'))) io.stdout.write(chunk);

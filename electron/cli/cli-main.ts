@@ -1,73 +1,69 @@
 /**
- * The `roller` command line: dispatches sub-commands, turns every expected failure (bad flags,
- * bad files, a data folder or database that cannot be used; see cli-failure.ts) into one clear
- * message on stderr and a non-zero exit code.
+ * The `roller` command line: dispatches sub-commands (./command-table.ts), prints usage
+ * (`roller help [command]`, `roller <command> --help`) and the version, and turns every expected
+ * failure into one message on stderr and an exit code (./cli-failure.ts): 2 for a command asked
+ * wrongly (with the nearest known name for a typo), 1 for work that failed.
  */
-import { expectedFailureMessage } from './cli-failure';
+import { version } from '../../package.json';
+import { failureExit } from './cli-failure';
 import type { CliIo } from './cli-io';
+import { COMMAND_NAMES, COMMAND_TABLE, findCommand } from './command-table';
+import { commandHelp, mainUsage } from './command-usage';
+import { didYouMean } from './suggest';
 
-const USAGE = `usage: roller <command> [arguments]
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
 
-commands:
-  analyze <recording.csv> [--diameter-in D] [--neck-above-cm N] [--lumbar-below-cm L]
-          [--height-cm H] [--speed-limit-in-per-s V] [--track-rate-hz R]
-          [--format json|text] [--diagnostics]
-      position, speed, zones and coaching events of a recording
-  simulate <scenario.json | built-in name> --out <recording.csv> [--truth <truth.json>] [--seed N]
-      a session with the simulated roller: the recording, and optionally its ground truth
-  scan [--seconds N] [--simulated]
-      sensors in range, with signal strength and battery
-  record --device ID|first --out <recording.csv> [--seconds N] [--simulated]
-      records a sensor to a recording CSV
-  demo [--seconds N] [--scenario NAME]
-      a live session in the terminal with the simulated roller
-  serve [--port N] [--simulated] [--seconds N]
-      the app in a browser (prints the address to open)
-  launch [--demo] [--port N]
-      the desktop app (Electron), or the browser host where Electron is not installed
-  sessions list | history | export ID | import FILE | delete ID --yes | reanalyze ID
-      the recorded sessions (ROLLER_DATA_DIR chooses the data folder)
-  help    this text
-`;
+const HELP_FLAGS = ['--help', '-h'];
 
-type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
-
-/**
- * Each command's module is imported when that command runs, not before: `roller --help` loads
- * none of them, and the engine, SQLite and Bluetooth load only for the commands that use them.
- */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  analyze: async () => (await import('./analyze-command')).analyzeCommand,
-  simulate: async () => (await import('./simulate-command')).simulateCommand,
-  scan: async () => (await import('./scan-command')).scanCommand,
-  record: async () => (await import('./record-command')).recordCommand,
-  demo: async () => (await import('./demo-command')).demoCommand,
-  serve: async () => (await import('./serve-command')).serveCommand,
-  launch: async () => (await import('./launch-command')).launchCommand,
-  sessions: async () => {
-    const { sessionsCommand } = await import('./sessions-command');
-    return (argv, io) => sessionsCommand(argv, io);
-  },
-};
+/** Whether `argv` asks for help (before a `--` that ends the flags). */
+export function asksForHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).some((a) => HELP_FLAGS.includes(a));
+}
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
-    (name ? io.stdout : io.stderr).write(USAGE);
-    return name ? 0 : 2;
+  const usage = mainUsage(COMMAND_TABLE.map((c) => c.usage));
+  if (!name) {
+    io.stderr.write(usage);
+    return EXIT_USAGE;
   }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!load) {
-    io.stderr.write(`roller: unknown command "${name}"\n\n${USAGE}`);
-    return 2;
+  if (name === 'help' || HELP_FLAGS.includes(name)) {
+    const topic = name === 'help' ? rest[0] : undefined;
+    if (topic === undefined) {
+      io.stdout.write(usage);
+      return EXIT_OK;
+    }
+    const entry = findCommand(topic);
+    if (!entry) return usageError(io, 'roller help', `unknown command "${topic}"${didYouMean(topic, COMMAND_NAMES)}`, 'run "roller help" for the commands');
+    io.stdout.write(commandHelp(entry.usage));
+    return EXIT_OK;
   }
-  const command = await load();
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`roller ${version}\n`);
+    return EXIT_OK;
+  }
+  const entry = findCommand(name);
+  if (!entry) return usageError(io, 'roller', `unknown command "${name}"${didYouMean(name, COMMAND_NAMES)}`, 'run "roller help" for the commands');
+  if (asksForHelp(rest)) {
+    io.stdout.write(commandHelp(entry.usage));
+    return EXIT_OK;
+  }
+  const command = await entry.load();
   try {
     return await command(rest, io);
   } catch (err) {
-    const message = expectedFailureMessage(err);
-    if (message === null) throw err;
-    io.stderr.write(`roller ${name}: ${message}\n`);
-    return 1;
+    const failure = failureExit(err);
+    if (failure === null) throw err;
+    if (failure.usage) return usageError(io, `roller ${name}`, failure.message, `run "roller ${name} --help" for its usage`);
+    io.stderr.write(`roller ${name}: ${failure.message}\n`);
+    return EXIT_FAILED;
   }
+}
+
+function usageError(io: CliIo, who: string, message: string, hint: string): number {
+  io.stderr.write(`${who}: ${message}\n${hint}\n`);
+  return EXIT_USAGE;
 }

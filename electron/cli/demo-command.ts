@@ -1,5 +1,5 @@
 /**
- * `roller demo [--seconds N] [--scenario NAME] [--seed N]` — a live session in the terminal with
+ * `roller demo [--seconds N] [--scenario NAME] [--units in|cm]` — a live session in the terminal with
  * the simulated roller: the simulated sensor on simulated Bluetooth bindings, through the real
  * Bluetooth source, decoder and motion engine, paced in real time. Prints position, zone and
  * speed twice a second, every warning as it happens, and a summary at the end.
@@ -11,22 +11,21 @@ import { summarizeTrack } from '../motion/track-summary';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
 import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
-import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
+import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
 import { connectionLine, eventLine, liveLine } from './live-line';
 import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
 import { onStopSignal } from './stop-signals';
+import { DEMO_USAGE } from './demo-usage';
+import { didYouMean } from './suggest';
 
-export const DEMO_FLAGS: Record<string, FlagSpec> = {
-  seconds: { kind: 'number', min: 1, max: 4 * 3600 },
-  scenario: { kind: 'string' },
-};
+export const DEMO_FLAGS = DEMO_USAGE.flags;
 
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, DEMO_FLAGS);
-  if (args.positional.length > 0) throw new CliError(`demo takes no arguments, got: ${args.positional.join(' ')}`);
+  if (args.positional.length > 0) throw new UsageError(`demo takes no arguments, got: ${args.positional.join(' ')}`);
   const scenario = stringFlag(args, 'scenario') ?? DEFAULT_SIMULATED_SCENARIO;
-  if (!BUILT_IN_SCENARIO_NAMES.includes(scenario)) throw new CliError(`unknown scenario "${scenario}" (built in: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
+  if (!BUILT_IN_SCENARIO_NAMES.includes(scenario)) throw new UsageError(`unknown scenario "${scenario}"${didYouMean(scenario, BUILT_IN_SCENARIO_NAMES)} (built in: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
   const seconds = numberFlag(args, 'seconds') ?? 60;
   const { source, dispose } = cliSensorSource(true, scenario);
   const settings = motionSettings({ rollerDiameterIn: 6 });

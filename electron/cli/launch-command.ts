@@ -8,14 +8,12 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CliError, parseArgs, type FlagSpec } from './cli-args';
+import { CliError, UsageError, parseArgs } from './cli-args';
 import type { CliIo } from './cli-io';
+import { LAUNCH_USAGE } from './launch-usage';
 import { serveCommand } from './serve-command';
 
-export const LAUNCH_FLAGS: Record<string, FlagSpec> = {
-  demo: { kind: 'boolean' },
-  port: { kind: 'number', min: 0, max: 65535 },
-};
+export const LAUNCH_FLAGS = LAUNCH_USAGE.flags;
 
 const MAIN_BUNDLE = fileURLToPath(new URL('../../out/main/index.js', import.meta.url));
 
@@ -31,7 +29,7 @@ export function electronBinary(): string | null {
 
 export async function launchCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, LAUNCH_FLAGS);
-  if (args.positional.length > 0) throw new CliError(`launch takes no arguments, got: ${args.positional.join(' ')}`);
+  if (args.positional.length > 0) throw new UsageError(`launch takes no arguments, got: ${args.positional.join(' ')}`);
   const demo = args.flags.has('demo');
   const electron = electronBinary();
   if (electron) {

@@ -7,26 +7,22 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { RecordingCsvWriter } from '../../sensor-protocol/recording/recording-csv-writer';
-import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
+import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
 import { connectionLine } from './live-line';
 import { untilStopped } from './stop-signals';
 import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
+import { RECORD_USAGE } from './record-usage';
 
-export const RECORD_FLAGS: Record<string, FlagSpec> = {
-  device: { kind: 'string' },
-  out: { kind: 'string' },
-  seconds: { kind: 'number', min: 1, max: 4 * 3600 },
-  simulated: { kind: 'boolean' },
-};
+export const RECORD_FLAGS = RECORD_USAGE.flags;
 
 export async function recordCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, RECORD_FLAGS);
   const device = stringFlag(args, 'device');
   const out = stringFlag(args, 'out');
-  if (!device) throw new CliError('record needs --device <id> (from "roller scan"), or --device first');
-  if (!out) throw new CliError('record needs --out <recording.csv>');
-  if (args.positional.length > 0) throw new CliError(`record takes no arguments, got: ${args.positional.join(' ')}`);
+  if (!device) throw new UsageError('record needs --device <id> (from "roller scan"), or --device first');
+  if (!out) throw new UsageError('record needs --out <recording.csv>');
+  if (args.positional.length > 0) throw new UsageError(`record takes no arguments, got: ${args.positional.join(' ')}`);
   const { source, dispose } = cliSensorSource(args.flags.has('simulated'));
   let fd: number | null = null;
   try {

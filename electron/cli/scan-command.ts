@@ -2,18 +2,16 @@
  * `roller scan [--seconds N] [--simulated]` — lists the sensors in range with their signal
  * strength and battery. Without Bluetooth it says why and what to do (exit code 1).
  */
-import { CliError, numberFlag, parseArgs, type FlagSpec } from './cli-args';
+import { UsageError, numberFlag, parseArgs } from './cli-args';
 import type { CliIo } from './cli-io';
+import { SCAN_USAGE } from './scan-usage';
 import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
 
-export const SCAN_FLAGS: Record<string, FlagSpec> = {
-  seconds: { kind: 'number', min: 1, max: 120 },
-  simulated: { kind: 'boolean' },
-};
+export const SCAN_FLAGS = SCAN_USAGE.flags;
 
 export async function scanCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, SCAN_FLAGS);
-  if (args.positional.length > 0) throw new CliError(`scan takes no arguments, got: ${args.positional.join(' ')}`);
+  if (args.positional.length > 0) throw new UsageError(`scan takes no arguments, got: ${args.positional.join(' ')}`);
   const { source, dispose } = cliSensorSource(args.flags.has('simulated'));
   try {
     source.start();

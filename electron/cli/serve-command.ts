@@ -10,21 +10,18 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRollerApp } from '../app/create-roller-app';
 import { startBrowserHost } from '../host/browser-host';
-import { CliError, numberFlag, parseArgs, type FlagSpec } from './cli-args';
+import { CliError, UsageError, numberFlag, parseArgs } from './cli-args';
 import type { CliIo } from './cli-io';
+import { SERVE_USAGE } from './serve-usage';
 import { untilStopped } from './stop-signals';
 
-export const SERVE_FLAGS: Record<string, FlagSpec> = {
-  port: { kind: 'number', min: 0, max: 65535 },
-  simulated: { kind: 'boolean' },
-  seconds: { kind: 'number', min: 1, max: 24 * 3600 },
-};
+export const SERVE_FLAGS = SERVE_USAGE.flags;
 
 export const RENDERER_BUILD_DIR = resolve(fileURLToPath(new URL('../../out/renderer', import.meta.url)));
 
 export async function serveCommand(argv: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
   const args = parseArgs(argv, SERVE_FLAGS);
-  if (args.positional.length > 0) throw new CliError(`serve takes no arguments, got: ${args.positional.join(' ')}`);
+  if (args.positional.length > 0) throw new UsageError(`serve takes no arguments, got: ${args.positional.join(' ')}`);
   // The store first: a data folder that cannot be used is a SessionStoreError, one line (cli-failure.ts).
   const app = createRollerApp({ host: 'browser' });
   if (!existsSync(join(RENDERER_BUILD_DIR, 'index.html'))) {

@@ -7,10 +7,9 @@
  * wrong (cli-main.ts prints them as one line, see cli-failure.ts).
  */
 import { mkdirSync } from 'node:fs';
-import { MotionSettingsSchema, SETTING_RANGES, type MotionSettings } from '../motion/motion-settings';
+import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import type { TrackSummary } from '../motion/track-summary';
 import { exportSessionFiles, localIsoTime } from '../session/session-export';
-import { IMPORT_MAX_BYTES, IMPORT_MAX_SAMPLES, IMPORT_TIME_LIMITS } from '../session/import-limits';
 import { importRecordingFile } from '../session/session-import';
 import { dailyTotals, localDayStartMs, weeklyTrends } from '../session/session-history';
 import { openSessionStore } from '../session/open-session-store';
@@ -18,37 +17,19 @@ import { profileSettings } from '../session/profile';
 import { reanalyzeSession } from '../session/session-reanalysis';
 import type { StoredSession } from '../session/session-records';
 import { warningCount, type SessionStore } from '../session/session-store';
-import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
+import { userExportFolder } from '../app/user-export-folder';
+import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
-
-/** 20000000 → "20 000 000". */
-const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-
-export const SESSIONS_USAGE = `usage: roller sessions <command> [arguments]
-
-commands:
-  list [--days N] [--limit N] [--json]     stored sessions, newest first, and today's rolling time
-  history [--days N] [--json]              daily totals against the budget and weekly trends (default 28 days)
-  export <id> [--out-dir DIR]              writes roller-session-<id>-<date>.csv (recording) and .json (summary)
-                                           (DIR is created when missing)
-  import <recording.csv>                   stores a recording as a session, analysed with the current engine;
-                                           streamed (memory stays flat), all or nothing; takes up to
-                                           ${grouped(IMPORT_MAX_SAMPLES)} samples spanning up to ${IMPORT_TIME_LIMITS.maxSpanS / 3600} h, files up to ${IMPORT_MAX_BYTES / 1024 ** 3} GiB
-  delete <id> --yes                        removes a session and all its data
-  reanalyze <id> [--profile] [--diameter-in D] [--neck-above-cm N] [--lumbar-below-cm L]
-            [--height-cm H] [--speed-limit-in-per-s V]
-                                           runs the current engine over the stored raw data again
-                                           (with the session's settings, or the profile's with --profile)
-
-The database lives in $ROLLER_DATA_DIR when set, else in the app's data folder.
-`;
+import { commandHelp } from './command-usage';
+import { DELETE_FLAGS, EXPORT_FLAGS, HISTORY_FLAGS, LIST_FLAGS, REANALYZE_FLAGS, SESSIONS_USAGE } from './sessions-usage';
+import { didYouMean } from './suggest';
 
 export interface SessionsCommandOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Wall clock, ms since 1970. */
   now?: () => number;
-  /** Folder for exports without --out-dir. */
-  cwd?: string;
+  /** Where exports go without --out-dir (default: the app's export folder, see electron/app/user-export-folder.ts). */
+  exportFolder?: string;
 }
 
 type Sub = (store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>) => number;
@@ -58,13 +39,15 @@ const SUBCOMMANDS: Record<string, Sub> = { list, history, export: exportSub, imp
 export async function sessionsCommand(argv: readonly string[], io: CliIo, options: SessionsCommandOptions = {}): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    (name ? io.stdout : io.stderr).write(SESSIONS_USAGE);
+    (name ? io.stdout : io.stderr).write(commandHelp(SESSIONS_USAGE));
     return name ? 0 : 2;
   }
   const sub = SUBCOMMANDS[name];
-  if (!sub) throw new CliError(`unknown sessions command "${name}" (known: ${Object.keys(SUBCOMMANDS).join(', ')}); see roller sessions help`);
-  const ctx: Required<SessionsCommandOptions> = { env: options.env ?? process.env, now: options.now ?? Date.now, cwd: options.cwd ?? process.cwd() };
-  const opened = openSessionStore({ env: ctx.env, now: ctx.now });
+  if (!sub) throw new UsageError(`unknown sessions command "${name}"${didYouMean(name, Object.keys(SUBCOMMANDS))} (known: ${Object.keys(SUBCOMMANDS).join(', ')}); see roller sessions help`);
+  const env = options.env ?? process.env;
+  const now = options.now ?? Date.now;
+  const opened = openSessionStore({ env, now });
+  const ctx: Required<SessionsCommandOptions> = { env, now, exportFolder: options.exportFolder ?? userExportFolder({ env, dataDir: opened.dataDir }) };
   for (const notice of opened.notices) io.stderr.write(`roller sessions: ${notice}\n`);
   try {
     return sub(opened.store, rest, io, ctx);
@@ -74,12 +57,6 @@ export async function sessionsCommand(argv: readonly string[], io: CliIo, option
 }
 
 // ---------- list ----------
-
-const LIST_FLAGS: Record<string, FlagSpec> = {
-  days: { kind: 'number', min: 1, max: 36600 },
-  limit: { kind: 'number', min: 1, max: 1_000_000 },
-  json: { kind: 'boolean' },
-};
 
 function list(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {
   const args = parseArgs(argv, LIST_FLAGS);
@@ -134,8 +111,6 @@ function sessionJson(s: StoredSession): Record<string, unknown> {
 
 // ---------- history ----------
 
-const HISTORY_FLAGS: Record<string, FlagSpec> = { days: { kind: 'number', min: 1, max: 36600 }, json: { kind: 'boolean' } };
-
 function history(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {
   const args = parseArgs(argv, HISTORY_FLAGS);
   noPositional(args.positional, 'history');
@@ -180,29 +155,30 @@ function history(store: SessionStore, argv: readonly string[], io: CliIo, ctx: R
 // ---------- export / import / delete ----------
 
 function exportSub(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {
-  const args = parseArgs(argv, { 'out-dir': { kind: 'string' } });
+  const args = parseArgs(argv, EXPORT_FLAGS);
   const id = sessionId(args.positional, 'export');
   const outDir = stringFlag(args, 'out-dir');
-  if (outDir !== undefined) makeFolder(outDir);
-  const files = exportSessionFiles(store, id, outDir ?? ctx.cwd);
+  const folder = outDir ?? ctx.exportFolder;
+  makeFolder(folder, outDir !== undefined ? `--out-dir ${folder}` : `the export folder ${folder}`);
+  const files = exportSessionFiles(store, id, folder);
   io.stdout.write(`session ${id} → ${files.csvPath} (${files.samples} samples), ${files.jsonPath}\n`);
   return 0;
 }
 
-/** Creates `dir` (and its parents) when missing. */
-function makeFolder(dir: string): void {
+/** Creates `dir` (and its parents) when missing; `what` names it in the error. */
+function makeFolder(dir: string, what: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new CliError(`--out-dir ${dir}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new CliError(`${what}: cannot create the folder (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
   }
 }
 
 function importSub(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {
   const args = parseArgs(argv, {});
   const [file, ...extra] = args.positional;
-  if (!file) throw new CliError('import needs a recording: roller sessions import <recording.csv>');
-  if (extra.length > 0) throw new CliError(`import takes one recording, got also: ${extra.join(' ')}`);
+  if (!file) throw new UsageError('import needs a recording: roller sessions import <recording.csv>');
+  if (extra.length > 0) throw new UsageError(`import takes one recording, got also: ${extra.join(' ')}`);
   const result = importRecordingFile(store, file, { settings: profileSettings(store.getProfile()), now: ctx.now() });
   for (const w of result.warnings) io.stderr.write(`roller sessions import: ${file}: ${w}\n`);
   const s = result.session;
@@ -211,26 +187,17 @@ function importSub(store: SessionStore, argv: readonly string[], io: CliIo, ctx:
 }
 
 function deleteSub(store: SessionStore, argv: readonly string[], io: CliIo): number {
-  const args = parseArgs(argv, { yes: { kind: 'boolean' } });
+  const args = parseArgs(argv, DELETE_FLAGS);
   const id = sessionId(args.positional, 'delete');
   const s = store.getSession(id);
   if (s.state === 'recording') throw new CliError(`session ${id} is being recorded right now; stop it in the app first`);
-  if (!args.flags.has('yes')) throw new CliError(`delete removes session ${id} (${localIsoTime(s.startedAt, s.utcOffsetMin).slice(0, 16).replace('T', ' ')}) and all its data for good; add --yes to confirm`);
+  if (!args.flags.has('yes')) throw new UsageError(`delete removes session ${id} (${localIsoTime(s.startedAt, s.utcOffsetMin).slice(0, 16).replace('T', ' ')}) and all its data for good; add --yes to confirm`);
   store.deleteSession(id);
   io.stdout.write(`deleted session ${id}\n`);
   return 0;
 }
 
 // ---------- reanalyze ----------
-
-const REANALYZE_FLAGS: Record<string, FlagSpec> = {
-  profile: { kind: 'boolean' },
-  'diameter-in': { kind: 'number', ...SETTING_RANGES.rollerDiameterIn },
-  'neck-above-cm': { kind: 'number', ...SETTING_RANGES.neckAboveCm },
-  'lumbar-below-cm': { kind: 'number', ...SETTING_RANGES.lumbarBelowCm },
-  'height-cm': { kind: 'number', ...SETTING_RANGES.bodyHeightCm },
-  'speed-limit-in-per-s': { kind: 'number', ...SETTING_RANGES.speedLimitInPerS },
-};
 
 function reanalyze(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {
   const args = parseArgs(argv, REANALYZE_FLAGS);
@@ -265,14 +232,14 @@ function reanalyze(store: SessionStore, argv: readonly string[], io: CliIo, ctx:
 
 function sessionId(positional: readonly string[], command: string): number {
   const [raw, ...extra] = positional;
-  if (raw === undefined) throw new CliError(`${command} needs a session id (see roller sessions list)`);
-  if (extra.length > 0) throw new CliError(`${command} takes one session id, got also: ${extra.join(' ')}`);
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) throw new CliError(`"${raw}" is not a session id: use the number shown by roller sessions list`);
+  if (raw === undefined) throw new UsageError(`${command} needs a session id (see roller sessions list)`);
+  if (extra.length > 0) throw new UsageError(`${command} takes one session id, got also: ${extra.join(' ')}`);
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) throw new UsageError(`"${raw}" is not a session id: use the number shown by roller sessions list`);
   return Number(raw);
 }
 
 function noPositional(positional: readonly string[], command: string): void {
-  if (positional.length > 0) throw new CliError(`${command} takes no arguments besides flags, got: ${positional.join(' ')}`);
+  if (positional.length > 0) throw new UsageError(`${command} takes no arguments besides flags, got: ${positional.join(' ')}`);
 }
 
 function describeSummary(s: TrackSummary | null): string {

@@ -13,22 +13,19 @@ import { safeParseScenario, type Scenario } from '../sim/scenario-schema';
 import { simulate } from '../sim/simulate';
 import { simulationCsvMetadata } from '../sim/csv-metadata';
 import { truthEvents } from '../sim/truth-events';
-import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
+import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
+import { SIMULATE_USAGE } from './simulate-usage';
 
-export const SIMULATE_FLAGS: Record<string, FlagSpec> = {
-  out: { kind: 'string' },
-  truth: { kind: 'string' },
-  seed: { kind: 'number', min: 0, max: 2 ** 31 },
-};
+export const SIMULATE_FLAGS = SIMULATE_USAGE.flags;
 
 export async function simulateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, SIMULATE_FLAGS);
   const [source, ...extra] = args.positional;
-  if (!source) throw new CliError(`simulate needs a scenario file or a built-in name (${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
-  if (extra.length > 0) throw new CliError(`simulate takes one scenario, got also: ${extra.join(' ')}`);
+  if (!source) throw new UsageError(`simulate needs a scenario file or a built-in name (${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
+  if (extra.length > 0) throw new UsageError(`simulate takes one scenario, got also: ${extra.join(' ')}`);
   const out = stringFlag(args, 'out');
-  if (!out) throw new CliError('simulate needs --out <recording.csv>');
+  if (!out) throw new UsageError('simulate needs --out <recording.csv>');
   const scenario = loadScenario(source);
   const seed = numberFlag(args, 'seed');
   const sim = simulate(scenario, seed === undefined ? {} : { seed });

@@ -20,30 +20,12 @@
  * | trackRateHz | 50 | 20–200 | rate of track points (estimates) |
  */
 import { z } from 'zod';
+import { SETTING_RANGES, type RangedSetting } from './setting-ranges';
 
 export const CM_PER_IN = 2.54;
 
-/**
- * The allowed range of every bounded setting, in the setting's unit: the one place for them. The
- * schema below is built from it; the profile, the CLI's flags and the renderer's forms read it.
- */
-export const SETTING_RANGES = {
-  rollerDiameterIn: { min: 3, max: 8 },
-  speedLimitInPerS: { min: 0.5, max: 4 },
-  speedWindowS: { min: 0.1, max: 2 },
-  tooFastMinS: { min: 0, max: 5 },
-  speedHysteresisInPerS: { min: 0, max: 0.5 },
-  dwellWindowIn: { min: 0.5, max: 6 },
-  dwellNudgeS: { min: 10, max: 30 },
-  dwellLimitS: { min: 15, max: 60 },
-  bodyHeightCm: { min: 120, max: 220 },
-  neckAboveCm: { min: 5, max: 40 },
-  lumbarBelowCm: { min: 5, max: 40 },
-  boundaryHysteresisCm: { min: 0, max: 5 },
-  dailyBudgetMin: { min: 1, max: 60 },
-  trackRateHz: { min: 20, max: 200 },
-} as const satisfies Record<string, { min: number; max: number }>;
-export type RangedSetting = keyof typeof SETTING_RANGES;
+/** The ranges live in ./setting-ranges.ts (no zod there: the CLI's usage text reads them). */
+export { SETTING_RANGES, type RangedSetting };
 
 const ranged = (name: RangedSetting) => z.number().min(SETTING_RANGES[name].min).max(SETTING_RANGES[name].max);
 

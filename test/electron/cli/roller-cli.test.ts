@@ -72,18 +72,18 @@ describe('roller simulate + analyze', () => {
 
 describe('roller CLI errors', () => {
   it.each([
-    [['analyze'], /analyze needs a recording/],
-    [['analyze', '/no/such/file.csv'], /\/no\/such\/file\.csv: no such file/],
-    [['analyze', 'x.csv', '--diameter-in', 'big'], /--diameter-in: "big" is not a decimal number/],
-    [['analyze', 'x.csv', '--diameter-in', '0x5'], /--diameter-in: "0x5" is not a decimal number/],
-    [['analyze', 'x.csv', '--diameter-in', '12'], /--diameter-in: 12 is above 8/],
-    [['analyze', 'x.csv', '--speed'], /unknown flag --speed/],
-    [['analyze', 'x.csv', '--format', 'xml'], /--format: "xml" is not one of json, text/],
-    [['simulate', 'good-slow-session'], /simulate needs --out/],
-    [['simulate', 'nope', '--out', 'x.csv'], /nope: no such file \(nor a built-in scenario/],
-  ])('%j fails with a clear message', async (argv, message) => {
+    [['analyze'], 2, /analyze needs a recording/],
+    [['analyze', '/no/such/file.csv'], 1, /\/no\/such\/file\.csv: no such file/],
+    [['analyze', 'x.csv', '--diameter-in', 'big'], 2, /--diameter-in: "big" is not a decimal number/],
+    [['analyze', 'x.csv', '--diameter-in', '0x5'], 2, /--diameter-in: "0x5" is not a decimal number/],
+    [['analyze', 'x.csv', '--diameter-in', '12'], 2, /--diameter-in: 12 is above 8/],
+    [['analyze', 'x.csv', '--speed'], 2, /unknown flag --speed/],
+    [['analyze', 'x.csv', '--format', 'xml'], 2, /--format: "xml" is not one of json, text/],
+    [['simulate', 'good-slow-session'], 2, /simulate needs --out/],
+    [['simulate', 'nope', '--out', 'x.csv'], 1, /nope: no such file \(nor a built-in scenario/],
+  ])('%j fails with a clear message and exit code %i', async (argv, code, message) => {
     const res = await run(...argv);
-    expect(res.code).toBe(1);
+    expect(res.code).toBe(code);
     expect(res.err).toMatch(message);
     expect(res.out).toBe('');
   });
@@ -122,7 +122,7 @@ describe('roller CLI errors', () => {
   it('rejects an unknown command and shows the usage', async () => {
     const res = await run('fly');
     expect(res.code).toBe(2);
-    expect(res.err).toMatch(/unknown command "fly"[\s\S]*usage: roller/);
+    expect(res.err).toBe('roller: unknown command "fly"\nrun "roller help" for the commands\n');
   });
 
   it('runs as the installed `roller` command', () => {

@@ -20,7 +20,7 @@ function setup(): { env: Record<string, string>; dir: string; out: string } {
   const dir = join(root, `data${n}`);
   const out = join(root, `out${n++}`);
   mkdirSync(out);
-  return { env: { ROLLER_DATA_DIR: dir }, dir, out };
+  return { env: { ROLLER_DATA_DIR: dir, ROLLER_EXPORT_DIR: out }, dir, out };
 }
 
 async function run(env: Record<string, string>, out: string, ...argv: string[]): Promise<{ code: number; out: string; err: string; error?: { message: string } }> {
@@ -28,7 +28,7 @@ async function run(env: Record<string, string>, out: string, ...argv: string[]):
   let stderr = '';
   const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } };
   try {
-    const code = await sessionsCommand(argv, io, { env, now: () => NOW, cwd: out });
+    const code = await sessionsCommand(argv, io, { env, now: () => NOW });
     return { code, out: stdout, err: stderr };
   } catch (error) {
     // As cli-main.ts prints it: the one line of an expected failure (anything else is a bug).

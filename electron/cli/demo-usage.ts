@@ -1,0 +1,13 @@
+/** `roller demo`: its flags and help (see command-usage.ts). */
+import type { CommandUsage } from './command-usage';
+import { UNITS_FLAG } from './units-flag';
+
+export const DEMO_USAGE: CommandUsage = {
+  name: 'demo',
+  summary: 'a live session in the terminal with the simulated roller over simulated Bluetooth',
+  flags: {
+    seconds: { kind: 'number', min: 1, max: 4 * 3600, value: 'N', help: 'how long (default 60)' },
+    scenario: { kind: 'string', value: 'NAME', help: 'a built-in scenario (default: the one the app plays)' },
+    units: UNITS_FLAG,
+  },
+};
