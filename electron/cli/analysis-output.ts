@@ -3,6 +3,7 @@ import type { Analysis } from '../motion/motion-engine';
 import { FLAG_ACCEL_REJECTED, FLAG_AT_REST, FLAG_GAP_BRIDGED } from '../motion/track-columns';
 import { ZONES } from '../motion/spine-map';
 import type { TrackSummary } from '../motion/track-summary';
+import { detailInUnits, diameterText, lengthText, positionText, speedText, type Units } from './units-text';
 
 const round = (v: number, digits: number) => {
   const f = 10 ** digits;
@@ -44,18 +45,19 @@ export function* formatAnalysisJson(a: Analysis, diagnostics: boolean): Generato
 
 const mmss = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
 
-export function formatAnalysisText(file: string, a: Analysis, s: TrackSummary): string {
+/** The readable summary: every length, position and speed in `units`, `−` for negatives (./units-text.ts). */
+export function formatAnalysisText(file: string, a: Analysis, s: TrackSummary, units: Units): string {
   const lines: string[] = [];
   const st = a.settings;
   lines.push(`Recording   ${file}`);
-  lines.push(`Settings    ${st.rollerDiameterIn} in roller, speed limit ${st.speedLimitInPerS} in/s, neck above +${a.spineMap.neckAboveCm.toFixed(1)} cm, lumbar below −${a.spineMap.lumbarBelowCm.toFixed(1)} cm (${a.spineMap.source})`);
+  lines.push(`Settings    ${diameterText(st.rollerDiameterIn, units)} roller, speed limit ${speedText(st.speedLimitInPerS, units, 1)}, neck above ${positionText(a.spineMap.neckAboveCm, units)}, lumbar below ${positionText(-a.spineMap.lumbarBelowCm, units)} (${a.spineMap.source})`);
   lines.push(`Samples     ${a.counters.samples} (${a.counters.gaps} gaps bridged, ${a.counters.outOfOrder} skipped, ${a.counters.accelRejected} accelerometer readings not gravity)`);
   lines.push(`Duration    ${mmss(s.durationS)} (rolling ${mmss(s.rollingS)})`);
-  lines.push(`Travel      ${s.distanceCm.toFixed(0)} cm between +${s.topCm.toFixed(1)} and ${s.bottomCm.toFixed(1)} cm`);
-  lines.push(`Speed       ${(s.withinLimitShare * 100).toFixed(0)} % of rolling time within ${st.speedLimitInPerS} in/s, top ${s.maxSpeedInPerS.toFixed(2)} in/s`);
+  lines.push(`Travel      ${lengthText(s.distanceCm, units, 0)} between ${positionText(s.topCm, units)} and ${positionText(s.bottomCm, units)}`);
+  lines.push(`Speed       ${(s.withinLimitShare * 100).toFixed(0)} % of rolling time within ${speedText(st.speedLimitInPerS, units, 1)}, top ${speedText(s.maxSpeedInPerS, units)}`);
   lines.push(`Longest     ${s.longestDwellS.toFixed(0)} s on one spot`);
   lines.push(`Zones       ${ZONES.map((z) => `${z} ${mmss(s.zoneTimeS[z])}`).join(', ')}`);
   lines.push(`Warnings    ${a.events.length === 0 ? 'none' : a.events.length}`);
-  for (const e of a.events) lines.push(`  ${mmss(e.t - (a.track.t[0] ?? 0)).padStart(6)}  ${e.kind.padEnd(11)} at ${e.positionCm >= 0 ? '+' : ''}${e.positionCm.toFixed(1)} cm  ${e.detail}`);
+  for (const e of a.events) lines.push(`  ${mmss(e.t - (a.track.t[0] ?? 0)).padStart(6)}  ${e.kind.padEnd(11)} at ${positionText(e.positionCm, units)}  ${detailInUnits(e.detail, units)}`);
   return lines.join('\n') + '\n';
 }

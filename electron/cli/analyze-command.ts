@@ -24,6 +24,7 @@ import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-a
 import type { CliIo } from './cli-io';
 import { formatAnalysisJson, formatAnalysisText } from './analysis-output';
 import { ANALYZE_USAGE } from './analyze-usage';
+import { commandUnits } from './command-units';
 
 export const ANALYZE_FLAGS = ANALYZE_USAGE.flags;
 
@@ -33,10 +34,12 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   if (!file) throw new UsageError('analyze needs a recording: roller analyze <recording.csv> [flags]');
   if (extra.length > 0) throw new UsageError(`analyze takes one recording, got also: ${extra.join(' ')}`);
   const analysis = await analyzeFile(file, (recording) => settingsFrom(file, args, recording));
-  if ((stringFlag(args, 'format') ?? 'json') === 'json') {
+  // --format wins; else a summary for a person at a terminal, JSON for a pipe or a file.
+  const format = stringFlag(args, 'format') ?? (io.stdout.isTTY ? 'text' : 'json');
+  if (format === 'json') {
     for (const chunk of formatAnalysisJson(analysis, args.flags.has('diagnostics'))) io.stdout.write(chunk);
   } else {
-    io.stdout.write(formatAnalysisText(file, analysis, summarizeTrack(analysis.track, analysis.events, analysis.settings)));
+    io.stdout.write(formatAnalysisText(file, analysis, summarizeTrack(analysis.track, analysis.events, analysis.settings), commandUnits(args, io)));
   }
   return 0;
 }

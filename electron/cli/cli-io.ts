@@ -1,5 +1,8 @@
-/** The CLI's view of its streams, so commands run the same from the shell and from tests. */
+/** The CLI's view of its streams and environment, so commands run the same from the shell and from tests. */
 export interface CliIo {
-  stdout: { write(chunk: string): unknown };
+  /** `isTTY`: the output goes to a terminal (process.stdout sets it; a pipe, a file or a test does not). */
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown };
+  /** The environment (default process.env): ROLLER_DATA_DIR … */
+  env?: Readonly<Record<string, string | undefined>>;
 }

@@ -34,7 +34,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     usage: SESSIONS_USAGE,
     load: async () => {
       const { sessionsCommand } = await import('./sessions-command');
-      return (argv, io) => sessionsCommand(argv, io);
+      return (argv, io) => sessionsCommand(argv, io, io.env ? { env: io.env } : {});
     },
   },
 ];

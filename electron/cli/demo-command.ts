@@ -18,6 +18,8 @@ import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options'
 import { onStopSignal } from './stop-signals';
 import { DEMO_USAGE } from './demo-usage';
 import { didYouMean } from './suggest';
+import { commandUnits } from './command-units';
+import { speedText } from './units-text';
 
 export const DEMO_FLAGS = DEMO_USAGE.flags;
 
@@ -27,6 +29,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   const scenario = stringFlag(args, 'scenario') ?? DEFAULT_SIMULATED_SCENARIO;
   if (!BUILT_IN_SCENARIO_NAMES.includes(scenario)) throw new UsageError(`unknown scenario "${scenario}"${didYouMean(scenario, BUILT_IN_SCENARIO_NAMES)} (built in: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
   const seconds = numberFlag(args, 'seconds') ?? 60;
+  const units = commandUnits(args, io);
   const { source, dispose } = cliSensorSource(true, scenario);
   const settings = motionSettings({ rollerDiameterIn: 6 });
   const track = new TrackColumns();
@@ -41,7 +44,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     },
     event: (e) => {
       events.push(e);
-      io.stdout.write(`${eventLine(e, t0 ?? e.t)}\n`);
+      io.stdout.write(`${eventLine(e, t0 ?? e.t, units)}\n`);
     },
   });
   try {
@@ -62,13 +65,13 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     while (!stop && Date.now() < end) {
       await sleep(500);
       const p = last as TrackPoint | null;
-      if (p) io.stdout.write(`${liveLine(p, t0 ?? p.t, settings.speedLimitInPerS, engine.currentDwellS)}\n`);
+      if (p) io.stdout.write(`${liveLine(p, t0 ?? p.t, settings.speedLimitInPerS, engine.currentDwellS, units)}\n`);
     }
     offSignals();
     engine.finish();
     const s = summarizeTrack(track, events, settings);
     io.stdout.write(
-      `\nSession: ${s.durationS.toFixed(0)} s, rolling ${s.rollingS.toFixed(0)} s, ${(s.withinLimitShare * 100).toFixed(0)} % within ${settings.speedLimitInPerS} in/s, longest stay ${s.longestDwellS.toFixed(0)} s, ${events.length} warnings; ${source.counters.samples} samples, ${source.counters.gaps} gaps.\n`,
+      `\nSession: ${s.durationS.toFixed(0)} s, rolling ${s.rollingS.toFixed(0)} s, ${(s.withinLimitShare * 100).toFixed(0)} % within ${speedText(settings.speedLimitInPerS, units, 1)}, longest stay ${s.longestDwellS.toFixed(0)} s, ${events.length} warnings; ${source.counters.samples} samples, ${source.counters.gaps} gaps.\n`,
     );
     return 0;
   } finally {

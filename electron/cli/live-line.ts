@@ -4,6 +4,7 @@
  */
 import type { ConnectionState } from '../ble/connection-machine';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
+import { detailInUnits, positionText, speedText, type Units } from './units-text';
 
 const BAR = 20;
 
@@ -15,15 +16,16 @@ export function speedBar(speedInPerS: number, limitInPerS: number): string {
   return `[${s}]`;
 }
 
-export function liveLine(p: TrackPoint, t0: number, limitInPerS: number, dwellS: number): string {
-  const pos = `${p.positionCm >= 0 ? '+' : '−'}${Math.abs(p.positionCm).toFixed(1).padStart(4)} cm`;
+/** One status line: time, position, zone, speed in `units`, the speed bar, a long stay. */
+export function liveLine(p: TrackPoint, t0: number, limitInPerS: number, dwellS: number, units: Units): string {
+  const pos = positionText(p.positionCm, units).padStart(9);
   const dwell = dwellS >= 5 ? `  on one spot ${dwellS.toFixed(0)} s` : '';
   const flags = p.diagnostics.gapBridged ? '  (gap)' : p.diagnostics.atRest ? '  (still)' : '';
-  return `${(p.t - t0).toFixed(1).padStart(6)} s  ${pos}  ${p.zone.padEnd(10)}  ${p.speedInPerS.toFixed(2)} in/s ${speedBar(p.speedInPerS, limitInPerS)}${dwell}${flags}`;
+  return `${(p.t - t0).toFixed(1).padStart(6)} s  ${pos}  ${p.zone.padEnd(10)}  ${speedText(p.speedInPerS, units)} ${speedBar(p.speedInPerS, limitInPerS)}${dwell}${flags}`;
 }
 
 const WORDS: Record<CoachEvent['kind'], string> = {
-  'too-fast': 'TOO FAST — slow down to about an inch a second',
+  'too-fast': 'TOO FAST — slow down',
   'dwell-nudge': 'ON ONE SPOT 15 s — move on soon',
   'dwell-limit': 'ON ONE SPOT TOO LONG — move to another spot',
   lumbar: 'LOWER BACK — stop at the end of the ribcage',
@@ -31,8 +33,9 @@ const WORDS: Record<CoachEvent['kind'], string> = {
   'time-budget': 'DAILY ROLLING TIME REACHED — time to stop for today',
 };
 
-export function eventLine(e: CoachEvent, t0: number): string {
-  return `${(e.t - t0).toFixed(1).padStart(6)} s  ⚠ ${WORDS[e.kind]}  (${e.detail})`;
+/** One line per coaching event, its detail in `units`. */
+export function eventLine(e: CoachEvent, t0: number, units: Units): string {
+  return `${(e.t - t0).toFixed(1).padStart(6)} s  ⚠ ${WORDS[e.kind]}  (${detailInUnits(e.detail, units)})`;
 }
 
 export function connectionLine(s: ConnectionState): string {

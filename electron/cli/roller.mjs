@@ -5,6 +5,11 @@ import { existsSync } from 'node:fs';
 
 const compiled = new URL('../../out/cli/cli-main.js', import.meta.url);
 if (existsSync(compiled)) {
+  // Output piped into a command that stops reading (`roller analyze rec.csv | head`): stop quietly.
+  process.stdout.on('error', (err) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const { main } = await import(compiled.href);
   process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
 } else {

@@ -11,8 +11,8 @@ export const UNITS: readonly Units[] = ['in', 'cm'];
 
 export const UNITS_FLAG: FlagSpec = { kind: 'string', choices: UNITS, help: "units of lengths and speeds in text (default: the profile's, else in)" };
 
-/** The flag's value when given, else what `profileUnits` finds (null: no profile), else inches. */
-export function chosenUnits(flag: string | undefined, profileUnits: () => Units | null): Units {
+/** The flag's value when given, else what `profileUnits` finds (null: no profile), else `appDefault`. */
+export function chosenUnits(flag: string | undefined, profileUnits: () => Units | null, appDefault: Units): Units {
   if (flag === 'in' || flag === 'cm') return flag;
-  return profileUnits() ?? 'in';
+  return profileUnits() ?? appDefault;
 }

@@ -42,10 +42,11 @@ describe('roller scan / record / demo with the simulated roller', () => {
   });
 
   it('demo prints position, zone and speed while the session runs, and a summary', async () => {
-    const r = await run('demo', '--seconds', '3', '--scenario', 'good-slow-session');
+    const r = await run('demo', '--seconds', '3', '--scenario', 'good-slow-session', '--units', 'cm');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Roller Companion demo/);
-    expect(r.out).toMatch(/\d+\.\d s\s+[+−]\s*\d+\.\d cm\s+(upper-back|mid-back)\s+\d\.\d\d in\/s \[/);
+    expect(r.out).toMatch(/\d+\.\d s\s+([+−]\d+\.\d|0\.0) cm\s+(upper-back|mid-back)\s+\d\.\d\d cm\/s \[/);
+    expect(r.out).not.toMatch(/ in\/s| in /);
     expect(r.out).toMatch(/^Session: \d+ s, rolling/m);
   });
 

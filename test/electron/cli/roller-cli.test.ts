@@ -5,16 +5,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/cli-main';
+import { openSessionStore } from '../../../electron/session/open-session-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'roller-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+/** Runs `roller …` with output to a string (not a terminal, unless `tty`), and a data folder of this test's own. */
+async function runWith(o: { tty?: boolean; dataDir?: string }, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+  const stdout = { write: (s: string) => (out += s), ...(o.tty ? { isTTY: true } : {}) };
+  const code = await main(argv, { stdout, stderr: { write: (s: string) => (err += s) }, env: { ROLLER_DATA_DIR: o.dataDir ?? join(dir, 'no-data') } });
   return { code, out, err };
 }
+const run = (...argv: string[]) => runWith({}, ...argv);
 
 interface AnalyzerJson {
   track: { t: number; positionCm: number; speedInPerS: number; zone: string }[];
@@ -56,9 +60,48 @@ describe('roller simulate + analyze', () => {
     await run('simulate', 'too-fast', '--out', csv, '--seed', '9');
     const res = await run('analyze', csv, '--format', 'text');
     expect(res.code).toBe(0);
-    expect(res.out).toMatch(/Settings\s+6 in roller, speed limit 1 in\/s/);
+    expect(res.out).toMatch(/Settings\s+6 in roller, speed limit 1\.0 in\/s/);
     expect(res.out).toMatch(/Warnings\s+4\n/);
     expect(res.out.match(/too-fast/g)?.length).toBe(4);
+  });
+
+  it('prints the summary to a terminal and JSON to a pipe or file, unless --format says', async () => {
+    const csv = join(dir, 'fast-tty.csv');
+    await run('simulate', 'too-fast', '--out', csv, '--seed', '9');
+    const piped = await runWith({ tty: false }, 'analyze', csv);
+    expect(Object.keys(JSON.parse(piped.out) as object)).toEqual(['track', 'events']);
+    const terminal = await runWith({ tty: true }, 'analyze', csv);
+    expect(terminal.out).toMatch(/^Recording\s+/);
+    // An explicit choice wins either way.
+    expect((await runWith({ tty: false }, 'analyze', csv, '--format', 'text')).out).toBe(terminal.out);
+    expect((await runWith({ tty: true }, 'analyze', csv, '--format', 'json')).out).toBe(piped.out);
+  });
+
+  it('writes the summary in one unit system: --units in or cm, else the profile\'s, else inches', async () => {
+    const csv = join(dir, 'fast-units.csv');
+    await run('simulate', 'too-fast', '--out', csv, '--seed', '9');
+    const inches = (await run('analyze', csv, '--format', 'text', '--units', 'in')).out;
+    const cm = (await run('analyze', csv, '--format', 'text', '--units', 'cm')).out;
+    const body = (text: string) => text.split('\n').slice(1).join('\n'); // all but the "Recording <path>" line
+    expect(inches).toMatch(/Settings\s+6 in roller, speed limit 1\.0 in\/s, neck above \+\d+\.\d in, lumbar below −\d+\.\d in/);
+    expect(inches).toMatch(/Travel\s+\d+ in between \+\d+\.\d in and −\d+\.\d in/);
+    expect(inches).toMatch(/too-fast\s+at [+−]\d+\.\d in  \d\.\d\d in\/s for \d\.\d s \(limit 1 in\/s\)/);
+    expect(body(inches)).not.toMatch(/\bcm\b/);
+    expect(cm).toMatch(/Settings\s+15\.2 cm roller, speed limit 2\.5 cm\/s, neck above \+\d+\.\d cm, lumbar below −\d+\.\d cm/);
+    expect(cm).toMatch(/too-fast\s+at [+−]\d+\.\d cm  \d+\.\d\d cm\/s for \d\.\d s \(limit 2\.5 cm\/s\)/);
+    expect(body(cm)).not.toMatch(/\bin\b|in\/s/);
+    // One minus sign in human text: − (U+2212), never an ASCII "-" before a number.
+    expect(body(cm)).not.toMatch(/-\d/);
+    // No flag, no profile: inches, as the app. A profile in the data folder chooses.
+    expect((await run('analyze', csv, '--format', 'text')).out).toBe(inches);
+    const dataDir = join(dir, 'profile-cm');
+    const { store } = openSessionStore({ dataDir });
+    store.updateProfile({ units: 'cm' }, 0);
+    store.close();
+    expect((await runWith({ dataDir }, 'analyze', csv, '--format', 'text')).out).toBe(cm);
+    expect((await runWith({ dataDir }, 'analyze', csv, '--format', 'text', '--units', 'in')).out).toBe(inches);
+    // JSON keeps the contract's units whatever is chosen.
+    expect((await run('analyze', csv, '--units', 'in')).out).toBe((await run('analyze', csv, '--units', 'cm')).out);
   });
 
   it('flags override the recording metadata', async () => {
