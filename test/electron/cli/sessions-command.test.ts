@@ -62,8 +62,12 @@ describe('roller sessions', () => {
     expect(json[0]).toMatchObject({ id: 1, state: 'ended', endReason: 'completed', source: 'import', dataKind: 'samples', startedAt: '2025-03-01T17:00:00+01:00' });
     expect((json[0]!['eventCounts'] as Record<string, number>)['too-fast']).toBeGreaterThan(0);
 
+    // Without --out-dir: the app's export folder (ROLLER_EXPORT_DIR here), not the current folder.
     const exp = await run(env, out, 'export', '1');
     const csv = join(out, 'roller-session-1-2025-03-01.csv');
+    const exportDir = join(out, 'exports', 'made');
+    expect((await run({ ...env, ROLLER_EXPORT_DIR: exportDir }, out, 'export', '1')).code).toBe(0);
+    expect(existsSync(join(exportDir, 'roller-session-1-2025-03-01.json'))).toBe(true);
     expect(exp.out).toBe(`session 1 → ${csv} (${readFileSync(file, 'utf8').split('\n').filter((l) => /^\d/.test(l)).length} samples), ${join(out, 'roller-session-1-2025-03-01.json')}\n`);
     expect(readFileSync(csv, 'utf8')).toMatch(/^# scenario=too-fast\n[\s\S]*# source=import\n[\s\S]*\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n/);
     // --out-dir: an existing folder, or a new one, made with its parents.
