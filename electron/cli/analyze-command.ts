@@ -1,9 +1,10 @@
 /**
  * `roller analyze <recording.csv> [--diameter-in D] [--neck-above-cm N] [--lumbar-below-cm L]
- *  [--height-cm H] [--speed-limit-in-per-s V] [--track-rate-hz R] [--format json|text] [--diagnostics]`
+ *  [--height-cm H] [--speed-limit-in-per-s V] [--track-rate-hz R] [--format json|text] [--diagnostics]
+ *  [--units in|cm]` (flags and help: ./analyze-usage.ts)
  *
  * Runs the live motion pipeline over a recording (streamed: constant memory besides the
- * output). JSON output, the contract in docs/architecture.md#analyzer-cli:
+ * output). A readable summary on a terminal (in the chosen units), else JSON, the contract in docs/architecture.md#analyzer-cli:
  *   { "track": [{ "t", "positionCm", "speedInPerS", "zone" }], "events": [{ "t", "kind", "positionCm" }] }
  * with `--diagnostics` each track point also carries its diagnostics and each event its detail.
  * Settings not given as flags come from the recording's metadata (`roller_diameter_in`,

@@ -42,8 +42,8 @@ export async function sessionsCommand(argv: readonly string[], io: CliIo, option
     (name ? io.stdout : io.stderr).write(commandHelp(SESSIONS_USAGE));
     return name ? 0 : 2;
   }
-  const sub = SUBCOMMANDS[name];
-  if (!sub) throw new UsageError(`unknown sessions command "${name}"${didYouMean(name, Object.keys(SUBCOMMANDS))} (known: ${Object.keys(SUBCOMMANDS).join(', ')}); see roller sessions help`);
+  const sub = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+  if (!sub) throw new UsageError(`unknown sessions command "${name}"${didYouMean(name, Object.keys(SUBCOMMANDS))} (known: ${Object.keys(SUBCOMMANDS).join(', ')})`);
   const env = options.env ?? process.env;
   const now = options.now ?? Date.now;
   const opened = openSessionStore({ env, now });

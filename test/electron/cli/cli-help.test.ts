@@ -124,6 +124,9 @@ describe('typos and usage errors', () => {
     [['sessions', 'export']],
     [['sessions', 'export', 'abc']],
     [['sessions', 'list', 'extra']],
+    [['sessions', 'constructor']],
+    [['analyze', 'x.csv', '--constructor']],
+    [['help', 'toString']],
   ])('%j is a usage error: exit code 2', async (argv) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);
