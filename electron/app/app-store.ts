@@ -8,7 +8,7 @@ import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
 import type { History, ImportResult, Profile, ReanalysisResult, Screening, SessionReview } from '../ipc/ipc-contract';
 import type { MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
-import type { TrackSummary } from '../motion/track-summary';
+import type { SessionFigures } from '../motion/session-figures-schema';
 import type { ExportedFiles } from '../session/session-export';
 
 export interface SessionMeta {
@@ -31,7 +31,7 @@ export interface SessionRecording {
   appendSamples(samples: readonly ImuSample[]): void;
   appendTrack(points: readonly TrackPoint[]): void;
   appendEvents(events: readonly CoachEvent[]): void;
-  finish(reason: EndReason, summary: TrackSummary, endedAt: Date): void;
+  finish(reason: EndReason, summary: SessionFigures, endedAt: Date): void;
 }
 
 export interface AppStore {
@@ -68,10 +68,10 @@ export interface AppStore {
   close?(): void;
 }
 
-export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: TrackSummary } }[] } {
+export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: SessionFigures } }[] } {
   let profile: Profile | null = null;
   let screening: Screening | null = null;
-  const sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: TrackSummary } }[] = [];
+  const sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: SessionFigures } }[] = [];
   return {
     sessions,
     loadProfile: () => profile,

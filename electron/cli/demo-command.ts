@@ -7,7 +7,7 @@
 import { MotionEngine } from '../motion/motion-engine';
 import { motionSettings } from '../motion/motion-settings';
 import { TrackColumns } from '../motion/track-columns';
-import { summarizeTrack } from '../motion/track-summary';
+import { sessionFiguresOf } from '../motion/session-figures';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
 import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
@@ -66,7 +66,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     }
     process.off('SIGINT', interrupt);
     engine.finish();
-    const s = summarizeTrack(track, events, settings);
+    const s = sessionFiguresOf(track, events, settings);
     io.stdout.write(
       `\nSession: ${s.durationS.toFixed(0)} s, rolling ${s.rollingS.toFixed(0)} s, ${(s.withinLimitShare * 100).toFixed(0)} % within ${settings.speedLimitInPerS} in/s, longest stay ${s.longestDwellS.toFixed(0)} s, ${events.length} warnings; ${source.counters.samples} samples, ${source.counters.gaps} gaps.\n`,
     );

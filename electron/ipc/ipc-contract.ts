@@ -9,6 +9,7 @@
  * Live estimates travel in display-rate batches, never per sample.
  */
 import { z } from 'zod';
+import { SessionFiguresSchema } from '../motion/session-figures-schema';
 import { ProfileSchema as StoredProfileSchema } from '../session/profile';
 
 // ---------- shared pieces ----------
@@ -95,16 +96,26 @@ export const CoachEventSchema = z.object({
   detail: z.string(),
 });
 
+/**
+ * Rolling time as main counts it (electron/motion/rolling-clock.ts): this session's, and today's
+ * (the stored earlier sessions of the day + this one).
+ */
+export const RollingNowSchema = z.object({ rollingS: z.number(), todayRollingS: z.number() });
+
 export const SessionStatusSchema = z.object({
   state: z.enum(['none', 'running', 'ended']),
   sessionId: z.number().nullable(),
   startedAt: z.string().nullable(),
   elapsedS: z.number(),
-  rollingS: z.number(),
+  /**
+   * The session's figures so far (running) or as stored with it (ended), from main's one
+   * accumulator (electron/motion/session-figures.ts); null before any session.
+   */
+  figures: SessionFiguresSchema.nullable(),
+  /** Rolling time today: the stored earlier sessions of the day + this one's figure. */
   todayRollingS: z.number(),
   dailyBudgetS: z.number(),
   endReason: z.string().nullable(),
-  warnings: z.number(),
 });
 
 export const CalibrationStatusSchema = z.object({
@@ -139,18 +150,8 @@ export const AppSnapshotSchema = z.object({
 const ZoneTimesSchema = z.record(ZoneSchema, z.number());
 const WarningCountsSchema = z.record(CoachEventKindSchema, z.number());
 
-export const SessionSummarySchema = z.object({
-  durationS: z.number(),
-  rollingS: z.number(),
-  distanceCm: z.number(),
-  maxSpeedInPerS: z.number(),
-  withinLimitShare: z.number(),
-  longestDwellS: z.number(),
-  zoneTimeS: ZoneTimesSchema,
-  eventCounts: WarningCountsSchema,
-  topCm: z.number(),
-  bottomCm: z.number(),
-});
+/** A session's figures: the one schema of electron/motion/session-figures-schema.ts. */
+export { SessionFiguresSchema };
 
 export const PastSessionSchema = z.object({
   id: z.number().int(),
@@ -160,7 +161,8 @@ export const PastSessionSchema = z.object({
   endReason: z.string().nullable(),
   source: z.string(),
   sensorName: z.string().nullable(),
-  summary: SessionSummarySchema.nullable(),
+  /** The figures stored with the session (null: nothing was stored). */
+  summary: SessionFiguresSchema.nullable(),
 });
 
 export const HistorySchema = z.object({
@@ -244,7 +246,7 @@ export const ImportResultSchema = z.object({
 
 export const ReanalysisResultSchema = z.object({
   session: PastSessionSchema,
-  before: z.object({ summary: SessionSummarySchema.nullable(), events: z.number().int(), engineVersion: z.string() }),
+  before: z.object({ summary: SessionFiguresSchema.nullable(), events: z.number().int(), engineVersion: z.string() }),
   after: z.object({ events: z.number().int(), engineVersion: z.string() }),
   samples: z.number().int().nonnegative(),
 });
@@ -312,8 +314,8 @@ export type RequestResult<N extends RequestName> = z.output<(typeof REQUESTS)[N]
 
 export const EVENTS = {
   snapshot: AppSnapshotSchema,
-  /** Track points since the last batch, sent at display rate (~20 Hz). */
-  live: z.object({ points: z.array(LivePointSchema) }),
+  /** Track points since the last batch, sent at display rate (~20 Hz), with the rolling time after them (null: no session runs). */
+  live: z.object({ points: z.array(LivePointSchema), rolling: RollingNowSchema.nullable() }),
   coach: CoachEventSchema,
   session: SessionStatusSchema,
   calibration: CalibrationStatusSchema,
@@ -335,6 +337,8 @@ export type Profile = z.output<typeof ProfileSchema>;
 export type AppSnapshot = z.output<typeof AppSnapshotSchema>;
 export type LivePoint = z.output<typeof LivePointSchema>;
 export type SessionStatus = z.output<typeof SessionStatusSchema>;
+export type RollingNow = z.output<typeof RollingNowSchema>;
+export type { SessionFigures } from '../motion/session-figures-schema';
 export type CalibrationStatus = z.output<typeof CalibrationStatusSchema>;
 export type Screening = z.output<typeof ScreeningSchema>;
 export type ScreeningAnswers = z.output<typeof ScreeningAnswersSchema>;

@@ -56,6 +56,48 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it('give a version-2 summary the shape of the session figures (warnings, excursions) and keep the warning count equal', () => {
+    const dir = freshDir();
+    const { store: s0 } = openSessionStore({ dataDir: dir });
+    s0.close();
+    rmSync(join(dir, 'roller.sqlite'));
+    const v2 = new Database(join(dir, 'roller.sqlite'));
+    migrate(v2, 2);
+    const old = {
+      durationS: 300,
+      rollingS: 231.7,
+      distanceCm: 900,
+      maxSpeedInPerS: 2.5,
+      withinLimitShare: 0.8,
+      longestDwellS: 16,
+      zoneTimeS: { neck: 3, 'upper-back': 150, 'mid-back': 140, lumbar: 7 },
+      eventCounts: { 'too-fast': 2, 'dwell-nudge': 1, 'dwell-limit': 0, lumbar: 1, neck: 1, 'time-budget': 1 },
+      topCm: 24,
+      bottomCm: -16,
+    };
+    const insert = v2.prepare(
+      `INSERT INTO sessions (started_at, utc_offset_min, ended_at, end_reason, source, settings, engine_version, summary, rolling_s, warning_count, data_kind)
+       VALUES (1700000000000, 60, 1700000600000, 'completed', 'import', ?, 'motion-1', ?, ?, 6, 'samples')`,
+    );
+    insert.run(JSON.stringify(motionSettings({})), JSON.stringify(old), old.rollingS);
+    insert.run(JSON.stringify(motionSettings({})), null, 0);
+    insert.run(JSON.stringify(motionSettings({})), '{not json', 0);
+    v2.close();
+
+    const { store, migratedFrom } = openSessionStore({ dataDir: dir });
+    expect(migratedFrom).toBe(2);
+    expect(store.getSession(1).summary).toEqual({
+      ...old,
+      warnings: 5, // every event but the time-budget reminder
+      excursions: { lumbar: { count: 1, deepestCm: null }, neck: { count: 1, deepestCm: null } },
+    });
+    expect(store.db.prepare('SELECT warning_count AS w, rolling_s AS r FROM sessions WHERE id = 1').get()).toEqual({ w: 5, r: 231.7 });
+    expect(store.getSession(2).summary).toBeNull();
+    // A damaged summary is left as it was, for the reader to report.
+    expect(() => store.getSession(3)).toThrow(/session 3 is stored damaged: summary/);
+    store.close();
+  });
+
   it('roll a failing step back completely', () => {
     const db = new Database(':memory:');
     migrate(db, 1);
