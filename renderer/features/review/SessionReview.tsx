@@ -149,7 +149,8 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
         <ReviewChart config={positionConfig} label={positionLabel} testId="position-chart" onChart={onPosition} />
       </section>
       <section className="card review__events" aria-labelledby="review-events-heading">
-        <h2 id="review-events-heading">Warnings ({review.events.length})</h2>
+        {/* Every event, the time-budget reminder too; the summary's "Warnings" counts coaching warnings only. */}
+        <h2 id="review-events-heading">Events ({review.events.length})</h2>
         {review.events.length === 0 ? (
           <p>No warnings in this session.</p>
         ) : (
