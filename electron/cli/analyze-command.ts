@@ -19,7 +19,7 @@ import { TrackColumns } from '../motion/track-columns';
 import { IMPORT_TIME_LIMITS } from '../session/session-import';
 import { recordingSettings, type RecordingMetadataWithLines } from '../session/recording-settings';
 import type { CoachEvent } from '../motion/motion-types';
-import { summarizeTrack } from '../motion/track-summary';
+import { sessionFiguresOf } from '../motion/session-figures';
 import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
 import type { CliIo } from './cli-io';
 import { formatAnalysisJson, formatAnalysisText } from './analysis-output';
@@ -41,10 +41,11 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   if (!file) throw new CliError('analyze needs a recording: roller analyze <recording.csv> [flags]');
   if (extra.length > 0) throw new CliError(`analyze takes one recording, got also: ${extra.join(' ')}`);
   const analysis = await analyzeFile(file, (recording) => settingsFrom(file, args, recording));
+  const figures = sessionFiguresOf(analysis.track, analysis.events, analysis.settings);
   if ((stringFlag(args, 'format') ?? 'json') === 'json') {
-    for (const chunk of formatAnalysisJson(analysis, args.flags.has('diagnostics'))) io.stdout.write(chunk);
+    for (const chunk of formatAnalysisJson(analysis, figures, args.flags.has('diagnostics'))) io.stdout.write(chunk);
   } else {
-    io.stdout.write(formatAnalysisText(file, analysis, summarizeTrack(analysis.track, analysis.events, analysis.settings)));
+    io.stdout.write(formatAnalysisText(file, analysis, figures));
   }
   return 0;
 }

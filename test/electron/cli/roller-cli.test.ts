@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/cli-main';
+import { SessionFiguresSchema, type SessionFigures } from '../../../electron/motion/session-figures-schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'roller-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,6 +20,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 interface AnalyzerJson {
   track: { t: number; positionCm: number; speedInPerS: number; zone: string }[];
   events: { t: number; kind: string; positionCm: number }[];
+  summary?: SessionFigures;
 }
 
 describe('roller simulate + analyze', () => {
@@ -33,7 +35,11 @@ describe('roller simulate + analyze', () => {
     const res = await run('analyze', csv, '--format', 'json');
     expect(res.code).toBe(0);
     const out = JSON.parse(res.out) as AnalyzerJson;
-    expect(Object.keys(out)).toEqual(['track', 'events']);
+    expect(Object.keys(out)).toEqual(['track', 'events', 'summary']);
+    // The session figures, in the schema the app stores and shows them in.
+    expect(SessionFiguresSchema.parse(out.summary)).toEqual(out.summary);
+    expect(out.summary!.excursions.neck.count).toBe(out.events.filter((e) => e.kind === 'neck').length);
+    expect(out.summary!.excursions.neck.deepestCm).toBeGreaterThan(0);
     expect(Object.keys(out.track[0]!)).toEqual(['t', 'positionCm', 'speedInPerS', 'zone']);
     // Track at ≥ 20 Hz covering the whole recording.
     const first = out.track[0]!.t;
