@@ -39,6 +39,10 @@ roller_calibration_outcome roller_calibration_finish(roller_calibration *c, uint
     if (c->hi[k] - c->lo[k] > ROLLER_CALIBRATION_MAX_GYRO_SPREAD_DPS) return ROLLER_CALIBRATION_MOVED;
   }
   if (c->accel_error_max_g > ROLLER_CALIBRATION_MAX_ACCEL_ERROR_G) return ROLLER_CALIBRATION_NOT_LEVEL_G;
+  for (k = 0; k < 3; k++) {
+    float mean = c->sum[k] / (float)c->count;
+    if (fabsf(mean) > ROLLER_CALIBRATION_MAX_BIAS_DPS) return ROLLER_CALIBRATION_MOVED;
+  }
   for (k = 0; k < 3; k++) bias_dps[k] = c->sum[k] / (float)c->count;
   return ROLLER_CALIBRATION_ACCEPTED;
 }

@@ -4,7 +4,8 @@
  * Samples are collected for ROLLER_CALIBRATION_US; the bias (mean gyro per axis, deg/s) is
  * accepted only when the sensor lay still: at least one second of samples, every axis' gyro
  * spread (max - min) within ROLLER_CALIBRATION_MAX_GYRO_SPREAD_DPS and the accelerometer's
- * magnitude within ROLLER_CALIBRATION_MAX_ACCEL_ERROR_G of 1 g. Otherwise the previous bias stays.
+ * magnitude within ROLLER_CALIBRATION_MAX_ACCEL_ERROR_G of 1 g, and every axis' mean within
+ * ROLLER_CALIBRATION_MAX_BIAS_DPS (a steady turn has no spread). Otherwise the previous bias stays.
  */
 #ifndef ROLLER_CALIBRATION_H
 #define ROLLER_CALIBRATION_H
@@ -19,6 +20,8 @@ extern "C" {
 #define ROLLER_CALIBRATION_US 2000000u
 #define ROLLER_CALIBRATION_MAX_GYRO_SPREAD_DPS 3.0f
 #define ROLLER_CALIBRATION_MAX_ACCEL_ERROR_G 0.1f
+/** Larger than any zero-rate level of the LSM6DS3TR-C: a steady turn, not a bias. */
+#define ROLLER_CALIBRATION_MAX_BIAS_DPS 10.0f
 
 typedef enum roller_calibration_outcome {
   ROLLER_CALIBRATION_ACCEPTED = 0,

@@ -289,7 +289,7 @@ void roller_sensor_link_changed(roller_sensor *s, const roller_link *link) {
   /* Frames still in hand cannot go out: counted as dropped; the app restarts the stream. */
   if (was_connected && !link->connected) stop_streaming(s);
   update_frame_target(s);
-  if (!was_connected && link->connected) publish_status(s, true);
+  publish_status(s, !was_connected && link->connected);
 }
 
 void roller_sensor_poll(roller_sensor *s) {
