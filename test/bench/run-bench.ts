@@ -11,6 +11,7 @@ import { runUiBench } from './ui-bench';
 import { runReviewRenderBench } from './review-render-bench';
 import { formatSoakBench, runSoakBench, soakHoursFromEnv } from './soak-bench';
 import { formatColdStartBench, runColdStartBench } from './cold-start-bench';
+import { formatFirmwareSizeBench, runFirmwareSizeBench } from './firmware-size-bench';
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
@@ -98,6 +99,10 @@ function printColdStart(): void {
   console.log(formatColdStartBench(runColdStartBench()));
 }
 
+function printFirmware(): void {
+  console.log(formatFirmwareSizeBench(runFirmwareSizeBench()));
+}
+
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   accuracy: printAccuracy,
   throughput: printThroughput,
@@ -108,6 +113,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   'review-render': printReviewRender,
   soak: printSoak,
   'cold-start': printColdStart,
+  firmware: printFirmware,
 };
 
 const asked = process.argv.slice(2);
