@@ -20,8 +20,8 @@ extern "C" {
 #define ROLLER_CALIBRATION_US 2000000u
 #define ROLLER_CALIBRATION_MAX_GYRO_SPREAD_DPS 3.0f
 #define ROLLER_CALIBRATION_MAX_ACCEL_ERROR_G 0.1f
-/** Larger than any zero-rate level of the LSM6DS3TR-C: a steady turn, not a bias. */
-#define ROLLER_CALIBRATION_MAX_BIAS_DPS 10.0f
+/** Above the zero-rate levels of consumer gyros (0.5 .. 20 deg/s): a steady turn, not a bias. */
+#define ROLLER_CALIBRATION_MAX_BIAS_DPS 25.0f
 
 typedef enum roller_calibration_outcome {
   ROLLER_CALIBRATION_ACCEPTED = 0,
