@@ -283,15 +283,6 @@ static uint16_t gattStatusFor(roller_result r) {
   }
 }
 
-static uint16_t gattStatusFor(roller_result r) {
-  switch (r) {
-    case ROLLER_ERR_TRUNCATED:
-    case ROLLER_ERR_EMPTY:
-    case ROLLER_ERR_BAD_LENGTH: return BLE_GATT_STATUS_ATTERR_INVALID_ATT_VAL_LENGTH;
-    default: return GATT_STATUS_VALUE_NOT_ALLOWED; /* bad-version, bad-value, unknown-opcode */
-  }
-}
-
 static void onConfigWrite(uint16_t conn_hdl, BLECharacteristic *chr, ble_gatts_evt_write_t *request) {
   (void)chr;
   Command command;
