@@ -3,7 +3,8 @@
  * Builds and runs the C tests (codec golden vectors + firmware core) on two targets:
  *
  *   host             the machine's C compiler, with AddressSanitizer and UndefinedBehaviorSanitizer
- *                    when they work here; reads sensor-protocol/vectors/protocol-v1.vectors from disk
+ *                    when they work here; reads sensor-protocol/vectors/protocol-v1.vectors from disk;
+ *                    also builds host-loop/ and streams 2 s of motion through it (a failed run fails host)
  *   cortex-m4 (qemu) arm-none-eabi-gcc + picolibc for Cortex-M4F (-mcpu=cortex-m4 -mfpu=fpv4-sp-d16
  *                    -mfloat-abi=hard), run under qemu-system-arm -M mps2-an386 with semihosting;
  *                    the vectors file is compiled in (build/cortex-m4/vectors_embedded.c)
@@ -145,7 +146,36 @@ function runHost() {
   });
   if (ran.error) fail(`host: could not run ${exe}: ${ran.error.message}`);
   process.stderr.write(ran.stderr ?? '');
-  return summarize('host', ran.stdout ?? '', ran.status ?? 1, withSanitizers ? '' : ' (without sanitizers: they do not work here)');
+  const loopOk = smokeHostLoop(compiler, flags, dir, withSanitizers);
+  const testsOk = summarize('host', ran.stdout ?? '', ran.status ?? 1, withSanitizers ? '' : ' (without sanitizers: they do not work here)');
+  return testsOk && loopOk;
+}
+
+/**
+ * Builds host-loop/ (motion on stdin -> chip model -> core -> link -> notifications on stdout)
+ * with the host's flags and runs it on 2 s of a roller turning at 50 deg/s, streamed at 104 Hz
+ * in frames of 2: every sample must arrive in a frame, none dropped.
+ */
+function smokeHostLoop(compiler, flags, dir, withSanitizers) {
+  const exe = join(dir, `host_loop${exeSuffix}`);
+  const build = compile(compiler, flags, inNotes([...codec, ...core, ...doubles, 'host-loop/host_loop.c']), exe);
+  if (build.error || build.status !== 0) reportBuildFailure('host-loop', build, `${compiler} ${flags.join(' ')}`);
+  const input = ['config 0 100 4 500 2', 'control 0 1'];
+  for (let i = 0; i <= 200; i++) input.push(`imu ${(i / 100).toFixed(2)} 0 0 1 50 0 0`);
+  const ran = spawnSync(exe, ['--interval-ms', '15', '--mtu', '247'], {
+    input: `${input.join('\n')}\n`,
+    encoding: 'utf8',
+    env: withSanitizers ? { ...process.env, ...SANITIZER_ENV } : process.env,
+  });
+  const out = ran.stdout ?? '';
+  const frames = out.split('\n').filter((l) => / stream 01 02 /.test(l)).length;
+  const summary = /^# (\d+) taken, (\d+) dropped, (\d+) frames$/m.exec(out);
+  const ok = !ran.error && ran.status === 0 && summary !== null && summary[2] === '0' && frames >= 95 && frames <= 104;
+  if (!ok || verbose) {
+    process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} host-loop: 2 s at 104 Hz, frames of 2: ${frames} frames delivered, ${summary ? `${summary[1]} taken, ${summary[2]} dropped` : 'no summary line'}\n`);
+    if (!ok) process.stderr.write(ran.stderr ?? '');
+  }
+  return ok;
 }
 
 function writeEmbeddedVectors(dir) {
