@@ -13,6 +13,7 @@ import { runUiBench } from './ui-bench';
 import { runReviewRenderBench } from './review-render-bench';
 import { formatSoakBench, runSoakBench, soakHoursFromEnv } from './soak-bench';
 import { formatColdStartBench, runColdStartBench } from './cold-start-bench';
+import { formatFirmwareSizeBench, runFirmwareSizeBench } from './firmware-size-bench';
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
@@ -108,6 +109,10 @@ function printColdStart(): void {
   console.log(formatColdStartBench(runColdStartBench()));
 }
 
+function printFirmware(): void {
+  console.log(formatFirmwareSizeBench(runFirmwareSizeBench()));
+}
+
 /** The sections, in the order a full run prints them. */
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   accuracy: printAccuracy,
@@ -121,6 +126,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   'review-render': printReviewRender,
   soak: printSoak,
   'cold-start': printColdStart,
+  firmware: printFirmware,
 };
 
 const asked = process.argv.slice(2);
