@@ -157,8 +157,9 @@ export class BleSensorSource {
     }
     const noble = load.noble;
     this.noble = noble;
+    const describe = load.describe;
     noble.on('stateChange', (state: string) => {
-      this.setAdapter(describeAdapterState(adapterStateName(state), this.o.platform));
+      this.setAdapter(describe?.(state) ?? describeAdapterState(adapterStateName(state), this.o.platform));
       if (state === 'poweredOn') this.onPoweredOn();
     });
     noble.on('discover', (p: NoblePeripheral) => this.onDiscover(p));
