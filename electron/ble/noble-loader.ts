@@ -35,9 +35,13 @@ const require = createRequire(import.meta.url);
 let cached: NobleLoad | null = null;
 
 /** The system noble (real Bluetooth), loaded once: BlueZ over D-Bus on Linux (see {@link bleBindingsChoice}). */
-export function loadSystemNoble(platform: Platform = process.platform, load: () => unknown = () => require('@abandonware/noble')): NobleLoad {
+export function loadSystemNoble(
+  platform: Platform = process.platform,
+  load: () => unknown = () => require('@abandonware/noble'),
+  choice: BleBindingsChoice = bleBindingsChoice(platform),
+): NobleLoad {
   if (cached) return cached;
-  cached = bleBindingsChoice(platform) === 'dbus' ? loadDbusNoble(platform) : tryLoad(platform, load);
+  cached = choice === 'dbus' ? loadDbusNoble(platform) : tryLoad(platform, load);
   return cached;
 }
 

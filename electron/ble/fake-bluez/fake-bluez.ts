@@ -117,7 +117,7 @@ export class FakeBluez {
       const powered = this.o.powered && !this.o.blocked;
       this.adapter = this.make(
         ADAPTER1,
-        { Address: this.o.adapterAddress, AddressType: 'public', Name: 'fake-bluez', Alias: 'fake-bluez', Class: 0, Powered: powered, PowerState: this.powerState(powered), Discoverable: false, Pairable: false, Discovering: false, UUIDs: [] },
+        { Address: this.o.adapterAddress, AddressType: 'public', Name: 'fake-bluez', Alias: 'fake-bluez', Class: 0, Powered: powered, PowerState: this.o.blocked ? 'off-blocked' : this.powerState(powered), Discoverable: false, Pairable: false, Discovering: false, UUIDs: [] },
         {
           StartDiscovery: () => this.startDiscovery(),
           StopDiscovery: () => this.stopDiscovery(),
