@@ -46,6 +46,8 @@ export interface FakeBluezOptions {
   connectAttemptMs?: number;
   /** Devices already in BlueZ's cache at start (as for a sensor used before). */
   cachedDevices?: boolean;
+  /** Told of every notification sent on the bus (the bench times the path from here). */
+  onNotificationSent?: (characteristicUuid: string, bytes: Uint8Array) => void;
 }
 
 const ADAPTER_PATH = '/org/bluez/hci0';
@@ -75,7 +77,7 @@ const ELSEWHERE: PeripheralLink = { mtu: 23, notify: () => false, fade: () => un
 
 export class FakeBluez {
   private bus: MessageBus | null = null;
-  private readonly o: Required<Omit<FakeBluezOptions, 'peripherals'>>;
+  private readonly o: Required<Omit<FakeBluezOptions, 'peripherals' | 'onNotificationSent'>> & Pick<FakeBluezOptions, 'onNotificationSent'>;
   private readonly devices = new Map<string, Device>();
   private readonly peripherals: readonly SimulatedPeripheral[];
   private objectManager: BluezInterface | null = null;
@@ -380,7 +382,9 @@ export class FakeBluez {
     const c = gatt.characteristic(serviceUuid, characteristicUuid);
     if (!c || !gatt.isSubscribed(serviceUuid, characteristicUuid)) return false;
     // A notification carries at most MTU − 3 bytes.
-    conn.chars.get(c)?.set({ Value: Buffer.from(data.subarray(0, conn.mtu - 3)) });
+    const payload = Buffer.from(data.subarray(0, conn.mtu - 3));
+    this.o.onNotificationSent?.(c.uuid, payload);
+    conn.chars.get(c)?.set({ Value: payload });
     return true;
   }
 
