@@ -17,6 +17,7 @@ describe('adapter state', () => {
     const a = adapterFromLoadError(err('EPERM'), 'linux');
     expect(a.state).toBe('unauthorized');
     expect(a.fix).toMatch(/setcap cap_net_raw\+eip/);
+    expect(a.fix).toContain("BlueZ over D-Bus");
     expect(adapterFromLoadError(err('EACCES'), 'darwin').fix).toMatch(/Privacy & Security → Bluetooth/);
   });
 
