@@ -388,25 +388,12 @@ export class SessionStore {
 
   /** Replaces the stored track, events, summary and settings of a session in one transaction. */
   replaceAnalysis(id: number, a: AnalysisWrite): StoredSession {
-    const settings = this.checked(MotionSettingsSchema, a.settings, 'settings');
-    const summary = this.checked(SessionFiguresSchema, a.summary, 'summary');
-    a.events.forEach((e, i) => this.checked(CoachEventSchema, e, `event ${i + 1}`));
     this.run(`saving the new analysis of session ${id}`, () => {
       this.db.transaction(() => {
-        const info = this.stmt('UPDATE sessions SET settings = ?, engine_version = ?, analyzed_at = ?, summary = ?, rolling_s = ?, warning_count = ? WHERE id = ?').run(
-          JSON.stringify(settings),
-          a.engineVersion,
-          Math.round(a.analyzedAt),
-          JSON.stringify(summary),
-          summary.rollingS,
-          summary.warnings,
-          id,
-        );
-        if (info.changes === 0) throw this.notFound(id);
         this.stmt('DELETE FROM track_batches WHERE session_id = ?').run(id);
         this.stmt('DELETE FROM events WHERE session_id = ?').run(id);
+        this.writeAnalysisRow(id, a);
         for (const t of a.track) this.insertBatches(id, { track: t });
-        this.insertBatches(id, { events: a.events });
       })();
     });
     return this.getSession(id);
