@@ -8,7 +8,7 @@ import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
 import type { History, ImportResult, Profile, ReanalysisResult, Screening, SessionReview } from '../ipc/ipc-contract';
 import type { MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
-import type { TrackSummary } from '../motion/track-summary';
+import type { SessionFigures } from '../motion/session-figures-schema';
 import type { ExportedFiles } from '../session/session-export';
 
 export interface SessionMeta {
@@ -41,7 +41,7 @@ export interface SessionRecording {
    * Stores what is left and ends the session once the database holds all of it. Throws (a
    * message for the user) when the session could not be saved; it is then given up.
    */
-  finish(reason: EndReason, summary: TrackSummary, endedAt: Date): FinishedRecording;
+  finish(reason: EndReason, summary: SessionFigures, endedAt: Date): FinishedRecording;
 }
 
 export interface AppStore {
@@ -81,10 +81,10 @@ export interface AppStore {
   close?(): void;
 }
 
-export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: TrackSummary } }[] } {
+export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: SessionFigures } }[] } {
   let profile: Profile | null = null;
   let screening: Screening | null = null;
-  const sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: TrackSummary } }[] = [];
+  const sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: SessionFigures } }[] = [];
   return {
     sessions,
     loadProfile: () => profile,

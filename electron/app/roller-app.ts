@@ -16,7 +16,8 @@ import type { Scheduler } from '../ble/scheduler';
 import { CalibrationPass } from '../motion/calibration-pass';
 import { MotionEngine } from '../motion/motion-engine';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
-import { TrackSummaryBuilder } from '../motion/track-summary';
+import { SessionFiguresAccumulator } from '../motion/session-figures';
+import type { SessionFigures } from '../motion/session-figures-schema';
 import {
   ProfileSchema,
   type AppSnapshot,
@@ -28,6 +29,7 @@ import {
   type RequestName,
   type RequestParams,
   type RequestResult,
+  type RollingNow,
   type Screening,
   type ScreeningAnswers,
   type SessionStatus,
@@ -64,13 +66,12 @@ export const NOT_SAVED = 'not saved';
 
 interface ActiveSession {
   engine: MotionEngine;
-  /** The session summary, built point by point (memory stays flat however long the session). */
-  summary: TrackSummaryBuilder;
+  /** The session's figures, accumulated point by point (the ones shown live, at the end and stored). */
+  figures: SessionFiguresAccumulator;
   recording: SessionRecording;
   startedAt: Date;
   firstT: number | null;
   lastT: number | null;
-  warnings: number;
   /** The recording keeps raw protocol frames (our sensor), else decoded samples. */
   storesFrames: boolean;
   events: CoachEvent[];
@@ -114,7 +115,7 @@ export class RollerApp {
     const parsed = ProfileSchema.safeParse(options.store.loadProfile() ?? DEFAULT_PROFILE);
     this.profile = parsed.success ? parsed.data : ProfileSchema.parse(DEFAULT_PROFILE);
     this.screening = options.store.loadScreening();
-    this.batcher = new LiveBatcher(options.scheduler, (points) => this.emit('live', { points }));
+    this.batcher = new LiveBatcher(options.scheduler, (points) => this.emit('live', { points, rolling: this.rollingNow() }));
     this.system = new BleSensorSource({
       loadNoble: options.loadSystemNoble,
       scheduler: options.scheduler,
@@ -426,12 +427,11 @@ export class RollerApp {
     });
     const ses: ActiveSession = {
       engine: undefined as unknown as MotionEngine,
-      summary: new TrackSummaryBuilder(settings),
+      figures: new SessionFiguresAccumulator(settings),
       recording,
       startedAt: now,
       firstT: null,
       lastT: null,
-      warnings: 0,
       storesFrames: sensorConfig !== null,
       events: [],
       pendingTrack: [],
@@ -440,12 +440,12 @@ export class RollerApp {
     };
     ses.engine = new MotionEngine(settings, {
       track: (p) => {
-        ses.summary.pushPoint(p);
+        ses.figures.pushPoint(p);
         ses.pendingTrack.push(p);
         this.batcher.add({ t: p.t, positionCm: p.positionCm, speedInPerS: p.speedInPerS, zone: p.zone, dwellS: ses.engine.currentDwellS, atRest: p.diagnostics.atRest, gapBridged: p.diagnostics.gapBridged });
       },
       event: (e) => {
-        ses.warnings++;
+        ses.figures.pushEvent(e);
         ses.events.push(e);
         ses.pendingEvents.push(e);
         this.batcher.flush();
@@ -472,9 +472,10 @@ export class RollerApp {
     ses.engine.finish();
     this.batcher.flush();
     this.flushRecording(ses);
-    const saved = this.finishRecording(ses, reason);
+    const figures = ses.figures.figures();
+    const saved = this.finishRecording(ses, reason, figures);
     if (saved.problem) this.extraNotices.push(saved.problem);
-    const status: SessionStatus = { ...this.sessionStatus(), state: 'ended', endReason: saved.endReason, saveProblem: saved.problem };
+    const status: SessionStatus = { ...this.sessionStatus(), state: 'ended', endReason: saved.endReason, saveProblem: saved.problem, figures };
     this.session = null;
     this.lastSession = status;
     this.emit('session', status);
@@ -486,9 +487,9 @@ export class RollerApp {
    * Ends the recording: 'completed' (or the reason given) only when all of it is stored;
    * otherwise 'not saved', with what to tell the user.
    */
-  private finishRecording(ses: ActiveSession, reason: EndReason): { endReason: string; problem: string | null } {
+  private finishRecording(ses: ActiveSession, reason: EndReason, figures: SessionFigures): { endReason: string; problem: string | null } {
     try {
-      return { endReason: reason, problem: ses.recording.finish(reason, ses.summary.summary(ses.events), this.now()).lost };
+      return { endReason: reason, problem: ses.recording.finish(reason, figures, this.now()).lost };
     } catch (err) {
       const why = (err as Error).message.replace(/[.\s]+$/, '');
       const kept = (err as { kind?: unknown }).kind === 'not-found' || /kept/.test(why) ? '' : '; what was saved before is kept and shows as interrupted';
@@ -501,22 +502,29 @@ export class RollerApp {
     const budget = this.profile.dailyBudgetMin * 60;
     if (!ses) {
       return (
-        this.lastSession ?? { state: 'none', sessionId: null, startedAt: null, elapsedS: 0, rollingS: 0, todayRollingS: this.o.store.todayRollingS(this.now()), dailyBudgetS: budget, endReason: null, warnings: 0, saveProblem: null }
+        this.lastSession ?? { state: 'none', sessionId: null, startedAt: null, elapsedS: 0, figures: null, todayRollingS: this.o.store.todayRollingS(this.now()), dailyBudgetS: budget, endReason: null, saveProblem: null }
       );
     }
-    const rolling = ses.engine.sessionRollingS;
+    const figures = ses.figures.figures();
     return {
       state: 'running',
       sessionId: ses.recording.id,
       startedAt: ses.startedAt.toISOString(),
       elapsedS: ses.firstT !== null && ses.lastT !== null ? ses.lastT - ses.firstT : 0,
-      rollingS: rolling,
-      todayRollingS: ses.engine.settings.priorDailyRollingS + rolling,
+      figures,
+      todayRollingS: todayRollingS(ses, figures.rollingS),
       dailyBudgetS: budget,
       endReason: null,
-      warnings: ses.warnings,
       saveProblem: null,
     };
+  }
+
+  /** The running session's rolling time and today's, for the live batches (null: no session). */
+  private rollingNow(): RollingNow | null {
+    const ses = this.session;
+    if (!ses) return null;
+    const rollingS = ses.figures.rollingS;
+    return { rollingS, todayRollingS: todayRollingS(ses, rollingS) };
   }
 
   // ---------- calibration ----------
@@ -630,6 +638,11 @@ export class RollerApp {
     if (!set) return;
     for (const fn of set) (fn as Listener<N>)(payload);
   }
+}
+
+/** Today's rolling time: the stored earlier sessions of the day (read at the start) + this session's. */
+function todayRollingS(ses: ActiveSession, rollingS: number): number {
+  return ses.engine.settings.priorDailyRollingS + rollingS;
 }
 
 function round1(v: number): number {

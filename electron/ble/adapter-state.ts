@@ -43,7 +43,7 @@ const FIX: Record<Exclude<AdapterStateName, 'poweredOn'>, Partial<Record<'linux'
   },
   unauthorized: {
     linux:
-      'Roller Companion may not use the Bluetooth adapter. Give it the raw-socket capability: `sudo setcap cap_net_raw+eip <path to the app>` (installed from the .deb: /opt/Roller Companion/roller-companion; run from source: the node binary; an AppImage cannot carry it), and make sure your user may use Bluetooth.',
+      'Roller Companion may not use the Bluetooth adapter. With the raw HCI socket (ROLLER_BLE_BINDINGS=hci) it needs the raw-socket capability: `sudo setcap cap_net_raw+eip <path to the node binary>` (running from source); or leave ROLLER_BLE_BINDINGS unset to use BlueZ over D-Bus, which needs none.',
     darwin: 'Allow Roller Companion to use Bluetooth in System Settings → Privacy & Security → Bluetooth, then restart it.',
     win32: 'Allow apps to use Bluetooth in Settings → Privacy & security → Radios, then restart Roller Companion.',
     any: 'Roller Companion is not allowed to use Bluetooth. Grant it access in your system settings.',

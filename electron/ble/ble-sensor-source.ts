@@ -90,6 +90,7 @@ export class BleSensorSource {
   private retryTimer: unknown = null;
   private waitingFor: { id: string; resolve: (p: NoblePeripheral) => void } | null = null;
   private lastSampleS: number | null = null;
+  private linkLostSinceLastGap = false;
   private disposed = false;
 
   constructor(options: BleSensorSourceOptions) {
@@ -157,8 +158,9 @@ export class BleSensorSource {
     }
     const noble = load.noble;
     this.noble = noble;
+    const describe = load.describe;
     noble.on('stateChange', (state: string) => {
-      this.setAdapter(describeAdapterState(adapterStateName(state), this.o.platform));
+      this.setAdapter(describe?.(state) ?? describeAdapterState(adapterStateName(state), this.o.platform));
       if (state === 'poweredOn') this.onPoweredOn();
     });
     noble.on('discover', (p: NoblePeripheral) => this.onDiscover(p));
@@ -350,7 +352,10 @@ export class BleSensorSource {
       },
       gap: (gap) => {
         this.counters.gaps++;
-        this.emit('gap', { ...gap, cause: this.counters.reconnects > 0 && gap.fromS === this.lastSampleS ? 'link-lost' : 'frames-lost' });
+        // The first gap after a lost link is the outage (its notifications may arrive before the reconnect is counted).
+        const cause = this.linkLostSinceLastGap && gap.fromS === this.lastSampleS ? 'link-lost' : 'frames-lost';
+        this.linkLostSinceLastGap = false;
+        this.emit('gap', { ...gap, cause });
       },
       rejected: (reason, message) => {
         this.counters.rejected++;
@@ -372,6 +377,7 @@ export class BleSensorSource {
     this.link = null;
     void link?.close().catch(() => undefined);
     this.decoder.noteReconnect();
+    this.linkLostSinceLastGap = true;
     this.machine.dispatch({ type: 'link-lost', reason: `the sensor dropped out (${reason})` });
     this.scheduleRetry();
   }

@@ -2,7 +2,8 @@
 import type { Analysis } from '../motion/motion-engine';
 import { FLAG_ACCEL_REJECTED, FLAG_AT_REST, FLAG_GAP_BRIDGED } from '../motion/track-columns';
 import { ZONES } from '../motion/spine-map';
-import type { TrackSummary } from '../motion/track-summary';
+import type { SessionFigures } from '../motion/session-figures-schema';
+import { clockText, durationText, excursionText, percentText } from '../ipc/figure-text';
 import { detailInUnits, diameterText, lengthText, positionText, speedText, type Units } from './units-text';
 
 const round = (v: number, digits: number) => {
@@ -11,7 +12,7 @@ const round = (v: number, digits: number) => {
 };
 
 /** The JSON object, produced in chunks (a long session is megabytes). */
-export function* formatAnalysisJson(a: Analysis, diagnostics: boolean): Generator<string> {
+export function* formatAnalysisJson(a: Analysis, figures: SessionFigures, diagnostics: boolean): Generator<string> {
   const tr = a.track;
   yield '{"track":[';
   let buf: string[] = [];
@@ -40,24 +41,28 @@ export function* formatAnalysisJson(a: Analysis, diagnostics: boolean): Generato
   }
   yield buf.join('');
   const events = a.events.map((e) => (diagnostics ? { t: round(e.t, 4), kind: e.kind, positionCm: round(e.positionCm, 3), detail: e.detail } : { t: round(e.t, 4), kind: e.kind, positionCm: round(e.positionCm, 3) }));
-  yield `],"events":${JSON.stringify(events)}}\n`;
+  yield `],"events":${JSON.stringify(events)},"summary":${JSON.stringify(figures)}}\n`;
 }
 
-const mmss = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
-
-/** The readable summary: every length, position and speed in `units`, `−` for negatives (./units-text.ts). */
-export function formatAnalysisText(file: string, a: Analysis, s: TrackSummary, units: Units): string {
+/**
+ * The readable summary: durations and shares in the shared figure text (../ipc/figure-text.ts, as
+ * every screen shows them), every length, position and speed in `units`, `−` for negatives
+ * (./units-text.ts).
+ */
+export function formatAnalysisText(file: string, a: Analysis, s: SessionFigures, units: Units): string {
+  const length = (cm: number) => lengthText(cm, units);
   const lines: string[] = [];
   const st = a.settings;
   lines.push(`Recording   ${file}`);
   lines.push(`Settings    ${diameterText(st.rollerDiameterIn, units)} roller, speed limit ${speedText(st.speedLimitInPerS, units, 1)}, neck above ${positionText(a.spineMap.neckAboveCm, units)}, lumbar below ${positionText(-a.spineMap.lumbarBelowCm, units)} (${a.spineMap.source})`);
   lines.push(`Samples     ${a.counters.samples} (${a.counters.gaps} gaps bridged, ${a.counters.outOfOrder} skipped, ${a.counters.accelRejected} accelerometer readings not gravity)`);
-  lines.push(`Duration    ${mmss(s.durationS)} (rolling ${mmss(s.rollingS)})`);
+  lines.push(`Duration    ${clockText(s.durationS)} (rolling ${clockText(s.rollingS)})`);
   lines.push(`Travel      ${lengthText(s.distanceCm, units, 0)} between ${positionText(s.topCm, units)} and ${positionText(s.bottomCm, units)}`);
-  lines.push(`Speed       ${(s.withinLimitShare * 100).toFixed(0)} % of rolling time within ${speedText(st.speedLimitInPerS, units, 1)}, top ${speedText(s.maxSpeedInPerS, units)}`);
-  lines.push(`Longest     ${s.longestDwellS.toFixed(0)} s on one spot`);
-  lines.push(`Zones       ${ZONES.map((z) => `${z} ${mmss(s.zoneTimeS[z])}`).join(', ')}`);
-  lines.push(`Warnings    ${a.events.length === 0 ? 'none' : a.events.length}`);
-  for (const e of a.events) lines.push(`  ${mmss(e.t - (a.track.t[0] ?? 0)).padStart(6)}  ${e.kind.padEnd(11)} at ${positionText(e.positionCm, units)}  ${detailInUnits(e.detail, units)}`);
+  lines.push(`Speed       ${percentText(s.withinLimitShare)} of rolling time within ${speedText(st.speedLimitInPerS, units, 1)}, top ${speedText(s.maxSpeedInPerS, units)}`);
+  lines.push(`Longest     ${durationText(s.longestDwellS)} on one spot`);
+  lines.push(`Past lines  lower back ${excursionText(s.excursions.lumbar, length)}, neck ${excursionText(s.excursions.neck, length)}`);
+  lines.push(`Zones       ${ZONES.map((z) => `${z} ${clockText(s.zoneTimeS[z])}`).join(', ')}`);
+  lines.push(`Warnings    ${s.warnings === 0 ? 'none' : s.warnings}${s.eventCounts['time-budget'] > 0 ? ' (and the daily budget reached)' : ''}`);
+  for (const e of a.events) lines.push(`  ${clockText(e.t - (a.track.t[0] ?? 0)).padStart(6)}  ${e.kind.padEnd(11)} at ${positionText(e.positionCm, units)}  ${detailInUnits(e.detail, units)}`);
   return lines.join('\n') + '\n';
 }

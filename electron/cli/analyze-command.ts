@@ -5,7 +5,8 @@
  *
  * Runs the live motion pipeline over a recording (streamed: constant memory besides the
  * output). A readable summary on a terminal (in the chosen units), else JSON, the contract in docs/architecture.md#analyzer-cli:
- *   { "track": [{ "t", "positionCm", "speedInPerS", "zone" }], "events": [{ "t", "kind", "positionCm" }] }
+ *   { "track": [{ "t", "positionCm", "speedInPerS", "zone" }], "events": [{ "t", "kind", "positionCm" }],
+ *     "summary": { the session figures, ../motion/session-figures-schema.ts } }
  * with `--diagnostics` each track point also carries its diagnostics and each event its detail.
  * Settings not given as flags come from the recording's metadata (`roller_diameter_in`,
  * `neck_above_cm`, `lumbar_below_cm`), then from the defaults (6 in roller, spine map from a
@@ -20,7 +21,7 @@ import { TrackColumns } from '../motion/track-columns';
 import { IMPORT_TIME_LIMITS } from '../session/session-import';
 import { recordingSettings, type RecordingMetadataWithLines } from '../session/recording-settings';
 import type { CoachEvent } from '../motion/motion-types';
-import { summarizeTrack } from '../motion/track-summary';
+import { sessionFiguresOf } from '../motion/session-figures';
 import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
 import { formatAnalysisJson, formatAnalysisText } from './analysis-output';
@@ -35,12 +36,13 @@ export async function analyzeCommand(argv: readonly string[], io: CliIo): Promis
   if (!file) throw new UsageError('analyze needs a recording: roller analyze <recording.csv> [flags]');
   if (extra.length > 0) throw new UsageError(`analyze takes one recording, got also: ${extra.join(' ')}`);
   const analysis = await analyzeFile(file, (recording) => settingsFrom(file, args, recording));
+  const figures = sessionFiguresOf(analysis.track, analysis.events, analysis.settings);
   // --format wins; else a summary for a person at a terminal, JSON for a pipe or a file.
   const format = stringFlag(args, 'format') ?? (io.stdout.isTTY ? 'text' : 'json');
   if (format === 'json') {
-    for (const chunk of formatAnalysisJson(analysis, args.flags.has('diagnostics'))) io.stdout.write(chunk);
+    for (const chunk of formatAnalysisJson(analysis, figures, args.flags.has('diagnostics'))) io.stdout.write(chunk);
   } else {
-    io.stdout.write(formatAnalysisText(file, analysis, summarizeTrack(analysis.track, analysis.events, analysis.settings), commandUnits(args, io)));
+    io.stdout.write(formatAnalysisText(file, analysis, figures, commandUnits(args, io)));
   }
   return 0;
 }

@@ -19,6 +19,7 @@ export const ANALYZE_USAGE: CommandUsage = {
     units: UNITS_FLAG,
   },
   details: `Settings not given as flags come from the recording's # metadata, then from the defaults.
-JSON: { "track": [{ "t", "positionCm", "speedInPerS", "zone" }], "events": [{ "t", "kind", "positionCm" }] }
+JSON: { "track": [{ "t", "positionCm", "speedInPerS", "zone" }], "events": [{ "t", "kind", "positionCm" }],
+  "summary": { the session figures: durationS, rollingS, withinLimitShare, longestDwellS, excursions, … } }
 (always cm and in/s, whatever --units says).`,
 };

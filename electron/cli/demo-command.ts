@@ -7,7 +7,8 @@
 import { MotionEngine } from '../motion/motion-engine';
 import { motionSettings } from '../motion/motion-settings';
 import { TrackColumns } from '../motion/track-columns';
-import { summarizeTrack } from '../motion/track-summary';
+import { sessionFiguresOf } from '../motion/session-figures';
+import { durationText, percentText } from '../ipc/figure-text';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
 import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
@@ -69,9 +70,11 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     }
     offSignals();
     engine.finish();
-    const s = summarizeTrack(track, events, settings);
+    const s = sessionFiguresOf(track, events, settings);
     io.stdout.write(
-      `\nSession: ${s.durationS.toFixed(0)} s, rolling ${s.rollingS.toFixed(0)} s, ${(s.withinLimitShare * 100).toFixed(0)} % within ${speedText(settings.speedLimitInPerS, units, 1)}, longest stay ${s.longestDwellS.toFixed(0)} s, ${events.length} warnings; ${source.counters.samples} samples, ${source.counters.gaps} gaps.\n`,
+      `
+Session: ${durationText(s.durationS)}, rolling ${durationText(s.rollingS)}, ${percentText(s.withinLimitShare)} within ${speedText(settings.speedLimitInPerS, units, 1)}, longest stay ${durationText(s.longestDwellS)}, ${s.warnings} warnings; ${source.counters.samples} samples, ${source.counters.gaps} gaps.
+`,
     );
     return 0;
   } finally {

@@ -1,12 +1,21 @@
-/** The Bluetooth source the CLI commands use: the system's, or the simulated roller (`--simulated`). */
+/**
+ * The Bluetooth source the CLI commands use: the system's (BlueZ over D-Bus on Linux, at
+ * DBUS_SYSTEM_BUS_ADDRESS when set; `ROLLER_BLE_BINDINGS=hci` for the raw socket), or the
+ * simulated roller (`--simulated`).
+ */
 import { BleSensorSource } from '../ble/ble-sensor-source';
-import { loadSystemNoble } from '../ble/noble-loader';
+import { bleBindingsChoice, loadDbusNoble, loadSystemNoble } from '../ble/noble-loader';
 import type { NobleLike } from '../ble/noble-types';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
 import { createSimulatedNoble } from '../ble/sim-peripheral';
 import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 
 export function cliSensorSource(simulated: boolean, scenario = DEFAULT_SIMULATED_SCENARIO, scheduler: Scheduler = realScheduler): { source: BleSensorSource; dispose: () => void } {
+  if (!simulated && bleBindingsChoice() === 'dbus') {
+    // One D-Bus connection per command, closed when it ends (an open bus would keep the process alive).
+    const load = loadDbusNoble();
+    return { source: new BleSensorSource({ loadNoble: () => load, scheduler }), dispose: () => load.ok && load.dispose?.() };
+  }
   if (!simulated) return { source: new BleSensorSource({ loadNoble: () => loadSystemNoble(), scheduler }), dispose: () => undefined };
   const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] });
   return { source: new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler }), dispose: () => sim.dispose() };

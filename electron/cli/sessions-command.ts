@@ -8,7 +8,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
-import type { TrackSummary } from '../motion/track-summary';
+import { warningsIn, type SessionFigures } from '../motion/session-figures-schema';
+import { clockText, percentText } from '../ipc/figure-text';
 import { exportSessionFiles, localIsoTime } from '../session/session-export';
 import { importRecordingFile } from '../session/session-import';
 import { dailyTotals, localDayStartMs, weeklyTrends } from '../session/session-history';
@@ -16,7 +17,7 @@ import { openSessionStore } from '../session/open-session-store';
 import { profileSettings } from '../session/profile';
 import { reanalyzeSession } from '../session/session-reanalysis';
 import type { StoredSession } from '../session/session-records';
-import { warningCount, type SessionStore } from '../session/session-store';
+import type { SessionStore } from '../session/session-store';
 import { userExportFolder } from '../app/user-export-folder';
 import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
@@ -75,10 +76,10 @@ function list(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Requ
   const rows = sessions.map((s) => [
     String(s.id),
     localIsoTime(s.startedAt, s.utcOffsetMin).slice(0, 16).replace('T', ' '),
-    s.endedAt === null ? '—' : mmss((s.endedAt - s.startedAt) / 1000),
-    s.summary ? mmss(s.summary.rollingS) : '—',
-    s.summary ? `${Math.round(s.summary.withinLimitShare * 100)} %` : '—',
-    s.summary ? String(warningCount(s.summary)) : '—',
+    s.summary ? clockText(s.summary.durationS) : '—',
+    s.summary ? clockText(s.summary.rollingS) : '—',
+    s.summary ? percentText(s.summary.withinLimitShare) : '—',
+    s.summary ? String(s.summary.warnings) : '—',
     s.source,
     s.state === 'recording' ? 'recording…' : (s.endReason ?? ''),
   ]);
@@ -86,7 +87,7 @@ function list(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Requ
   const offset = -new Date(now).getTimezoneOffset();
   const today = store.rollingTimeBetween(localDayStartMs(now, offset), now + 1);
   const budgetMin = store.getProfile().dailyBudgetMin;
-  io.stdout.write(`\ntoday: ${mmss(today)} rolling of the ${budgetMin}-minute daily budget\n`);
+  io.stdout.write(`\ntoday: ${clockText(today)} rolling of the ${budgetMin}-minute daily budget\n`);
   return 0;
 }
 
@@ -104,8 +105,9 @@ function sessionJson(s: StoredSession): Record<string, unknown> {
     durationS: s.summary?.durationS ?? null,
     rollingS: s.summary?.rollingS ?? null,
     withinLimitShare: s.summary?.withinLimitShare ?? null,
-    warnings: s.summary ? warningCount(s.summary) : null,
+    warnings: s.summary?.warnings ?? null,
     eventCounts: s.summary?.eventCounts ?? null,
+    figures: s.summary,
   };
 }
 
@@ -133,9 +135,9 @@ function history(store: SessionStore, argv: readonly string[], io: CliIo, ctx: R
       daily.map((d) => [
         d.day,
         String(d.sessionIds.length),
-        mmss(d.rollingS),
+        clockText(d.rollingS),
         `${Math.round(d.budgetShare * 100)} %`,
-        String(d.warnings['too-fast'] + d.warnings['dwell-nudge'] + d.warnings['dwell-limit'] + d.warnings.lumbar + d.warnings.neck),
+        String(warningsIn(d.warnings)),
         [d.overBudget ? 'over budget' : '', d.stoppedForPain > 0 ? `${d.stoppedForPain} stopped for pain` : '', d.interrupted > 0 ? `${d.interrupted} interrupted` : ''].filter(Boolean).join(', '),
       ]),
       [1, 2, 3, 4],
@@ -145,7 +147,7 @@ function history(store: SessionStore, argv: readonly string[], io: CliIo, ctx: R
   io.stdout.write(
     table(
       ['week of', 'sessions', 'days', 'rolling', 'within limit', 'warnings/session'],
-      weekly.map((w) => [w.weekStart, String(w.sessions), String(w.activeDays), mmss(w.rollingS), w.withinLimitShare === null ? '—' : `${Math.round(w.withinLimitShare * 100)} %`, w.warningsPerSession.toFixed(1)]),
+      weekly.map((w) => [w.weekStart, String(w.sessions), String(w.activeDays), clockText(w.rollingS), w.withinLimitShare === null ? '—' : percentText(w.withinLimitShare), w.warningsPerSession.toFixed(1)]),
       [1, 2, 3, 4, 5],
     ),
   );
@@ -219,10 +221,10 @@ function reanalyze(store: SessionStore, argv: readonly string[], io: CliIo, ctx:
   const r = reanalyzeSession(store, id, { settings: parsed.data, now: ctx.now() });
   const after = r.session.summary;
   const before = r.before.summary;
-  const change = (f: (s: TrackSummary) => string) => `${before ? f(before) : '—'} → ${after ? f(after) : '—'}`;
+  const change = (f: (s: SessionFigures) => string) => `${before ? f(before) : '—'} → ${after ? f(after) : '—'}`;
   io.stdout.write(
     `session ${id} re-analysed with ${r.session.engineVersion} (was ${r.before.engineVersion}) over ${r.samples} samples:\n` +
-      `  rolling ${change((s) => mmss(s.rollingS))}, within the limit ${change((s) => `${Math.round(s.withinLimitShare * 100)} %`)}, warnings ${change((s) => String(warningCount(s)))}\n`,
+      `  rolling ${change((s) => clockText(s.rollingS))}, within the limit ${change((s) => percentText(s.withinLimitShare))}, warnings ${change((s) => String(s.warnings))}\n`,
   );
   if (r.report.rejections.length > 0) io.stderr.write(`roller sessions reanalyze: ${r.report.decoder?.rejected ?? r.report.rejections.length} stored frames could not be decoded, e.g. ${r.report.rejections[0]}\n`);
   return 0;
@@ -242,15 +244,10 @@ function noPositional(positional: readonly string[], command: string): void {
   if (positional.length > 0) throw new UsageError(`${command} takes no arguments besides flags, got: ${positional.join(' ')}`);
 }
 
-function describeSummary(s: TrackSummary | null): string {
+function describeSummary(s: SessionFigures | null): string {
   if (!s) return 'no summary';
-  const w = warningCount(s);
-  return `${mmss(s.durationS)} long, ${mmss(s.rollingS)} rolling, ${w} warning${w === 1 ? '' : 's'}`;
-}
-
-function mmss(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  const w = s.warnings;
+  return `${clockText(s.durationS)} long, ${clockText(s.rollingS)} rolling, ${w} warning${w === 1 ? '' : 's'}`;
 }
 
 /** A plain-text table; columns listed in `right` are right-aligned. */

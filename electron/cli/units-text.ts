@@ -2,8 +2,10 @@
  * Numbers with units in the CLI's human text, in the one unit system the user chose
  * (`--units`, ./units-flag.ts): lengths and positions in in or cm, speeds in in/s or cm/s. Built
  * on the renderer's pure unit formatting (renderer/common/units.ts), so the terminal and the app
- * round and name units alike. Negative numbers take the minus sign `−` (U+2212) in human text;
- * JSON and CSV keep ASCII `-` and the contract's units. Pure.
+ * round and name units alike. Durations and shares are not here: the session figures' one
+ * formatter (../ipc/figure-text.ts) writes them, and takes its lengths from `lengthText`.
+ * Negative numbers take the minus sign `−` (U+2212) in human text; JSON and CSV keep ASCII `-`
+ * and the contract's units. Pure.
  */
 import { CM_PER_IN, fixed, lengthText, positionText, speedToUnits, speedUnit, type Units } from '../../renderer/common/units';
 

@@ -13,6 +13,7 @@ import { ADAPTER_STATES } from '../ble/adapter-state';
 import { EVENT_KINDS } from '../motion/motion-types';
 import { ZONES } from '../motion/spine-map';
 import { IMPORT_MAX_BYTES } from '../session/import-limits';
+import { SessionFiguresSchema } from '../motion/session-figures-schema';
 import { ProfileSchema as StoredProfileSchema } from '../session/profile';
 
 // ---------- shared pieces ----------
@@ -99,17 +100,27 @@ export const CoachEventSchema = z.object({
   detail: z.string(),
 });
 
+/**
+ * Rolling time as main counts it (electron/motion/rolling-clock.ts): this session's, and today's
+ * (the stored earlier sessions of the day + this one).
+ */
+export const RollingNowSchema = z.object({ rollingS: z.number(), todayRollingS: z.number() });
+
 export const SessionStatusSchema = z.object({
   state: z.enum(['none', 'running', 'ended']),
   sessionId: z.number().nullable(),
   startedAt: z.string().nullable(),
   elapsedS: z.number(),
-  rollingS: z.number(),
+  /**
+   * The session's figures so far (running) or as stored with it (ended), from main's one
+   * accumulator (electron/motion/session-figures.ts); null before any session.
+   */
+  figures: SessionFiguresSchema.nullable(),
+  /** Rolling time today: the stored earlier sessions of the day + this one's figure. */
   todayRollingS: z.number(),
   dailyBudgetS: z.number(),
   /** How it ended; 'not saved' when its end could not be stored (then `saveProblem` says why). */
   endReason: z.string().nullable(),
-  warnings: z.number(),
   /** Set when the ended session, or part of it, could not be saved: what to tell the user. */
   saveProblem: z.string().nullable(),
 });
@@ -146,18 +157,8 @@ export const AppSnapshotSchema = z.object({
 const ZoneTimesSchema = z.record(ZoneSchema, z.number());
 const WarningCountsSchema = z.record(CoachEventKindSchema, z.number());
 
-export const SessionSummarySchema = z.object({
-  durationS: z.number(),
-  rollingS: z.number(),
-  distanceCm: z.number(),
-  maxSpeedInPerS: z.number(),
-  withinLimitShare: z.number(),
-  longestDwellS: z.number(),
-  zoneTimeS: ZoneTimesSchema,
-  eventCounts: WarningCountsSchema,
-  topCm: z.number(),
-  bottomCm: z.number(),
-});
+/** A session's figures: the one schema of electron/motion/session-figures-schema.ts. */
+export { SessionFiguresSchema };
 
 export const PastSessionSchema = z.object({
   id: z.number().int(),
@@ -167,7 +168,8 @@ export const PastSessionSchema = z.object({
   endReason: z.string().nullable(),
   source: z.string(),
   sensorName: z.string().nullable(),
-  summary: SessionSummarySchema.nullable(),
+  /** The figures stored with the session (null: nothing was stored). */
+  summary: SessionFiguresSchema.nullable(),
 });
 
 export const HistorySchema = z.object({
@@ -251,7 +253,7 @@ export const ImportResultSchema = z.object({
 
 export const ReanalysisResultSchema = z.object({
   session: PastSessionSchema,
-  before: z.object({ summary: SessionSummarySchema.nullable(), events: z.number().int(), engineVersion: z.string() }),
+  before: z.object({ summary: SessionFiguresSchema.nullable(), events: z.number().int(), engineVersion: z.string() }),
   after: z.object({ events: z.number().int(), engineVersion: z.string() }),
   samples: z.number().int().nonnegative(),
 });
@@ -319,8 +321,8 @@ export type RequestResult<N extends RequestName> = z.output<(typeof REQUESTS)[N]
 
 export const EVENTS = {
   snapshot: AppSnapshotSchema,
-  /** Track points since the last batch, sent at display rate (~20 Hz). */
-  live: z.object({ points: z.array(LivePointSchema) }),
+  /** Track points since the last batch, sent at display rate (~20 Hz), with the rolling time after them (null: no session runs). */
+  live: z.object({ points: z.array(LivePointSchema), rolling: RollingNowSchema.nullable() }),
   coach: CoachEventSchema,
   session: SessionStatusSchema,
   calibration: CalibrationStatusSchema,
@@ -342,6 +344,8 @@ export type Profile = z.output<typeof ProfileSchema>;
 export type AppSnapshot = z.output<typeof AppSnapshotSchema>;
 export type LivePoint = z.output<typeof LivePointSchema>;
 export type SessionStatus = z.output<typeof SessionStatusSchema>;
+export type RollingNow = z.output<typeof RollingNowSchema>;
+export type { SessionFigures } from '../motion/session-figures-schema';
 export type CalibrationStatus = z.output<typeof CalibrationStatusSchema>;
 export type Screening = z.output<typeof ScreeningSchema>;
 export type ScreeningAnswers = z.output<typeof ScreeningAnswersSchema>;

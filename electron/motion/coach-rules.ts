@@ -8,12 +8,14 @@
  *   after a gap in the samples goes on through it;
  * - lumbar / neck: the position crosses below −L / above +N; one event per excursion (ended
  *   once back inside by boundaryHysteresisCm);
- * - time-budget: rolling time today (earlier sessions + this one) reaches the daily budget.
+ * - time-budget: rolling time today (earlier sessions + this one, by the rule of
+ *   rolling-clock.ts) reaches the daily budget.
  * Every event carries its sensor time and position. Pure; the same code labels ground truth.
  */
 import { CM_PER_IN, type MotionSettings } from './motion-settings';
 import type { CoachEvent } from './motion-types';
 import { DwellTracker } from './dwell-tracker';
+import { RollingClock } from './rolling-clock';
 import type { SpineMap } from './spine-map';
 
 export interface RulePoint {
@@ -24,6 +26,8 @@ export interface RulePoint {
   atRest: boolean;
   /** A long gap was bridged just before this point: a speed episode does not run across it, nor does rolling time. */
   afterGap: boolean;
+  /** This point follows samples bridged through a (short) gap: the step to it is not rolling time. */
+  gapBridged?: boolean;
 }
 
 export class CoachRules {
@@ -36,10 +40,9 @@ export class CoachRules {
   private limitFired = false;
   private inNeck = false;
   private inLumbar = false;
-  private rollingS = 0;
+  /** Rolling time, by the one rule the session figures use (the same points reach both). */
+  private readonly rolling = new RollingClock();
   private budgetFired = false;
-  private lastT: number | null = null;
-
 
   constructor(settings: MotionSettings, map: SpineMap) {
     this.s = settings;
@@ -50,7 +53,12 @@ export class CoachRules {
 
   /** Rolling time of this session so far, s. */
   get sessionRollingS(): number {
-    return this.rollingS;
+    return this.rolling.totalS;
+  }
+
+  /** A point held through a gap without samples: no rule runs on it, but the rolling clock steps past it. */
+  hold(t: number): void {
+    this.rolling.push(t, false, true);
   }
 
   get currentDwellS(): number {
@@ -61,8 +69,6 @@ export class CoachRules {
 
   update(pt: RulePoint, out: CoachEvent[]): void {
     const s = this.s;
-    const dt = this.lastT === null || pt.afterGap ? 0 : pt.t - this.lastT;
-    this.lastT = pt.t;
 
     // too-fast
     if (pt.afterGap) this.fastSinceS = null;
@@ -111,10 +117,11 @@ export class CoachRules {
     }
 
     // daily time budget
-    if (!pt.atRest) this.rollingS += dt;
-    if (!this.budgetFired && s.priorDailyRollingS + this.rollingS >= s.dailyBudgetMin * 60) {
+    this.rolling.push(pt.t, pt.atRest, pt.afterGap || pt.gapBridged === true);
+    const todayS = s.priorDailyRollingS + this.rolling.totalS;
+    if (!this.budgetFired && todayS >= s.dailyBudgetMin * 60) {
       this.budgetFired = true;
-      out.push(eventAt(pt, 'time-budget', `${((s.priorDailyRollingS + this.rollingS) / 60).toFixed(1)} min of rolling today (budget ${s.dailyBudgetMin} min)`));
+      out.push(eventAt(pt, 'time-budget', `${(todayS / 60).toFixed(1)} min of rolling today (budget ${s.dailyBudgetMin} min)`));
     }
   }
 }

@@ -1,11 +1,13 @@
 /**
  * Where the time went along the spine: seconds spent in each 1-inch position bin over a
  * session's track. Each interval between two track points is credited to the bin of the point
- * it starts at; intervals across a gap in the data (longer than `maxStepS`, or ending on a point
- * the engine bridged without data) are not counted, so a drop-out never piles time onto one spot.
+ * it starts at; intervals across a gap in the data (longer than `maxStepS`, by default the gap
+ * limit of rolling time, or ending on a point the engine bridged without data) are not counted,
+ * so a drop-out never piles time onto one spot.
  * Pure.
  */
 import { CM_PER_IN } from './motion-settings';
+import { MAX_ROLLING_STEP_S } from './rolling-clock';
 import { FLAG_GAP_BRIDGED, type TrackColumns } from './track-columns';
 
 export interface DwellHistogram {
@@ -17,7 +19,7 @@ export interface DwellHistogram {
   seconds: number[];
 }
 
-export function dwellHistogram(track: Pick<TrackColumns, 'length' | 't' | 'positionCm' | 'flags'>, binCm = CM_PER_IN, maxStepS = 0.5): DwellHistogram {
+export function dwellHistogram(track: Pick<TrackColumns, 'length' | 't' | 'positionCm' | 'flags'>, binCm = CM_PER_IN, maxStepS = MAX_ROLLING_STEP_S): DwellHistogram {
   const n = track.length;
   let lo = Infinity;
   let hi = -Infinity;

@@ -83,7 +83,7 @@ export class MotionEngine {
   private readonly fusionStep: FusionStep = { accelRejected: false, snapped: false };
   private readonly step: StepInput = newStepInput();
   private readonly events: CoachEvent[] = [];
-  private readonly rulePoint: RulePoint = { t: 0, positionCm: 0, speedInPerS: 0, atRest: false, afterGap: false };
+  private readonly rulePoint: RulePoint = { t: 0, positionCm: 0, speedInPerS: 0, atRest: false, afterGap: false, gapBridged: false };
 
   private started = false; // the start phase ended (first motion seen)
   private bias: Vec3 = [0, 0, 0];
@@ -273,7 +273,10 @@ export class MotionEngine {
       rp.speedInPerS = speedInPerS;
       rp.atRest = atRest;
       rp.afterGap = afterGap;
+      rp.gapBridged = gapBridged;
       this.rules.update(rp, this.events);
+    } else {
+      this.rules.hold(t);
     }
     if (!held) {
       this.pendingGap = false;

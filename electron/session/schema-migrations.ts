@@ -8,6 +8,7 @@
  * | 1 | profile, known sensors, sessions, raw frame batches, track batches, events |
  * | 2 | sessions without protocol frames: `sample_batches`, `sessions.data_kind`, `sessions.origin` (imports) |
  * | 3 | `sessions.owner_lock`: the recording process's lock (./recording-lock.ts) |
+ * | 4 | stored summaries take the session figures' shape (electron/motion/session-figures-schema.ts): `warnings` and `excursions` added to `sessions.summary`, `warning_count` kept equal to `warnings` |
  *
  * Times are ms since 1970 (UTC) unless the column says `t` (sensor time, s). JSON columns hold
  * the zod-validated records of ./session-records.ts and ./profile.ts; blobs the layouts of
@@ -117,6 +118,29 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "the recording process's lock, which the OS holds while it lives (frozen or not)",
     sql: `
       ALTER TABLE sessions ADD COLUMN owner_lock TEXT;
+    `,
+  },
+  {
+    version: 4,
+    description: 'stored summaries in the shape of the session figures: coaching warnings and excursions past the lines',
+    // What the stored counts give exactly: warnings = every event but the time-budget reminder,
+    // one excursion per lumbar / neck warning. How deep an older session went is not stored
+    // (null) until it is re-analysed. A summary that is not valid JSON is left for the reader to
+    // report as damaged.
+    sql: `
+      UPDATE sessions SET summary = json_set(summary,
+          '$.warnings',
+            COALESCE(json_extract(summary, '$.eventCounts."too-fast"'), 0)
+            + COALESCE(json_extract(summary, '$.eventCounts."dwell-nudge"'), 0)
+            + COALESCE(json_extract(summary, '$.eventCounts."dwell-limit"'), 0)
+            + COALESCE(json_extract(summary, '$.eventCounts.lumbar'), 0)
+            + COALESCE(json_extract(summary, '$.eventCounts.neck'), 0),
+          '$.excursions', json_object(
+            'lumbar', json_object('count', COALESCE(json_extract(summary, '$.eventCounts.lumbar'), 0), 'deepestCm', NULL),
+            'neck', json_object('count', COALESCE(json_extract(summary, '$.eventCounts.neck'), 0), 'deepestCm', NULL)))
+        WHERE summary IS NOT NULL AND json_valid(summary) AND json_type(summary) = 'object' AND json_type(summary, '$.warnings') IS NULL;
+      UPDATE sessions SET warning_count = json_extract(summary, '$.warnings')
+        WHERE summary IS NOT NULL AND json_valid(summary) AND json_type(summary) = 'object' AND json_type(summary, '$.warnings') = 'integer';
     `,
   },
 ];

@@ -6,7 +6,8 @@
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { FrameDecoder, type FrameDecoderStats } from '../../sensor-protocol/frame/frame-decoder';
 import { TrackColumns } from '../motion/track-columns';
-import { summarizeTrack, type TrackSummary } from '../motion/track-summary';
+import { sessionFiguresOf } from '../motion/session-figures';
+import type { SessionFigures } from '../motion/session-figures-schema';
 import { BlobFormatError } from './byte-buffer';
 import { decodeFrameBatch } from './frame-batch-codec';
 import { decodeSampleBatch } from './sample-batch-codec';
@@ -69,8 +70,8 @@ export function loadSessionTrack(store: SessionStore, id: number): TrackColumns 
 }
 
 /** The summary of what is stored (used when a session ended without one, e.g. interrupted). */
-export function summarizeStoredSession(store: SessionStore, session: StoredSession): TrackSummary {
-  return summarizeTrack(loadSessionTrack(store, session.id), store.events(session.id), session.settings);
+export function summarizeStoredSession(store: SessionStore, session: StoredSession): SessionFigures {
+  return sessionFiguresOf(loadSessionTrack(store, session.id), store.events(session.id), session.settings);
 }
 
 function readBlob<T>(f: () => T): T {

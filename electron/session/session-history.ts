@@ -8,7 +8,7 @@
  */
 import { EVENT_KINDS, type CoachEventKind } from '../motion/motion-types';
 import { ZONES, type Zone } from '../motion/spine-map';
-import type { TrackSummary } from '../motion/track-summary';
+import { warningsIn, type SessionFigures } from '../motion/session-figures-schema';
 import type { EndReason } from './session-records';
 
 export interface HistorySession {
@@ -16,7 +16,7 @@ export interface HistorySession {
   startedAt: number;
   utcOffsetMin: number;
   endReason: EndReason | null;
-  summary: TrackSummary | null;
+  summary: SessionFigures | null;
 }
 
 export interface DayTotal {
@@ -164,7 +164,7 @@ export function weeklyTrends(sessions: readonly HistorySession[], dailyBudgetMin
           withinS += sum.rollingS * sum.withinLimitShare;
         }
       }
-      const coaching = warnings['too-fast'] + warnings['dwell-nudge'] + warnings['dwell-limit'] + warnings.lumbar + warnings.neck;
+      const coaching = warningsIn(warnings);
       return {
         weekStart,
         sessions: sessionCount,

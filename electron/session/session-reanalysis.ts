@@ -5,7 +5,7 @@
  * in one transaction. The raw data is never changed.
  */
 import type { MotionSettings } from '../motion/motion-settings';
-import type { TrackSummary } from '../motion/track-summary';
+import type { SessionFigures } from '../motion/session-figures-schema';
 import { loadSessionSamples, type DecodeReport } from './session-data';
 import type { StoredSession } from './session-records';
 import type { SessionStore } from './session-store';
@@ -20,7 +20,7 @@ export interface ReanalysisOptions {
 
 export interface ReanalysisResult {
   session: StoredSession;
-  before: { summary: TrackSummary | null; events: number; engineVersion: string };
+  before: { summary: SessionFigures | null; events: number; engineVersion: string };
   samples: number;
   report: DecodeReport;
 }

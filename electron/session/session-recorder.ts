@@ -26,7 +26,7 @@ import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
 import { MotionSettingsSchema, type MotionSettings, type MotionSettingsInput } from '../motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import { FLAG_ACCEL_REJECTED, FLAG_AT_REST, FLAG_GAP_BRIDGED, TrackColumns } from '../motion/track-columns';
-import type { TrackSummary } from '../motion/track-summary';
+import type { SessionFigures } from '../motion/session-figures-schema';
 import { MOTION_ENGINE_VERSION } from './engine-version';
 import { FrameBatchBuilder, RECONNECT_MARKER } from './frame-batch-codec';
 import { encodeSampleBatch } from './sample-batch-codec';
@@ -78,7 +78,7 @@ export interface RecordingStart {
 export interface RecordingFinish {
   endReason: FinishReason;
   /** From the live engine's full-rate track; computed from what is stored when absent. */
-  summary?: TrackSummary | null;
+  summary?: SessionFigures | null;
   endedAt?: number;
 }
 

@@ -7,7 +7,7 @@ import { SensorConfigSchema } from '../../sensor-protocol/gatt/sensor-config';
 import { SENSOR_KINDS } from '../ble/sensor-kinds';
 import { MotionSettingsSchema } from '../motion/motion-settings';
 import { EVENT_KINDS, type CoachEvent } from '../motion/motion-types';
-import type { TrackSummary } from '../motion/track-summary';
+import { SessionFiguresSchema } from '../motion/session-figures-schema';
 
 /** Where the samples came from (the recording CSV's `source` values). */
 export const SESSION_SOURCES = ['ble', 'simulator', 'replay', 'import'] as const;
@@ -40,26 +40,6 @@ export const CoachEventSchema = z.object({
   positionCm: finite,
   detail: z.string().max(500),
 }) satisfies z.ZodType<CoachEvent>;
-
-export const TrackSummarySchema = z.object({
-  durationS: seconds,
-  rollingS: seconds,
-  distanceCm: seconds,
-  maxSpeedInPerS: seconds,
-  withinLimitShare: z.number().min(0).max(1),
-  longestDwellS: seconds,
-  zoneTimeS: z.object({ neck: seconds, 'upper-back': seconds, 'mid-back': seconds, lumbar: seconds }),
-  eventCounts: z.object({
-    'too-fast': z.number().int().min(0),
-    'dwell-nudge': z.number().int().min(0),
-    'dwell-limit': z.number().int().min(0),
-    lumbar: z.number().int().min(0),
-    neck: z.number().int().min(0),
-    'time-budget': z.number().int().min(0),
-  }),
-  topCm: finite,
-  bottomCm: finite,
-}) satisfies z.ZodType<TrackSummary>;
 
 /** Where an imported session came from. */
 export const ImportOriginSchema = z.object({
@@ -102,7 +82,7 @@ export const SessionRowSchema = z
     settings: jsonText(MotionSettingsSchema),
     engine_version: z.string(),
     analyzed_at: epochMs.nullable(),
-    summary: jsonText(TrackSummarySchema).nullable(),
+    summary: jsonText(SessionFiguresSchema).nullable(),
     last_data_at: epochMs.nullable(),
     data_kind: z.enum(DATA_KINDS),
     origin: jsonText(ImportOriginSchema).nullable(),

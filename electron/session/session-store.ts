@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { SensorConfigSchema, type SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent } from '../motion/motion-types';
-import type { TrackSummary } from '../motion/track-summary';
+import { SessionFiguresSchema, type SessionFigures } from '../motion/session-figures-schema';
 import { ProfileSchema, profileSettings, type Profile, type ProfileInput, type ScreeningRecord } from './profile';
 import {
   BatchRowSchema,
@@ -22,7 +22,6 @@ import {
   ImportOriginSchema,
   SensorRefSchema,
   SessionRowSchema,
-  TrackSummarySchema,
   firstIssue,
   type DataKind,
   type EndReason,
@@ -80,7 +79,7 @@ export interface BatchWrite {
 export interface SessionEnd {
   endedAt: number;
   endReason: EndReason;
-  summary: TrackSummary | null;
+  summary: SessionFigures | null;
 }
 
 /** A whole analysis replacing the stored one (re-analysis, import). */
@@ -88,7 +87,7 @@ export interface AnalysisWrite {
   settings: MotionSettings;
   engineVersion: string;
   analyzedAt: number;
-  summary: TrackSummary;
+  summary: SessionFigures;
   track: readonly SpanBatchWrite[];
   events: readonly CoachEvent[];
 }
@@ -266,15 +265,14 @@ export class SessionStore {
   }
 
   finishSession(id: number, end: SessionEnd): StoredSession {
-    const summary = end.summary === null ? null : this.checked(TrackSummarySchema, end.summary, 'session summary');
-    const warnings = summary ? warningCount(summary) : 0;
+    const summary = end.summary === null ? null : this.checked(SessionFiguresSchema, end.summary, 'session summary');
     this.run(`ending session ${id}`, () => {
       const info = this.stmt('UPDATE sessions SET ended_at = ?, end_reason = ?, summary = ?, rolling_s = ?, warning_count = ?, owner_pid = NULL, owner_lock = NULL WHERE id = ?').run(
         Math.round(end.endedAt),
         end.endReason,
         summary ? JSON.stringify(summary) : null,
         summary?.rollingS ?? 0,
-        warnings,
+        summary?.warnings ?? 0,
         id,
       );
       if (info.changes === 0) throw sessionGoneError(id);
@@ -390,25 +388,12 @@ export class SessionStore {
 
   /** Replaces the stored track, events, summary and settings of a session in one transaction. */
   replaceAnalysis(id: number, a: AnalysisWrite): StoredSession {
-    const settings = this.checked(MotionSettingsSchema, a.settings, 'settings');
-    const summary = this.checked(TrackSummarySchema, a.summary, 'summary');
-    a.events.forEach((e, i) => this.checked(CoachEventSchema, e, `event ${i + 1}`));
     this.run(`saving the new analysis of session ${id}`, () => {
       this.db.transaction(() => {
-        const info = this.stmt('UPDATE sessions SET settings = ?, engine_version = ?, analyzed_at = ?, summary = ?, rolling_s = ?, warning_count = ? WHERE id = ?').run(
-          JSON.stringify(settings),
-          a.engineVersion,
-          Math.round(a.analyzedAt),
-          JSON.stringify(summary),
-          summary.rollingS,
-          warningCount(summary),
-          id,
-        );
-        if (info.changes === 0) throw this.notFound(id);
         this.stmt('DELETE FROM track_batches WHERE session_id = ?').run(id);
         this.stmt('DELETE FROM events WHERE session_id = ?').run(id);
+        this.writeAnalysisRow(id, a);
         for (const t of a.track) this.insertBatches(id, { track: t });
-        this.insertBatches(id, { events: a.events });
       })();
     });
     return this.getSession(id);
@@ -507,7 +492,7 @@ export class SessionStore {
   /** The settings, engine, summary and events of an analysis whose track is stored already. */
   private writeAnalysisRow(id: number, a: Omit<AnalysisWrite, 'track'>): void {
     const settings = this.checked(MotionSettingsSchema, a.settings, 'settings');
-    const summary = this.checked(TrackSummarySchema, a.summary, 'summary');
+    const summary = this.checked(SessionFiguresSchema, a.summary, 'summary');
     a.events.forEach((e, i) => this.checked(CoachEventSchema, e, `event ${i + 1}`));
     const info = this.stmt('UPDATE sessions SET settings = ?, engine_version = ?, analyzed_at = ?, summary = ?, rolling_s = ?, warning_count = ? WHERE id = ?').run(
       JSON.stringify(settings),
@@ -515,7 +500,7 @@ export class SessionStore {
       Math.round(a.analyzedAt),
       JSON.stringify(summary),
       summary.rollingS,
-      warningCount(summary),
+      summary.warnings,
       id,
     );
     if (info.changes === 0) throw this.notFound(id);
@@ -575,9 +560,3 @@ export class SessionStore {
 }
 
 const SESSION_SELECT = `SELECT id, started_at, utc_offset_min, ended_at, end_reason, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, analyzed_at, summary, last_data_at, data_kind, origin FROM sessions`;
-
-/** Coaching warnings in a summary (the time-budget reminder is not a warning). */
-export function warningCount(s: TrackSummary): number {
-  const c = s.eventCounts;
-  return c['too-fast'] + c['dwell-nudge'] + c['dwell-limit'] + c.lumbar + c.neck;
-}

@@ -4,7 +4,7 @@
  * with the recording.
  *
  * ```
- * sample ──▶ MotionEngine ──▶ track point ──┬─▶ TrackSummaryBuilder (full rate) ──▶ summary
+ * sample ──▶ MotionEngine ──▶ track point ──┬─▶ SessionFiguresAccumulator (full rate) ─▶ summary
  *                  │                        └─▶ TrackDecimator (25 Hz) ──▶ batch of 1500 ──▶ onTrackBatch
  *                  └──▶ coaching events (kept: a few per minute at most)
  * ```
@@ -16,7 +16,7 @@ import type { MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent } from '../motion/motion-types';
 import type { Zone } from '../motion/spine-map';
 import { FLAG_AT_REST, FLAG_GAP_BRIDGED, TrackColumns } from '../motion/track-columns';
-import { TrackSummaryBuilder } from '../motion/track-summary';
+import { SessionFiguresAccumulator } from '../motion/session-figures';
 import { MOTION_ENGINE_VERSION } from './engine-version';
 import type { AnalysisWrite, SpanBatchWrite } from './session-store';
 import { encodeTrackBatch } from './track-batch-codec';
@@ -31,7 +31,7 @@ export type StreamedAnalysis = Omit<AnalysisWrite, 'track'> & { counters: Engine
 export class StoredAnalysisStream {
   readonly settings: MotionSettings;
   private readonly engine: MotionEngine;
-  private readonly summary: TrackSummaryBuilder;
+  private readonly summary: SessionFiguresAccumulator;
   private readonly decimator: TrackDecimator;
   /** Thinned points not yet handed over (fewer than a batch). */
   private readonly pending = new TrackColumns();
@@ -48,7 +48,7 @@ export class StoredAnalysisStream {
   ) {
     this.engine = new MotionEngine(settings, { columns: { push: (...p) => this.point(...p) }, event: (e) => this.events.push(e) });
     this.settings = this.engine.settings;
-    this.summary = new TrackSummaryBuilder(this.settings);
+    this.summary = new SessionFiguresAccumulator(this.settings);
     this.decimator = new TrackDecimator(trackRateHz);
   }
 
@@ -66,11 +66,16 @@ export class StoredAnalysisStream {
       settings: this.settings,
       engineVersion: MOTION_ENGINE_VERSION,
       analyzedAt,
-      summary: this.summary.summary(this.events),
+      summary: this.figures(),
       events: this.events,
       counters: this.engine.counters,
       trackPoints: this.stored,
     };
+  }
+
+  private figures() {
+    for (const e of this.events) this.summary.pushEvent(e);
+    return this.summary.figures();
   }
 
   private point(t: number, positionCm: number, speedInPerS: number, zone: Zone, flags: number, axisConfidence: number, bx: number, by: number, bz: number): void {

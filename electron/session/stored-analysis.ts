@@ -7,7 +7,7 @@
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { analyzeSamples, type Analysis } from '../motion/motion-engine';
 import type { MotionSettings } from '../motion/motion-settings';
-import { summarizeTrack } from '../motion/track-summary';
+import { sessionFiguresOf } from '../motion/session-figures';
 import type { TrackColumns } from '../motion/track-columns';
 import { MOTION_ENGINE_VERSION } from './engine-version';
 import { TRACK_POINTS_PER_BATCH } from './stored-analysis-stream';
@@ -22,7 +22,7 @@ export interface StoredAnalysis {
 
 export function analyzeForStorage(samples: readonly ImuSample[], settings: MotionSettings, analyzedAt: number, trackRateHz = STORED_TRACK_RATE_HZ): StoredAnalysis {
   const analysis = analyzeSamples(samples as ImuSample[], settings);
-  const summary = summarizeTrack(analysis.track, analysis.events, analysis.settings);
+  const summary = sessionFiguresOf(analysis.track, analysis.events, analysis.settings);
   return {
     analysis,
     write: {

@@ -2,7 +2,8 @@
  * Host test of the C codec (firmware-notes/codec/) against the golden vectors shared with the
  * TypeScript codec: sensor-protocol/vectors/protocol-v1.vectors (format in that file's header).
  *
- * Usage: roller_frame_test <path to protocol-v1.vectors>
+ * Run as the first suite of the C tests (roller_check.h): main_host.c opens the file given on
+ * the command line; main_cortex_m4.c reads a copy compiled into the image.
  *
  * For every vector both directions are checked byte for byte: decode(hex) gives the listed
  * values, and encoding the listed values gives the identical bytes. Reject vectors must be
@@ -10,9 +11,9 @@
  * (phys -> raw reproduces the raw values; raw -> phys within 1e-4 of the phys line) and
  * that every cut of the frame is "truncated" and one extra byte is "length-mismatch".
  *
- * Prints one line per vector, then a summary line "N passed, M failed" (vectors only) as the
- * last line. A few API checks that no vector covers run first and print their own lines.
- * Exit code: 0 only if every check passed and at least one vector was read.
+ * Prints one line per vector, each counted in the run's summary; a few API checks that no
+ * vector covers run first and print their own lines. A malformed or empty vectors file is a
+ * failed line of its own.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -20,6 +21,7 @@
 #include <string.h>
 
 #include "../codec/roller_frame.h"
+#include "roller_check.h"
 
 #define LINE_CAPACITY 16384 /* the 40-sample frame's hex line is ~1.5 KB */
 #define MAX_PAYLOAD 1024
@@ -52,22 +54,10 @@ typedef struct vector {
   char reject[32];
 } vector;
 
-/* ---- Failure collection --------------------------------------------------------------- */
+/* ---- Failure collection (roller_check.h) ---------------------------------------------- */
 
-typedef struct check {
-  int failures;
-  char first[512];
-} check;
-
-static void fail(check *c, const char *fmt, ...) {
-  va_list args;
-  if (c->failures == 0) {
-    va_start(args, fmt);
-    vsnprintf(c->first, sizeof c->first, fmt, args);
-    va_end(args);
-  }
-  c->failures++;
-}
+typedef roller_check check;
+#define fail roller_check_fail
 
 static double absd(double x) { return x < 0 ? -x : x; }
 
@@ -452,8 +442,7 @@ static int api_checks(void) {
     size_t got = roller_samples_per_frame_for(spf[i].att);
     if (got != spf[i].want) fail(&c, "%u payload bytes: %u samples, expected %u", (unsigned)spf[i].att, (unsigned)got, (unsigned)spf[i].want);
   }
-  printf("%s api samples_per_frame_for%s%s\n", c.failures ? "FAIL" : "ok  ", c.failures ? ": " : "", c.failures ? c.first : "");
-  failed += c.failures != 0;
+  failed += roller_test_report("api samples_per_frame_for", &c);
 
   /* UUID bytes, least significant first, spell the UUID strings */
   memset(&c, 0, sizeof c);
@@ -466,8 +455,7 @@ static int api_checks(void) {
   }
   roller_uuid128_le(ROLLER_UUID_SERVICE, uuid);
   if (memcmp(uuid, service_init, 16) != 0) fail(&c, "ROLLER_UUID128_LE_INIT differs from roller_uuid128_le");
-  printf("%s api uuid128_le%s%s\n", c.failures ? "FAIL" : "ok  ", c.failures ? ": " : "", c.failures ? c.first : "");
-  failed += c.failures != 0;
+  failed += roller_test_report("api uuid128_le", &c);
 
   /* rounding and clamping follow JavaScript's Math.round, as toRaw() in frame-codec.ts */
   memset(&c, 0, sizeof c);
@@ -497,8 +485,7 @@ static int api_checks(void) {
     if (roller_rescale_raw(1000, 0.0175f, 500.0f) != 1147) fail(&c, "rescale_raw(1000 LSB at 17.5 mdps) is not 1147");
     if (roller_raw_to_phys(-32768, 2000.0f) != -2000.0f) fail(&c, "raw_to_phys(-32768, 2000) is not -2000");
   }
-  printf("%s api phys_to_raw rounding and clamping%s%s\n", c.failures ? "FAIL" : "ok  ", c.failures ? ": " : "", c.failures ? c.first : "");
-  failed += c.failures != 0;
+  failed += roller_test_report("api phys_to_raw rounding and clamping", &c);
 
   /* encoders refuse what the format cannot carry; names cover every result */
   memset(&c, 0, sizeof c);
@@ -539,8 +526,7 @@ static int api_checks(void) {
       if (roller_state_name((uint8_t)i) == NULL || roller_sensor_error_name((uint8_t)i) == NULL) fail(&c, "code %u has no name", (unsigned)i);
     }
   }
-  printf("%s api encoder refusals and names%s%s\n", c.failures ? "FAIL" : "ok  ", c.failures ? ": " : "", c.failures ? c.first : "");
-  failed += c.failures != 0;
+  failed += roller_test_report("api encoder refusals and names", &c);
 
   return failed;
 }
@@ -561,35 +547,18 @@ static char *tokens[MAX_TOKENS];
 static vector current;
 
 static void report(const vector *v, const check *c, int *passed, int *failed) {
-  if (c->failures == 0) {
-    printf("ok   %s %s\n", v->kind, v->name);
-    (*passed)++;
-  } else {
-    printf("FAIL %s %s (line %d): %s", v->kind, v->name, v->line, c->first);
-    if (c->failures > 1) printf(" (and %d more)", c->failures - 1);
-    printf("\n");
-    (*failed)++;
-  }
+  char name[200];
+  if (c->failures == 0) snprintf(name, sizeof name, "%s %s", v->kind, v->name);
+  else snprintf(name, sizeof name, "%s %s (line %d)", v->kind, v->name, v->line);
+  if (roller_test_report(name, c)) (*failed)++;
+  else (*passed)++;
 }
 
-int main(int argc, char **argv) {
-  FILE *f;
-  int line_no = 0, in_vector = 0, passed = 0, failed = 0, api_failed, file_error = 0;
+void roller_frame_vectors_suite(FILE *f, const char *source) {
+  int line_no = 0, in_vector = 0, passed = 0, failed = 0, file_error = 0;
   check c;
 
-  setvbuf(stdout, NULL, _IOLBF, 0); /* keep stdout and stderr lines in order when both are piped */
-  if (argc != 2) {
-    fprintf(stderr, "usage: %s <protocol-v1.vectors>\n", argc > 0 ? argv[0] : "roller_frame_test");
-    return 2;
-  }
-  f = fopen(argv[1], "r");
-  if (f == NULL) {
-    fprintf(stderr, "cannot open %s\n", argv[1]);
-    printf("0 passed, 0 failed\n");
-    return 2;
-  }
-
-  api_failed = api_checks();
+  (void)api_checks();
 
   while (fgets(line_buffer, sizeof line_buffer, f) != NULL) {
     size_t len = strlen(line_buffer);
@@ -644,22 +613,25 @@ int main(int argc, char **argv) {
     error = parse_field(&current, tokens, n);
     if (error != NULL) fail(&c, "line %d: %s", line_no, error);
   }
+#ifndef ROLLER_VECTORS_IN_MEMORY /* picolibc's fmemopen flags its end as an error; memory cannot fail */
   if (!file_error && ferror(f)) {
-    file_problem("error reading %s", argv[1]);
+    file_problem("error reading %s", source);
     file_error = 1;
   }
+#else
+  (void)source;
+#endif
   if (!file_error && in_vector) {
     file_problem("the file ends inside vector %s", current.name);
     file_error = 1;
   }
-  fclose(f);
-  if (file_error) {
-    printf("FAIL vectors file %s: %s\n", argv[1], file_error_message);
-    failed++;
+  if (!file_error && passed + failed == 0) {
+    file_problem("no vectors read");
+    file_error = 1;
   }
-
-  if (api_failed) fprintf(stderr, "%d API check(s) failed\n", api_failed);
-  if (passed + failed == 0) fprintf(stderr, "no vectors read from %s\n", argv[1]);
-  printf("%d passed, %d failed\n", passed, failed);
-  return (failed == 0 && api_failed == 0 && !file_error && passed > 0) ? 0 : 1;
+  if (file_error) {
+    memset(&c, 0, sizeof c);
+    fail(&c, "%s", file_error_message);
+    roller_test_report("vectors file", &c);
+  }
 }

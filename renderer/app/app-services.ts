@@ -43,11 +43,10 @@ export function createAppServices(bridge: RollerBridge): AppServices {
 export function wireServices(s: AppServices): () => void {
   const offs = [
     s.store.start(),
-    s.bridge.subscribe('live', (batch) => s.liveFeed.push(batch.points, performance.now())),
+    s.bridge.subscribe('live', (batch) => s.liveFeed.push(batch.points, performance.now(), batch.rolling)),
     s.bridge.subscribe('coach', (event) => s.warnings.offer(event)),
     s.bridge.subscribe('session', (session) => {
-      if (session.state === 'running') s.liveFeed.resetRolling();
-      else s.cues.hush();
+      if (session.state !== 'running') s.cues.hush();
     }),
   ];
   return () => {

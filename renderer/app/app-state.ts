@@ -28,7 +28,7 @@ function patchSnapshot(state: AppState, patch: Patch): AppState {
 
 /** Same session figures: a snapshot that repeats them must not restart the local clock. */
 const sameSession = (a: SessionStatus, b: SessionStatus): boolean =>
-  a.state === b.state && a.sessionId === b.sessionId && a.elapsedS === b.elapsedS && a.rollingS === b.rollingS && a.todayRollingS === b.todayRollingS;
+  a.state === b.state && a.sessionId === b.sessionId && a.elapsedS === b.elapsedS && a.figures?.rollingS === b.figures?.rollingS && a.todayRollingS === b.todayRollingS;
 
 export const withSnapshot = (state: AppState, snapshot: AppSnapshot, nowMs: number): AppState => {
   const prev = state.snapshot?.session;

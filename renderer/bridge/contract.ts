@@ -1,8 +1,10 @@
 /**
  * The renderer's one door to the IPC contract (`electron/ipc/ipc-contract.ts`): types, plus a few
- * values (the screening questions, the zone list), and the pure facts the contract rests on (the
+ * values (the screening questions, the zone list), the pure facts the contract rests on (the
  * settings' ranges and the dwell rule, the simulated roller's default scenario), so a form checks
- * exactly what main will. Features import from here so the relative paths live in one place.
+ * exactly what main will, and the shared text of the session figures (`electron/ipc/figure-text.ts`:
+ * the CLI prints them with the same functions). Features import from here so the relative paths
+ * live in one place.
  */
 export type {
   AdapterInfo,
@@ -29,6 +31,8 @@ export type {
   ImportResult,
   ReanalysisResult,
   TaskProgress,
+  RollingNow,
+  SessionFigures,
   SessionStatus,
   WireFromMain,
   WireFromRenderer,
@@ -36,6 +40,7 @@ export type {
 export { BROWSER_HOST_API_PATH, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, SCREENING_QUESTIONS, WireFromMainSchema, EVENT_NAMES, ZoneSchema } from '../../electron/ipc/ipc-contract';
 export { SETTING_RANGES, dwellLimitAfterNudge, RESEARCH_PACE_SPEED_LIMIT_IN_PER_S } from '../../electron/motion/motion-settings';
 export { DEFAULT_SIMULATED_SCENARIO } from '../../electron/sim/default-scenario';
+export { clockText, durationText, excursionText, percentText, sessionFigureTexts, type SessionFigureTexts } from '../../electron/ipc/figure-text';
 
 import type { CoachEventMessage, LivePoint } from '../../electron/ipc/ipc-contract';
 export type CoachEventKind = CoachEventMessage['kind'];

@@ -5,6 +5,7 @@
 import { ACCURACY_TARGETS, runAccuracyBench } from './accuracy-bench';
 import { runThroughputBench, THROUGHPUT_TARGET_SAMPLES_PER_S } from './throughput-bench';
 import { runBleStreamBench } from './ble-stream-bench';
+import { BLUEZ_SPEEDS, runBluezStream } from './bluez-bench';
 import { formatSessionStoreBench, runSessionStoreBench } from './session-store-bench';
 import { formatCrashLossBench, runCrashLossBench } from './crash-loss-bench';
 import { formatCsvReadBench, runCsvReadBench } from './csv-read-bench';
@@ -13,6 +14,7 @@ import { runUiBench } from './ui-bench';
 import { runReviewRenderBench } from './review-render-bench';
 import { formatSoakBench, runSoakBench, soakHoursFromEnv } from './soak-bench';
 import { formatColdStartBench, runColdStartBench } from './cold-start-bench';
+import { formatFirmwareSizeBench, runFirmwareSizeBench } from './firmware-size-bench';
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
@@ -104,8 +106,29 @@ async function printImport(): Promise<void> {
   console.log(formatImportBench(await runImportBench()));
 }
 
+async function printBluez(): Promise<void> {
+  const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} ms` : 'n/a');
+  console.log('\n## Bluetooth over D-Bus (fake BlueZ on a private dbus-daemon → BlueZ bindings → noble → engine)');
+  const a = await runBluezStream(100, 1, 20);
+  console.log(`100 Hz, real clock, ${a.samples} samples (${a.expectedSamples} expected, ${a.holes} holes)`);
+  console.log(`  notification sent → engine processed: p50 ${ms(a.latencyP50Ms)}, p99 ${ms(a.latencyP99Ms)} (target p99 ≤ 10 ms)`);
+  let best = 0;
+  for (const speed of BLUEZ_SPEEDS) {
+    const r = await runBluezStream(400, speed, 10);
+    const kept = r.holes === 0 && r.samples >= r.expectedSamples - 1 && r.lagGrowthMs < 50;
+    console.log(`  ${String(400 * speed).padStart(6)} samples/s (400 Hz ×${speed}): ${r.samples} samples, ${r.holes} holes, backlog growth ${ms(r.lagGrowthMs)}, p99 ${ms(r.latencyP99Ms)} → ${kept ? 'kept up' : 'LOST / FELL BEHIND'}`);
+    if (!kept) break;
+    best = 400 * speed;
+  }
+  console.log(`highest sustained rate with nothing lost: ${best} samples/s (${best / 400}× a 400 Hz sensor)`);
+}
+
 function printColdStart(): void {
   console.log(formatColdStartBench(runColdStartBench()));
+}
+
+function printFirmware(): void {
+  console.log(formatFirmwareSizeBench(runFirmwareSizeBench()));
 }
 
 /** The sections, in the order a full run prints them. */
@@ -113,6 +136,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   accuracy: printAccuracy,
   throughput: printThroughput,
   ble: printBle,
+  bluez: printBluez,
   'session-store': printSessionStore,
   import: printImport,
   'csv-read': printCsvRead,
@@ -121,6 +145,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   'review-render': printReviewRender,
   soak: printSoak,
   'cold-start': printColdStart,
+  firmware: printFirmware,
 };
 
 const asked = process.argv.slice(2);

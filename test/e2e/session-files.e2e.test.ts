@@ -16,7 +16,7 @@ import { HistorySchema } from '../../electron/ipc/ipc-contract';
 import { dwellHistogram } from '../../electron/motion/dwell-histogram';
 import { analyzeSamples } from '../../electron/motion/motion-engine';
 import { motionSettings } from '../../electron/motion/motion-settings';
-import { summarizeTrack } from '../../electron/motion/track-summary';
+import { sessionFiguresOf } from '../../electron/motion/session-figures';
 import { decimateTrack } from '../../electron/session/track-decimation';
 import { simulationCsvMetadata } from '../../electron/sim/csv-metadata';
 import { builtInScenario } from '../../electron/sim/scenario-catalog';
@@ -29,7 +29,7 @@ function recording(scenario: string, seed: number, startedAt: string) {
   const csv = formatRecordingCsv(sim.samples, { ...simulationCsvMetadata(sim.meta), started_at: startedAt });
   const settings = motionSettings({ rollerDiameterIn: sim.meta.rollerDiameterIn });
   const engine = analyzeSamples(sim.samples, settings);
-  return { sim, csv, engine, summary: summarizeTrack(engine.track, engine.events, engine.settings), dwell: dwellHistogram(decimateTrack(engine.track)) };
+  return { sim, csv, engine, summary: sessionFiguresOf(engine.track, engine.events, engine.settings), dwell: dwellHistogram(decimateTrack(engine.track)) };
 }
 
 /** Local date-time with this machine's UTC offset, `offsetDays` from today. */

@@ -51,7 +51,7 @@ export interface SimulatedNoble {
 export function createSimulatedNoble(options: CreateSimulatedNobleOptions = {}): SimulatedNoble {
   const { scheduler = realScheduler, peripherals: specs = [{ kind: 'roller' }], ...bindingsOptions } = options;
   const bindings = new SimulatedBindings({ ...bindingsOptions, scheduler });
-  const peripherals = specs.map((spec) => buildPeripheral(spec, scheduler));
+  const peripherals = createSimulatedPeripherals(specs, scheduler);
   peripherals.forEach((p) => bindings.addPeripheral(p));
   const noble = nobleWithBindings(bindings);
   return {
@@ -64,6 +64,11 @@ export function createSimulatedNoble(options: CreateSimulatedNobleOptions = {}):
       for (const p of peripherals) if (hasDispose(p)) p.dispose();
     },
   };
+}
+
+/** The peripherals alone, for another host of the same model (the fake BlueZ). */
+export function createSimulatedPeripherals(specs: readonly (SimulatedPeripheral | PeripheralSpec)[], scheduler: Scheduler): SimulatedPeripheral[] {
+  return specs.map((spec) => buildPeripheral(spec, scheduler));
 }
 
 function buildPeripheral(spec: SimulatedPeripheral | PeripheralSpec, scheduler: Scheduler): SimulatedPeripheral {

@@ -1,35 +1,27 @@
 /*
- * roller_sensor.ino: reference firmware for the Roller Companion sensor, protocol v1.
+ * roller_sensor.ino: reference firmware for the Roller Companion sensor, protocol v1: the board
+ * layer for the Seeed Studio XIAO nRF52840 Sense around the portable firmware core.
  *
  * Board:    Seeed Studio XIAO nRF52840 Sense (nRF52840 + LSM6DS3TR-C IMU on its internal I2C
  *           bus + BQ25101 LiPo charger and a battery divider).
  * Core:     "Seeed nRF52 Boards" (the Adafruit nRF52 based core, which ships bluefruit.h and
  *           FreeRTOS). NOT "Seeed nRF52 mbed-enabled Boards": that core has no Bluefruit.
  *           Tools > Board > Seeed nRF52 Boards > Seeed XIAO nRF52840 Sense.
- * Codec:    this sketch uses the portable C codec in firmware-notes/codec/. The Arduino builder
- *           only compiles files inside the sketch folder (it copies the folder elsewhere to build),
- *           so before building copy the two files here:
- *               cp firmware-notes/codec/roller_frame.h firmware-notes/codec/roller_frame.c \
- *                  firmware-notes/reference-firmware/roller_sensor/
- *           Do not edit the copies; edit codec/ and copy again (the host test checks codec/).
- * Status:   written with care against the Bluefruit nRF52 API, the LSM6DS3TR-C register map and
- *           the board's variant, but NOT compiled or run in this repository's CI (there is no
- *           Arduino toolchain there). Treat it as a careful starting point and verify on hardware:
- *           compare the first frames it sends with the golden vectors (see ../../README.md).
- *
- * What it does
- *   - Advertises the Roller service UUID and the local name "Roller".
- *   - GATT: IMU stream (notify), configuration (read/write), control point (write), status
- *     (read/notify), Battery Service (level from the board's battery divider), Device Information.
- *   - Reads the IMU FIFO on its watermark interrupt; each sample carries the IMU's own timestamp
- *     (LSM6DS3TR-C timestamp counter, 25 us per tick, stored in the FIFO beside the sample), so
- *     sample times do not depend on I2C, interrupt or radio latency.
- *   - Rescales the chip's LSB (e.g. 17.5 mdps/LSB at +/-500 deg/s) to the protocol's LSB
- *     (range / 32768), batches samples into frames (config samples/frame, capped by the MTU),
- *     and counts every sample it could not send (FIFO overrun seen as a timestamp gap, failed or
- *     impossible notification).
- *   - Control point: start, stop, identify (blink the blue LED), calibrate at rest (average the
- *     gyro for 2 s while still, store the bias in flash, subtract it from then on).
+ * Logic:    everything that is not a peripheral lives in firmware-notes/core/ (FIFO records and
+ *           timestamps, rescaling, frames under the MTU, dropped samples, configuration, control
+ *           point, calibration, status, battery level) and firmware-notes/codec/ (the protocol's
+ *           bytes). Both are tested on the host and on a Cortex-M4 under QEMU (`npm run test:c`).
+ *           The Arduino builder compiles a sketch's src/ folder, so before building copy them there:
+ *               mkdir -p firmware-notes/reference-firmware/roller_sensor/src
+ *               cp -r firmware-notes/codec firmware-notes/core \
+ *                     firmware-notes/reference-firmware/roller_sensor/src/
+ *           Do not edit the copies (src/ is gitignored); edit codec/ and core/, test, copy again.
+ * This file: the roller_hw functions on Wire1, micros(), Bluefruit characteristics, LittleFS, the
+ *           LED and the battery ADC; the GATT table and advertising; BLE callbacks that decode a
+ *           write, answer it and post it to the loop; the loop that feeds the core.
+ * Status:   the core runs in CI; this board layer is NOT compiled in this repository (there is no
+ *           Arduino toolchain there). Verify on hardware: compare the first frames it sends with the
+ *           golden vectors (see ../../README.md, "Verifying a build").
  */
 #include <Arduino.h>
 #include <Wire.h>
@@ -37,7 +29,7 @@
 #include <Adafruit_LittleFS.h>
 #include <InternalFileSystem.h>
 
-#include "roller_frame.h" /* copy of firmware-notes/codec/roller_frame.h, see above */
+#include "src/core/roller_sensor.h" /* copy of firmware-notes/core/, see above */
 
 using namespace Adafruit_LittleFS_Namespace;
 
@@ -51,11 +43,6 @@ using namespace Adafruit_LittleFS_Namespace;
  * 0: honour the configured samples per frame (the app chooses).
  */
 #define ONE_NOTIFICATION_PER_EVENT 0
-
-static const uint8_t FIRMWARE_MAJOR = 0;
-static const uint8_t FIRMWARE_MINOR = 1;
-static const uint8_t FIRMWARE_PATCH = 0;
-#define FIRMWARE_REVISION_STRING "0.1.0"
 
 #if ROLLER_DEBUG
 #define RLOG(...) Serial.printf(__VA_ARGS__)
@@ -75,79 +62,18 @@ static const uint8_t FIRMWARE_PATCH = 0;
 #define LED_ON_LEVEL LOW          /* the XIAO's RGB LED is wired active-low */
 #define LED_OFF_LEVEL HIGH
 /* Battery divider: VBAT - 1 MOhm - PIN_VBAT - 510 kOhm - VBAT_ENABLE. Drive VBAT_ENABLE LOW to
- * read, and keep it LOW: driving it HIGH puts the full battery voltage on the ADC pin. */
-static const float BATTERY_DIVIDER = (1000.0f + 510.0f) / 510.0f;
-static const float ADC_FULL_SCALE_V = 2.4f; /* AR_INTERNAL_2_4 */
-static const float ADC_COUNTS = 4096.0f;    /* 12-bit */
-
-/* ---- LSM6DS3TR-C registers (datasheet DocID 030071, AN5130) --------------------------------- */
-
-static const uint8_t REG_FIFO_CTRL1 = 0x06;   /* FTH[7:0], threshold in 16-bit words */
-static const uint8_t REG_FIFO_CTRL2 = 0x07;   /* bit7 TIMER_PEDO_FIFO_EN, bits2:0 FTH[10:8] */
-static const uint8_t REG_FIFO_CTRL3 = 0x08;   /* bits5:3 DEC_FIFO_GYRO, bits2:0 DEC_FIFO_XL */
-static const uint8_t REG_FIFO_CTRL4 = 0x09;   /* bits5:3 DEC_DS4_FIFO (timestamp data set) */
-static const uint8_t REG_FIFO_CTRL5 = 0x0A;   /* bits6:3 ODR_FIFO, bits2:0 FIFO_MODE */
-static const uint8_t REG_INT1_CTRL = 0x0D;    /* bit3 INT1_FTH */
-static const uint8_t REG_WHO_AM_I = 0x0F;
-static const uint8_t REG_CTRL1_XL = 0x10;     /* bits7:4 ODR_XL, bits3:2 FS_XL */
-static const uint8_t REG_CTRL2_G = 0x11;      /* bits7:4 ODR_G, bits3:2 FS_G, bit1 FS_125 */
-static const uint8_t REG_CTRL3_C = 0x12;      /* bit6 BDU, bit2 IF_INC, bit0 SW_RESET */
-static const uint8_t REG_CTRL10_C = 0x19;     /* bit5 TIMER_EN, bit2 FUNC_EN */
-static const uint8_t REG_FIFO_STATUS1 = 0x3A; /* DIFF_FIFO[7:0]; STATUS2..4 follow */
-static const uint8_t REG_FIFO_DATA_OUT_L = 0x3E;
-static const uint8_t REG_TIMESTAMP2 = 0x42;   /* write 0xAA to reset the timestamp counter */
-static const uint8_t REG_WAKE_UP_DUR = 0x5C;  /* bit4 TIMER_HR: 1 = 25 us per timestamp tick */
-
-static const uint8_t WHO_AM_I_LSM6DS3TR_C = 0x6A;
-static const uint8_t CTRL3_C_BDU = 0x40, CTRL3_C_IF_INC = 0x04, CTRL3_C_SW_RESET = 0x01;
-static const uint8_t CTRL10_C_TIMER_EN = 0x20, CTRL10_C_FUNC_EN = 0x04;
-static const uint8_t WAKE_UP_DUR_TIMER_HR = 0x10;
-static const uint8_t FIFO_CTRL2_TIMER_PEDO_FIFO_EN = 0x80;
-static const uint8_t FIFO_DECIMATION_NONE = 0x01; /* data set stored at the FIFO ODR */
-static const uint8_t FIFO_MODE_BYPASS = 0x00, FIFO_MODE_CONTINUOUS = 0x06;
-static const uint8_t FIFO_STATUS2_OVER_RUN = 0x40;
-static const uint8_t INT1_CTRL_FTH = 0x08;
-static const uint8_t TIMESTAMP_RESET = 0xAA;
-
-/* One FIFO sample = gyro data set (3 words) + accel data set (3 words) + timestamp data set
- * (3 words: TS[15:8], TS[23:16], unused, TS[7:0], steps L, steps H), in that order. */
-static const uint16_t FIFO_WORDS_PER_SAMPLE = 9;
-static const uint8_t FIFO_BYTES_PER_SAMPLE = 18;
-static const uint32_t TIMESTAMP_TICK_US = 25;     /* with TIMER_HR = 1 */
-static const uint32_t TIMESTAMP_MASK = 0xFFFFFFu; /* 24-bit counter, wraps every ~419 s */
-
-/* ---- Timing ----------------------------------------------------------------------------- */
+ * read, and keep it LOW: driving it HIGH puts the full battery voltage on the ADC pin. The core
+ * (roller_battery.h) turns the counts into volts and percent. */
 
 static const uint32_t POLL_MS = 20;              /* FIFO poll even without an interrupt edge */
-static const uint32_t BATTERY_PERIOD_MS = 60000;
-static const uint32_t STATUS_DROPPED_PERIOD_MS = 1000; /* at most one status notify/s for drops */
-static const uint32_t CALIBRATION_MS = 2000;
-static const uint32_t IDENTIFY_BLINK_MS = 250;
 static const uint16_t REQUESTED_MTU = 247;       /* ATT payload 244 = 19 samples per frame */
 static const uint16_t REQUESTED_INTERVAL_UNITS = 12; /* 15 ms in 1.25 ms units (accepted by Apple too) */
-static const float LOW_BATTERY_V = 3.45f, LOW_BATTERY_CLEAR_V = 3.60f;
-/* Calibration is accepted only if the sensor lay still: gyro spread and accel magnitude limits. */
-static const float CALIBRATION_MAX_GYRO_SPREAD_DPS = 3.0f;
-static const float CALIBRATION_MAX_ACCEL_ERROR_G = 0.1f;
 /* ATT error "Value Not Allowed" (0x13) as a SoftDevice gatt_status; the SoftDevice headers name no
  * constant for it, so replyWrite() falls back to CPS "Out of Range" if the stack refuses it. */
 static const uint16_t GATT_STATUS_VALUE_NOT_ALLOWED = 0x0113;
+static const char *BIAS_FILE = "/roller_gyro_bias";
 
 /* ---- Types (declared before any function for the Arduino prototype generator) ------------- */
-
-struct OdrChoice {
-  uint16_t hz;   /* what the config read-back reports */
-  uint8_t code;  /* ODR_XL / ODR_G / ODR_FIFO field value */
-};
-
-struct ImuSettings {
-  uint16_t rate_hz;
-  uint8_t odr_code;
-  uint8_t ctrl1_xl;       /* ODR + FS bits */
-  uint8_t ctrl2_g;        /* ODR + FS bits */
-  float accel_g_per_lsb;  /* chip sensitivity */
-  float gyro_dps_per_lsb; /* chip sensitivity */
-};
 
 enum CommandKind : uint8_t { CMD_CONTROL = 1, CMD_CONFIG, CMD_CONNECTED, CMD_DISCONNECTED };
 
@@ -156,21 +82,6 @@ struct Command {
   roller_control control;
   roller_config config;
   uint16_t conn_hdl;
-};
-
-struct Calibration {
-  bool active;
-  uint32_t started_ms;
-  uint32_t count;
-  float sum[3];
-  float lo[3]; /* smallest gyro reading per axis, deg/s */
-  float hi[3]; /* largest */
-  float accel_error_max_g;
-};
-
-struct StoredBias {
-  uint32_t magic;
-  float dps[3];
 };
 
 /* ---- GATT objects ----------------------------------------------------------------------- */
@@ -194,56 +105,35 @@ BLEBas battery;
 static SemaphoreHandle_t wakeSemaphore; /* given by the IMU interrupt and by BLE callbacks */
 static QueueHandle_t commandQueue;
 
-static const OdrChoice ODR_CHOICES[] = {{26, 0x2}, {52, 0x3}, {104, 0x4}, {208, 0x5}};
-/* 416 Hz (code 0x6) exists on the chip but the protocol's maximum is 400 Hz. */
-
-static roller_config activeConfig = ROLLER_DEFAULT_CONFIG_INIT; /* as honoured (rate = chip ODR) */
-static ImuSettings imu;
-static bool imuPresent = false;
-static bool imuRunning = false;
-static bool streaming = false;      /* the app asked for the stream */
-static bool fifoOverflowSeen = false;
-static bool lowBattery = false;
-static uint32_t droppedSamples = 0; /* since power-on, as the status reports it */
-
+static roller_sensor sensor;
+static roller_hw hw;
 static uint16_t connHandle = BLE_CONN_HANDLE_INVALID;
 static uint32_t connectedAtMs = 0;
 static uint8_t linkSetupStep = 0;
 
-/* sensor clock: 32-bit us, continuous across stop/start and reconfiguration */
-static bool haveClock = false;
-static uint32_t clockUs = 0;            /* time of the last sample */
-static uint32_t clockAtMicros = 0;      /* micros() when that sample was processed */
-static uint32_t lastTicks = 0;          /* chip timestamp of the last sample */
-static bool firstSampleSinceStart = true;
-static uint32_t startAnchorUs = 0;      /* sensor clock when the chip timestamp was reset */
-static uint16_t discardRemaining = 0;   /* samples skipped while the gyro settles */
+/* ---- roller_hw on this board ------------------------------------------------------------ */
 
-/* frame being built */
-static roller_raw_sample frameSamples[ROLLER_MAX_SAMPLES_PER_FRAME];
-static uint8_t frameCount = 0;
-static uint8_t frameTarget = 1;
-static uint32_t frameT0Us = 0;
-static uint16_t frameSequence = 0;
+static bool hwImuWrite(void *ctx, uint8_t reg, uint8_t value) {
+  (void)ctx;
+  IMU_WIRE.beginTransmission(IMU_I2C_ADDRESS);
+  IMU_WIRE.write(reg);
+  IMU_WIRE.write(value);
+  return IMU_WIRE.endTransmission() == 0;
+}
 
-static Calibration calibration;
-static float gyroBiasDps[3] = {0.0f, 0.0f, 0.0f};
-static const char *BIAS_FILE = "/roller_gyro_bias";
-static const uint32_t BIAS_MAGIC = 0x52424931u; /* "RBI1" */
+static bool hwImuRead(void *ctx, uint8_t reg, uint8_t *buf, size_t n) {
+  (void)ctx;
+  IMU_WIRE.beginTransmission(IMU_I2C_ADDRESS);
+  IMU_WIRE.write(reg);
+  if (IMU_WIRE.endTransmission(false) != 0) return false;
+  if (IMU_WIRE.requestFrom((uint8_t)IMU_I2C_ADDRESS, n) != n) return false;
+  for (size_t i = 0; i < n; i++) buf[i] = (uint8_t)IMU_WIRE.read();
+  return true;
+}
 
-static uint32_t identifyUntilMs = 0;
-static bool identifying = false;
-static uint32_t lastBatteryMs = 0;
-static uint32_t lastPollMs = 0;
-static roller_status publishedStatus;
-static bool statusPublishedOnce = false;
-static uint32_t lastStatusMs = 0;
-
-/* ---- Small helpers ---------------------------------------------------------------------- */
-
-static void postCommand(const Command &command) {
-  if (xQueueSend(commandQueue, &command, 0) != pdTRUE) RLOG("command queue full\n");
-  xSemaphoreGive(wakeSemaphore);
+static uint32_t hwNowUs(void *ctx) {
+  (void)ctx;
+  return micros();
 }
 
 static uint16_t attPayloadBytes() {
@@ -253,476 +143,94 @@ static uint16_t attPayloadBytes() {
   return conn->getMtu() - 3;
 }
 
-/* ---- Configuration: what the app asks -> what this chip can do ----------------------------- */
-
-static const OdrChoice &nearestOdr(uint16_t hz) {
-  const OdrChoice *best = &ODR_CHOICES[0];
-  for (size_t i = 1; i < sizeof ODR_CHOICES / sizeof ODR_CHOICES[0]; i++) {
-    uint16_t d_best = hz > best->hz ? hz - best->hz : best->hz - hz;
-    uint16_t d = hz > ODR_CHOICES[i].hz ? hz - ODR_CHOICES[i].hz : ODR_CHOICES[i].hz - hz;
-    if (d <= d_best) best = &ODR_CHOICES[i]; /* ties go to the faster rate */
-  }
-  return *best;
-}
-
-/** The configuration this firmware honours for a valid request: the rate becomes a chip ODR. */
-static roller_config honour(const roller_config &requested) {
-  roller_config c = requested;
-  c.sample_rate_hz = nearestOdr(requested.sample_rate_hz).hz;
-  return c; /* every protocol range exists on the LSM6DS3TR-C */
-}
-
-static ImuSettings settingsFor(const roller_config &c) {
-  ImuSettings s;
-  const OdrChoice &odr = nearestOdr(c.sample_rate_hz);
-  s.rate_hz = odr.hz;
-  s.odr_code = odr.code;
-  uint8_t fs_xl;
-  switch (c.accel_range_g) { /* FS_XL: 00 2 g, 10 4 g, 11 8 g, 01 16 g; datasheet sensitivities */
-    case 2: fs_xl = 0x0; s.accel_g_per_lsb = 0.061e-3f; break;
-    case 8: fs_xl = 0x3; s.accel_g_per_lsb = 0.244e-3f; break;
-    case 16: fs_xl = 0x1; s.accel_g_per_lsb = 0.488e-3f; break;
-    default: fs_xl = 0x2; s.accel_g_per_lsb = 0.122e-3f; break; /* 4 g */
-  }
-  uint8_t fs_g; /* CTRL2_G bits 3:1 = FS_G[1:0], FS_125 */
-  switch (c.gyro_range_dps) {
-    case 125: fs_g = 0x1; s.gyro_dps_per_lsb = 4.375e-3f; break;
-    case 250: fs_g = 0x0; s.gyro_dps_per_lsb = 8.75e-3f; break;
-    case 1000: fs_g = 0x4; s.gyro_dps_per_lsb = 35.0e-3f; break;
-    case 2000: fs_g = 0x6; s.gyro_dps_per_lsb = 70.0e-3f; break;
-    default: fs_g = 0x2; s.gyro_dps_per_lsb = 17.5e-3f; break; /* 500 deg/s */
-  }
-  s.ctrl1_xl = (uint8_t)((odr.code << 4) | (fs_xl << 2));
-  s.ctrl2_g = (uint8_t)((odr.code << 4) | (fs_g << 1));
-  return s;
-}
-
-/* ---- LSM6DS3TR-C access ----------------------------------------------------------------- */
-
-static bool imuWrite(uint8_t reg, uint8_t value) {
-  IMU_WIRE.beginTransmission(IMU_I2C_ADDRESS);
-  IMU_WIRE.write(reg);
-  IMU_WIRE.write(value);
-  return IMU_WIRE.endTransmission() == 0;
-}
-
-static bool imuRead(uint8_t reg, uint8_t *buf, size_t n) {
-  IMU_WIRE.beginTransmission(IMU_I2C_ADDRESS);
-  IMU_WIRE.write(reg);
-  if (IMU_WIRE.endTransmission(false) != 0) return false;
-  if (IMU_WIRE.requestFrom((uint8_t)IMU_I2C_ADDRESS, n) != n) return false;
-  for (size_t i = 0; i < n; i++) buf[i] = (uint8_t)IMU_WIRE.read();
-  return true;
-}
-
-static int16_t le16(const uint8_t *p) {
-  return (int16_t)(uint16_t)((uint16_t)p[0] | ((uint16_t)p[1] << 8));
-}
-
-/** Powers the IMU, checks WHO_AM_I, soft-resets it; leaves it powered down (ODR 0). */
-static bool imuInit() {
-  pinMode(IMU_POWER_PIN, OUTPUT_H0H1); /* the IMU is powered from a GPIO: use high drive */
-  digitalWrite(IMU_POWER_PIN, HIGH);
-  delay(50); /* boot time */
-  IMU_WIRE.begin();
-  IMU_WIRE.setClock(400000);
-  uint8_t who = 0;
-  if (!imuRead(REG_WHO_AM_I, &who, 1) || who != WHO_AM_I_LSM6DS3TR_C) {
-    RLOG("IMU not found (WHO_AM_I 0x%02X)\n", who);
-    return false;
-  }
-  imuWrite(REG_CTRL3_C, CTRL3_C_SW_RESET);
-  delay(10);
-  imuWrite(REG_CTRL3_C, CTRL3_C_BDU | CTRL3_C_IF_INC);
-  pinMode(IMU_INT1_PIN, INPUT);
-  return true;
-}
-
-static void imuSetWatermark(uint8_t samples) {
-  uint16_t words = (uint16_t)(samples < 1 ? 1 : samples) * FIFO_WORDS_PER_SAMPLE;
-  imuWrite(REG_FIFO_CTRL1, (uint8_t)(words & 0xFF));
-  imuWrite(REG_FIFO_CTRL2, (uint8_t)(FIFO_CTRL2_TIMER_PEDO_FIFO_EN | ((words >> 8) & 0x07)));
-}
-
-/** Current sensor clock: the last sample's time plus the MCU time elapsed since. */
-static uint32_t sensorClockNowUs() {
-  return haveClock ? clockUs + (micros() - clockAtMicros) : micros();
-}
-
-static void imuStart() {
-  imuWrite(REG_FIFO_CTRL5, FIFO_MODE_BYPASS); /* empties the FIFO */
-  imuWrite(REG_CTRL1_XL, imu.ctrl1_xl);
-  imuWrite(REG_CTRL2_G, imu.ctrl2_g);
-  imuWrite(REG_WAKE_UP_DUR, WAKE_UP_DUR_TIMER_HR);
-  imuWrite(REG_CTRL10_C, CTRL10_C_TIMER_EN | CTRL10_C_FUNC_EN);
-  imuSetWatermark(frameTarget);
-  imuWrite(REG_FIFO_CTRL3, (uint8_t)((FIFO_DECIMATION_NONE << 3) | FIFO_DECIMATION_NONE)); /* gyro, accel */
-  imuWrite(REG_FIFO_CTRL4, (uint8_t)(FIFO_DECIMATION_NONE << 3)); /* timestamp data set, no DS3 */
-  imuWrite(REG_INT1_CTRL, INT1_CTRL_FTH);
-  /* The timestamp counter restarts at 0 now; the sensor clock goes on from where it was. */
-  startAnchorUs = sensorClockNowUs();
-  imuWrite(REG_TIMESTAMP2, TIMESTAMP_RESET);
-  firstSampleSinceStart = true;
-  discardRemaining = (uint16_t)(imu.rate_hz / 10 + 1); /* ~100 ms of gyro settling */
-  imuWrite(REG_FIFO_CTRL5, (uint8_t)((imu.odr_code << 3) | FIFO_MODE_CONTINUOUS));
-  imuRunning = true;
-  RLOG("IMU started at %u Hz\n", imu.rate_hz);
-}
-
-static void imuStop() {
-  imuWrite(REG_INT1_CTRL, 0);
-  imuWrite(REG_FIFO_CTRL5, FIFO_MODE_BYPASS);
-  imuWrite(REG_CTRL1_XL, 0); /* power-down */
-  imuWrite(REG_CTRL2_G, 0);
-  imuRunning = false;
-}
-
-/* ---- Frames ----------------------------------------------------------------------------- */
-
-/** Sends the frame being built as one notification; counts its samples as dropped if it cannot. */
-static void flushFrame() {
-  if (frameCount == 0) return;
-  roller_frame_header header;
-  header.count = frameCount;
-  header.sequence = frameSequence;
-  header.t0_us = frameT0Us;
-  uint8_t bytes[ROLLER_FRAME_MAX_BYTES];
-  int n = roller_frame_encode(&header, frameSamples, bytes, sizeof bytes);
-  bool sent = false;
-  /* A frame must travel in ONE notification: Bluefruit's notify() would silently split a longer
-   * payload into several notifications, which the app would reject as truncated frames. */
-  if (n > 0 && (uint16_t)n <= attPayloadBytes() && connHandle != BLE_CONN_HANDLE_INVALID &&
-      streamChar.notifyEnabled(connHandle)) {
-    sent = streamChar.notify(connHandle, bytes, (uint16_t)n); /* waits for a free TX buffer */
-  }
-  if (sent) {
-    frameSequence++;
-  } else {
-    droppedSamples += frameCount;
-  }
-  frameCount = 0;
-}
-
-static void appendSample(uint32_t t_us, const roller_raw_sample &sample) {
-  if (frameCount == 0) frameT0Us = t_us;
-  frameSamples[frameCount++] = sample;
-  if (frameCount >= frameTarget) flushFrame();
-}
-
-/** Samples per frame from the configuration, the MTU and (optionally) the connection interval. */
-static uint8_t computeFrameTarget() {
-  size_t target = activeConfig.samples_per_frame;
-#if ONE_NOTIFICATION_PER_EVENT
-  if (connHandle != BLE_CONN_HANDLE_INVALID) {
-    BLEConnection *conn = Bluefruit.Connection(connHandle);
-    uint16_t units = conn ? conn->getConnectionInterval() : 0; /* 1.25 ms units, 0 if unknown */
-    if (units > 0) {
-      size_t per_event = ((size_t)imu.rate_hz * units * 125u + 99999u) / 100000u; /* ceil(rate x interval) */
-      if (per_event > target) target = per_event;
-    }
-  }
-#endif
-  size_t fit = roller_samples_per_frame_for(attPayloadBytes());
-  if (target > fit) target = fit;
-  if (target < 1) target = 1;
-  return (uint8_t)target;
-}
-
-static void updateFrameTarget() {
-  uint8_t target = computeFrameTarget();
-  if (target == frameTarget) return;
-  frameTarget = target;
-  if (frameCount >= frameTarget) flushFrame();
-  if (imuRunning) imuSetWatermark(frameTarget);
-  RLOG("samples per frame: %u\n", frameTarget);
-}
-
-/* ---- Samples ---------------------------------------------------------------------------- */
-
-static void calibrationSample(const float gyro_dps[3], const float accel_g[3]) {
-  Calibration &c = calibration;
-  for (int k = 0; k < 3; k++) {
-    c.sum[k] += gyro_dps[k];
-    if (c.count == 0 || gyro_dps[k] < c.lo[k]) c.lo[k] = gyro_dps[k];
-    if (c.count == 0 || gyro_dps[k] > c.hi[k]) c.hi[k] = gyro_dps[k];
-  }
-  float norm = sqrtf(accel_g[0] * accel_g[0] + accel_g[1] * accel_g[1] + accel_g[2] * accel_g[2]);
-  float error = fabsf(norm - 1.0f);
-  if (error > c.accel_error_max_g) c.accel_error_max_g = error;
-  c.count++;
-}
-
-/** One FIFO sample: gyro and accel in chip LSB, timestamp in 25 us ticks (24-bit). */
-static void onImuSample(const int16_t gyro_raw[3], const int16_t accel_raw[3], uint32_t ticks) {
-  /* Sensor clock: unwrap the 24-bit chip timestamp into the protocol's 32-bit us clock. */
-  uint32_t t_us;
-  uint32_t step_us = 0;
-  if (firstSampleSinceStart) {
-    t_us = startAnchorUs + ticks * TIMESTAMP_TICK_US;
-    firstSampleSinceStart = false;
-    flushFrame(); /* a frame never spans a restart */
-  } else {
-    step_us = ((ticks - lastTicks) & TIMESTAMP_MASK) * TIMESTAMP_TICK_US;
-    t_us = clockUs + step_us;
-  }
-  lastTicks = ticks;
-  clockUs = t_us; /* wraps modulo 2^32 like the protocol's t0 */
-  clockAtMicros = micros();
-  haveClock = true;
-
-  if (discardRemaining > 0) {
-    discardRemaining--;
-    return;
-  }
-
-  /* Samples lost inside the chip (FIFO overrun) show up as a gap in its timestamps. */
-  const float period_us = 1e6f / (float)imu.rate_hz;
-  if (step_us > (uint32_t)(1.5f * period_us)) {
-    uint32_t missing = (uint32_t)((float)step_us / period_us + 0.5f) - 1u;
-    droppedSamples += missing;
-    flushFrame(); /* samples in a frame are evenly spaced: a gap ends the frame */
-  }
-
-  float gyro_dps[3], accel_g[3];
-  for (int k = 0; k < 3; k++) {
-    gyro_dps[k] = (float)gyro_raw[k] * imu.gyro_dps_per_lsb;
-    accel_g[k] = (float)accel_raw[k] * imu.accel_g_per_lsb;
-  }
-  if (calibration.active) calibrationSample(gyro_dps, accel_g);
-  if (!streaming) return;
-
-  /* Chip LSB -> physical units -> protocol LSB (range / 32768), bias removed. */
-  const float accel_range = (float)activeConfig.accel_range_g;
-  const float gyro_range = (float)activeConfig.gyro_range_dps;
-  roller_raw_sample s;
-  s.ax = roller_phys_to_raw(accel_g[0], accel_range);
-  s.ay = roller_phys_to_raw(accel_g[1], accel_range);
-  s.az = roller_phys_to_raw(accel_g[2], accel_range);
-  s.gx = roller_phys_to_raw(gyro_dps[0] - gyroBiasDps[0], gyro_range);
-  s.gy = roller_phys_to_raw(gyro_dps[1] - gyroBiasDps[1], gyro_range);
-  s.gz = roller_phys_to_raw(gyro_dps[2] - gyroBiasDps[2], gyro_range);
-  appendSample(t_us, s);
-}
-
-/** Reads every complete sample in the FIFO. */
-static void imuDrainFifo() {
-  uint8_t st[4];
-  if (!imuRead(REG_FIFO_STATUS1, st, sizeof st)) return;
-  uint16_t words = (uint16_t)(((st[1] & 0x07) << 8) | st[0]);
-  uint16_t pattern = (uint16_t)(((st[3] & 0x03) << 8) | st[2]); /* next word's place in the sample */
-  if (st[1] & FIFO_STATUS2_OVER_RUN) {
-    fifoOverflowSeen = true; /* the lost samples themselves are counted from the timestamp gap */
-  }
-  uint8_t b[FIFO_BYTES_PER_SAMPLE];
-  while (pattern != 0 && pattern < FIFO_WORDS_PER_SAMPLE && words > 0) { /* realign to gyro X */
-    if (!imuRead(REG_FIFO_DATA_OUT_L, b, 2)) return;
-    words--;
-    pattern++;
-  }
-  /* Burst reads of FIFO_DATA_OUT return consecutive FIFO words (the output address rolls over). */
-  while (words >= FIFO_WORDS_PER_SAMPLE) {
-    if (!imuRead(REG_FIFO_DATA_OUT_L, b, FIFO_BYTES_PER_SAMPLE)) return;
-    words -= FIFO_WORDS_PER_SAMPLE;
-    const int16_t gyro[3] = {le16(b + 0), le16(b + 2), le16(b + 4)};
-    const int16_t accel[3] = {le16(b + 6), le16(b + 8), le16(b + 10)};
-    const uint32_t ticks = ((uint32_t)b[13] << 16) | ((uint32_t)b[12] << 8) | (uint32_t)b[15];
-    onImuSample(gyro, accel, ticks);
+static bool hwNotify(void *ctx, roller_channel channel, const uint8_t *bytes, size_t n) {
+  (void)ctx;
+  bool connected = connHandle != BLE_CONN_HANDLE_INVALID;
+  switch (channel) {
+    case ROLLER_CHANNEL_STREAM:
+      /* A frame must travel in ONE notification: Bluefruit's notify() would silently split a
+       * longer payload into several notifications, which the app would reject. */
+      if (!connected || !streamChar.notifyEnabled(connHandle) || n > attPayloadBytes()) return false;
+      return streamChar.notify(connHandle, bytes, (uint16_t)n); /* waits for a free TX buffer */
+    case ROLLER_CHANNEL_STATUS:
+      if (connected && statusChar.notifyEnabled(connHandle)) return statusChar.notify(connHandle, bytes, (uint16_t)n);
+      return statusChar.write(bytes, (uint16_t)n) == n;
+    case ROLLER_CHANNEL_CONFIG: return configChar.write(bytes, (uint16_t)n) == n;
+    case ROLLER_CHANNEL_BATTERY:
+      if (n != 1) return false;
+      return battery.notify(bytes[0]); /* writes the value; notifies if the central subscribed */
+    default: return false;
   }
 }
 
-/* ---- Calibration at rest ------------------------------------------------------------------ */
-
-static void loadBias() {
+static bool hwStoreLoad(void *ctx, uint8_t *buf, size_t n) {
+  (void)ctx;
   File file(InternalFS);
-  StoredBias stored;
-  if (file.open(BIAS_FILE, FILE_O_READ)) {
-    if (file.read(&stored, sizeof stored) == (int)sizeof stored && stored.magic == BIAS_MAGIC) {
-      for (int k = 0; k < 3; k++) gyroBiasDps[k] = stored.dps[k];
-      RLOG("gyro bias %.3f %.3f %.3f dps\n", gyroBiasDps[0], gyroBiasDps[1], gyroBiasDps[2]);
-    }
-    file.close();
-  }
+  if (!file.open(BIAS_FILE, FILE_O_READ)) return false;
+  bool ok = file.read(buf, n) == (int)n;
+  file.close();
+  return ok;
 }
 
-static void saveBias() {
-  StoredBias stored;
-  stored.magic = BIAS_MAGIC;
-  for (int k = 0; k < 3; k++) stored.dps[k] = gyroBiasDps[k];
+static bool hwStoreSave(void *ctx, const uint8_t *buf, size_t n) {
+  (void)ctx;
   InternalFS.remove(BIAS_FILE);
   File file(InternalFS);
-  if (file.open(BIAS_FILE, FILE_O_WRITE)) {
-    file.write((const uint8_t *)&stored, sizeof stored);
-    file.close();
-  }
+  if (!file.open(BIAS_FILE, FILE_O_WRITE)) return false;
+  bool ok = file.write(buf, n) == n;
+  file.close();
+  return ok;
 }
 
-static void beginCalibration() {
-  if (!imuPresent || calibration.active) return;
-  memset(&calibration, 0, sizeof calibration);
-  calibration.active = true;
-  calibration.started_ms = millis();
-  if (!imuRunning) imuStart(); /* samples are measured but not sent unless streaming */
+static void hwSetLed(void *ctx, bool on) {
+  (void)ctx;
+  digitalWrite(LED_IDENTIFY_PIN, on ? LED_ON_LEVEL : LED_OFF_LEVEL);
 }
 
-static void finishCalibrationIfDue() {
-  Calibration &c = calibration;
-  if (!c.active || millis() - c.started_ms < CALIBRATION_MS) return;
-  c.active = false;
-  bool enough = c.count >= (uint32_t)imu.rate_hz; /* at least 1 s of samples */
-  bool still = enough && c.accel_error_max_g <= CALIBRATION_MAX_ACCEL_ERROR_G;
-  for (int k = 0; k < 3 && still; k++) still = c.hi[k] - c.lo[k] <= CALIBRATION_MAX_GYRO_SPREAD_DPS;
-  if (still) {
-    for (int k = 0; k < 3; k++) gyroBiasDps[k] = c.sum[k] / (float)c.count;
-    saveBias();
-    RLOG("calibrated: bias %.3f %.3f %.3f dps\n", gyroBiasDps[0], gyroBiasDps[1], gyroBiasDps[2]);
-  } else {
-    /* Moved (or too few samples): keep the previous bias. v1 has no way to report this. */
-    RLOG("calibration rejected: the sensor moved\n");
-  }
-  if (!streaming) imuStop();
-}
-
-/* ---- Status, battery, LED ----------------------------------------------------------------- */
-
-static roller_status currentStatus() {
-  roller_status s;
-  if (!imuPresent) s.state = ROLLER_STATE_ERROR;
-  else if (calibration.active) s.state = ROLLER_STATE_CALIBRATING;
-  else if (streaming) s.state = ROLLER_STATE_STREAMING;
-  else s.state = ROLLER_STATE_IDLE;
-  if (!imuPresent) s.error = ROLLER_SENSOR_ERROR_IMU_NOT_FOUND;
-  else if (lowBattery) s.error = ROLLER_SENSOR_ERROR_LOW_BATTERY;
-  else if (fifoOverflowSeen) s.error = ROLLER_SENSOR_ERROR_FIFO_OVERFLOW;
-  else s.error = ROLLER_SENSOR_ERROR_NONE;
-  s.firmware_major = FIRMWARE_MAJOR;
-  s.firmware_minor = FIRMWARE_MINOR;
-  s.firmware_patch = FIRMWARE_PATCH;
-  s.dropped_samples = droppedSamples;
-  return s;
-}
-
-/** Updates the status value; notifies on a state/error change, or at most once a second for drops. */
-static void publishStatus(bool force) {
-  roller_status s = currentStatus();
-  bool changed = !statusPublishedOnce || s.state != publishedStatus.state || s.error != publishedStatus.error;
-  bool drops = statusPublishedOnce && s.dropped_samples != publishedStatus.dropped_samples &&
-               millis() - lastStatusMs >= STATUS_DROPPED_PERIOD_MS;
-  if (!force && !changed && !drops) return;
-  uint8_t bytes[ROLLER_STATUS_BYTES];
-  if (roller_status_encode(&s, bytes, sizeof bytes) != (int)ROLLER_STATUS_BYTES) return;
-  if (connHandle != BLE_CONN_HANDLE_INVALID && statusChar.notifyEnabled(connHandle)) {
-    statusChar.notify(connHandle, bytes, sizeof bytes); /* also updates the readable value */
-  } else {
-    statusChar.write(bytes, sizeof bytes);
-  }
-  publishedStatus = s;
-  statusPublishedOnce = true;
-  lastStatusMs = millis();
-}
-
-static float readBatteryVolts() {
+static uint16_t hwBatteryAdc(void *ctx) {
+  (void)ctx;
   uint32_t sum = 0;
   for (int i = 0; i < 8; i++) sum += analogRead(PIN_VBAT);
-  float pin_v = ((float)sum / 8.0f) * ADC_FULL_SCALE_V / ADC_COUNTS;
-  return pin_v * BATTERY_DIVIDER;
+  return (uint16_t)(sum / 8);
 }
 
-/** Rough LiPo state of charge at a light load; good enough for a percentage display. */
-static uint8_t batteryPercent(float volts) {
-  static const float V[] = {3.30f, 3.50f, 3.60f, 3.65f, 3.70f, 3.75f, 3.80f, 3.90f, 4.00f, 4.10f, 4.20f};
-  static const uint8_t P[] = {0, 5, 12, 20, 30, 40, 50, 65, 78, 90, 100};
-  if (volts <= V[0]) return 0;
-  for (size_t i = 1; i < sizeof V / sizeof V[0]; i++) {
-    if (volts <= V[i]) return (uint8_t)(P[i - 1] + (P[i] - P[i - 1]) * (volts - V[i - 1]) / (V[i] - V[i - 1]));
-  }
-  return 100;
-}
+/* ---- Commands and link (loop task) -------------------------------------------------------- */
 
-static void updateBattery() {
-  float volts = readBatteryVolts();
-  if (volts < LOW_BATTERY_V) lowBattery = true;
-  else if (volts > LOW_BATTERY_CLEAR_V) lowBattery = false;
-  battery.notify(batteryPercent(volts)); /* writes the value; notifies if the central subscribed */
-  lastBatteryMs = millis();
-  RLOG("battery %.2f V\n", volts);
-}
-
-static void updateIdentifyLed() {
-  if (!identifying) return;
-  uint32_t now = millis();
-  if ((int32_t)(now - identifyUntilMs) >= 0) {
-    identifying = false;
-    digitalWrite(LED_IDENTIFY_PIN, LED_OFF_LEVEL);
-    return;
-  }
-  digitalWrite(LED_IDENTIFY_PIN, ((now / IDENTIFY_BLINK_MS) & 1u) ? LED_ON_LEVEL : LED_OFF_LEVEL);
-}
-
-/* ---- Commands (applied in the loop task) -------------------------------------------------- */
-
-static void writeConfigValue() {
-  uint8_t bytes[ROLLER_CONFIG_BYTES];
-  if (roller_config_encode(&activeConfig, bytes, sizeof bytes) == (int)ROLLER_CONFIG_BYTES) {
-    configChar.write(bytes, sizeof bytes);
-  }
-}
-
-static void startStreaming() {
-  if (!imuPresent) return;
-  streaming = true;
-  fifoOverflowSeen = false;
-  updateFrameTarget();
-  if (!imuRunning) imuStart();
-}
-
-static void stopStreaming() {
-  flushFrame();
-  streaming = false;
-  if (imuRunning && !calibration.active) imuStop();
-}
-
-static void applyConfig(const roller_config &config) {
-  activeConfig = config;
-  imu = settingsFor(activeConfig);
-  writeConfigValue();
-  flushFrame();
-  updateFrameTarget();
-  if (imuRunning) { /* restart with the new ODR and ranges; the sensor clock carries on */
-    imuStop();
-    imuStart();
-  }
+static void postCommand(const Command &command) {
+  if (xQueueSend(commandQueue, &command, 0) != pdTRUE) RLOG("command queue full\n");
+  xSemaphoreGive(wakeSemaphore);
 }
 
 static void handleCommand(const Command &command) {
   switch (command.kind) {
-    case CMD_CONTROL:
-      switch (command.control.opcode) {
-        case ROLLER_OPCODE_START_STREAMING: startStreaming(); break;
-        case ROLLER_OPCODE_STOP_STREAMING: stopStreaming(); break;
-        case ROLLER_OPCODE_IDENTIFY:
-          identifying = true;
-          identifyUntilMs = millis() + 1000u * command.control.identify_duration_s;
-          break;
-        case ROLLER_OPCODE_CALIBRATE_AT_REST: beginCalibration(); break;
-        default: break;
-      }
-      break;
-    case CMD_CONFIG: applyConfig(command.config); break;
+    case CMD_CONTROL: roller_sensor_command(&sensor, &command.control); break;
+    case CMD_CONFIG: roller_sensor_apply_config(&sensor, &command.config); break;
     case CMD_CONNECTED:
       connHandle = command.conn_hdl;
       connectedAtMs = millis();
       linkSetupStep = 0;
-      updateFrameTarget();
-      publishStatus(true);
       break;
     case CMD_DISCONNECTED:
-      if (command.conn_hdl == connHandle) {
-        stopStreaming(); /* the app starts the stream again after reconnecting */
-        connHandle = BLE_CONN_HANDLE_INVALID;
-        updateFrameTarget();
-      }
+      if (command.conn_hdl == connHandle) connHandle = BLE_CONN_HANDLE_INVALID;
       break;
     default: break;
+  }
+}
+
+/** Tells the core about the link as it is now (connection, MTU, interval). */
+static void updateLink() {
+  roller_link link;
+  link.connected = connHandle != BLE_CONN_HANDLE_INVALID;
+  link.att_payload_bytes = attPayloadBytes();
+  link.interval_units = 0;
+  if (link.connected) {
+    BLEConnection *conn = Bluefruit.Connection(connHandle);
+    if (conn != NULL) link.interval_units = conn->getConnectionInterval();
+  }
+  if (link.connected != sensor.link.connected || link.att_payload_bytes != sensor.link.att_payload_bytes ||
+      link.interval_units != sensor.link.interval_units) {
+    roller_sensor_link_changed(&sensor, &link);
+    RLOG("link: %s, payload %u, interval %u\n", link.connected ? "up" : "down", link.att_payload_bytes, link.interval_units);
   }
 }
 
@@ -777,17 +285,15 @@ static uint16_t gattStatusFor(roller_result r) {
 
 static void onConfigWrite(uint16_t conn_hdl, BLECharacteristic *chr, ble_gatts_evt_write_t *request) {
   (void)chr;
-  roller_config requested;
-  roller_result r = roller_config_decode(request->data, request->len, &requested);
+  Command command;
+  memset(&command, 0, sizeof command);
+  roller_result r = roller_sensor_honour_write(request->data, request->len, &command.config);
   if (r != ROLLER_OK) {
     replyWrite(conn_hdl, gattStatusFor(r), NULL, 0);
     return;
   }
   /* Answer with the configuration actually honoured: the app reads it back and decodes with it. */
-  Command command;
-  memset(&command, 0, sizeof command);
   command.kind = CMD_CONFIG;
-  command.config = honour(requested);
   uint8_t bytes[ROLLER_CONFIG_BYTES];
   roller_config_encode(&command.config, bytes, sizeof bytes);
   replyWrite(conn_hdl, BLE_GATT_STATUS_SUCCESS, bytes, sizeof bytes);
@@ -838,7 +344,7 @@ static void setupGatt() {
   deviceInfo.setManufacturer("Roller Companion reference design");
   deviceInfo.setModel("Roller XIAO nRF52840 Sense");
   deviceInfo.setSerialNum(serial);
-  deviceInfo.setFirmwareRev(FIRMWARE_REVISION_STRING);
+  deviceInfo.setFirmwareRev(ROLLER_FIRMWARE_REVISION_STRING);
   deviceInfo.setHardwareRev("Seeed XIAO nRF52840 Sense");
   deviceInfo.begin();
 
@@ -856,7 +362,6 @@ static void setupGatt() {
   configChar.setMaxLen(20); /* variable length: the decoder, not the stack, judges a write */
   configChar.setWriteAuthorizeCallback(onConfigWrite, false); /* false: run with the event's data */
   configChar.begin();
-  writeConfigValue();
 
   controlChar.setProperties(CHR_PROPS_WRITE);
   controlChar.setPermission(SECMODE_NO_ACCESS, SECMODE_OPEN);
@@ -897,19 +402,21 @@ void setup() {
   digitalWrite(LED_BLUE, LED_OFF_LEVEL);
 
   pinMode(VBAT_ENABLE, OUTPUT);
-  digitalWrite(VBAT_ENABLE, LOW); /* divider on; never drive this HIGH (see BATTERY_DIVIDER) */
+  digitalWrite(VBAT_ENABLE, LOW); /* divider on; never drive this HIGH */
   /* Charge current stays at the board default (50 mA). For a cell of 100 mAh or more it may be
    * raised to 100 mA: pinMode(PIN_CHARGING_CURRENT, OUTPUT); digitalWrite(PIN_CHARGING_CURRENT, LOW); */
   analogReference(AR_INTERNAL_2_4);
   analogReadResolution(12);
 
   InternalFS.begin();
-  loadBias();
 
-  activeConfig = honour(ROLLER_DEFAULT_CONFIG); /* 100 Hz is reported as the chip's 104 Hz */
-  imu = settingsFor(activeConfig);
-  imuPresent = imuInit();
-  if (imuPresent) attachInterrupt(IMU_INT1_PIN, onImuInterrupt, ISR_DEFERRED | RISING);
+  /* The IMU is powered from a GPIO: switch it on (high drive) and give it its boot time. */
+  pinMode(IMU_POWER_PIN, OUTPUT_H0H1);
+  digitalWrite(IMU_POWER_PIN, HIGH);
+  delay(50);
+  IMU_WIRE.begin();
+  IMU_WIRE.setClock(400000);
+  pinMode(IMU_INT1_PIN, INPUT);
 
   Bluefruit.configPrphConn(REQUESTED_MTU, 6 /* event length, 1.25 ms units */, 4 /* notification queue */,
                            BLE_GATTC_WRITE_CMD_TX_QUEUE_SIZE_DEFAULT);
@@ -920,10 +427,24 @@ void setup() {
   Bluefruit.Periph.setConnInterval(6, 12); /* preferred 7.5-15 ms, for centrals that read PPCP */
   Bluefruit.Periph.setConnectCallback(onConnect);
   Bluefruit.Periph.setDisconnectCallback(onDisconnect);
-
   setupGatt();
-  updateBattery();
-  publishStatus(true);
+
+  hw.ctx = NULL;
+  hw.imu_write = hwImuWrite;
+  hw.imu_read = hwImuRead;
+  hw.now_us = hwNowUs;
+  hw.notify = hwNotify;
+  hw.store_load = hwStoreLoad;
+  hw.store_save = hwStoreSave;
+  hw.set_led = hwSetLed;
+  hw.battery_adc = hwBatteryAdc;
+  /* Loads the bias, probes the IMU (status error imu-not-found if it does not answer), publishes
+   * the configuration (104 Hz for the default 100 Hz), the battery level and the status. */
+  roller_sensor_init(&sensor, &hw);
+  sensor.one_notification_per_event = ONE_NOTIFICATION_PER_EVENT != 0;
+  if (sensor.imu_present) attachInterrupt(IMU_INT1_PIN, onImuInterrupt, ISR_DEFERRED | RISING);
+  else RLOG("IMU not found\n");
+
   startAdvertising();
   RLOG("Roller ready\n");
 }
@@ -934,18 +455,11 @@ void loop() {
   xSemaphoreTake(wakeSemaphore, pdMS_TO_TICKS(POLL_MS)); /* the CPU sleeps meanwhile */
 
   Command command;
-  while (xQueueReceive(commandQueue, &command, 0) == pdTRUE) handleCommand(command);
-
-  stepLinkSetup();
-  updateFrameTarget(); /* picks up MTU and connection interval changes */
-
-  uint32_t now = millis();
-  if (imuRunning && (digitalRead(IMU_INT1_PIN) == HIGH || now - lastPollMs >= POLL_MS)) {
-    imuDrainFifo();
-    lastPollMs = now;
+  while (xQueueReceive(commandQueue, &command, 0) == pdTRUE) {
+    handleCommand(command);
+    updateLink(); /* a disconnect reaches the core before any command after it */
   }
-  finishCalibrationIfDue();
-  updateIdentifyLed();
-  if (now - lastBatteryMs >= BATTERY_PERIOD_MS) updateBattery();
-  publishStatus(false);
+  stepLinkSetup();
+  updateLink(); /* picks up MTU and connection interval changes */
+  roller_sensor_poll(&sensor); /* FIFO -> frames, calibration, identify LED, battery, status */
 }

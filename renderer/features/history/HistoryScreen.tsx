@@ -4,12 +4,13 @@
  * "Compare" open side by side; a recording can be imported. Back returns here.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { History, PastSession } from '../../bridge/contract';
+import { sessionFigureTexts, type History, type PastSession } from '../../bridge/contract';
 import { useSnapshot } from '../../app/use-app-state';
 import { useServices } from '../../app/services-context';
 import { ErrorLine } from '../../common/ErrorLine';
 import { errorText } from '../../common/error-text';
 import { formatDurationWords } from '../../common/time-format';
+import { lengthText, type Units } from '../../common/units';
 import { SessionReview } from '../review/SessionReview';
 import { CompareSessions } from '../review/CompareSessions';
 import { ImportRecording } from './ImportRecording';
@@ -21,7 +22,6 @@ import {
   localDayOf,
   percentText,
   perSessionText,
-  sessionWarnings,
   startTimeText,
   todayTotal,
   weekLabel,
@@ -187,7 +187,7 @@ function HistoryBody({ history, onReview, onImported, compare }: { history: Hist
                 )}
                 <ul className="history__sessions">
                   {sessions.map((s) => (
-                    <SessionRow key={s.id} session={s} onReview={onReview} chosen={compare.chosen.includes(s.id)} onCompare={compare.toggle} />
+                    <SessionRow key={s.id} session={s} units={profile.units} onReview={onReview} chosen={compare.chosen.includes(s.id)} onCompare={compare.toggle} />
                   ))}
                 </ul>
               </li>
@@ -234,9 +234,8 @@ function HistoryBody({ history, onReview, onImported, compare }: { history: Hist
   );
 }
 
-function SessionRow({ session, onReview, chosen, onCompare }: { session: PastSession; onReview(id: number): void; chosen: boolean; onCompare(id: number): void }) {
-  const s = session.summary;
-  const warnings = sessionWarnings(session);
+function SessionRow({ session, units, onReview, chosen, onCompare }: { session: PastSession; units: Units; onReview(id: number): void; chosen: boolean; onCompare(id: number): void }) {
+  const f = session.summary ? sessionFigureTexts(session.summary, (cm) => lengthText(cm, units)) : null;
   const time = startTimeText(session.startedAt);
   const pain = endReasonView(session.endReason).pain;
   return (
@@ -245,19 +244,23 @@ function SessionRow({ session, onReview, chosen, onCompare }: { session: PastSes
       <dl className="history__facts">
         <div>
           <dt>Length</dt>
-          <dd>{s ? formatDurationWords(s.durationS) : '–'}</dd>
+          <dd data-testid="history-length">{f?.length ?? '–'}</dd>
         </div>
         <div>
           <dt>Rolling</dt>
-          <dd>{s ? formatDurationWords(s.rollingS) : '–'}</dd>
+          <dd data-testid="history-rolling">{f?.rolling ?? '–'}</dd>
         </div>
         <div>
           <dt>Within limit</dt>
-          <dd>{percentText(s?.withinLimitShare)}</dd>
+          <dd data-testid="history-within-limit">{f?.withinLimit ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>Longest stay</dt>
+          <dd data-testid="history-longest-stay">{f?.longestStay ?? '–'}</dd>
         </div>
         <div>
           <dt>Warnings</dt>
-          <dd>{warnings}</dd>
+          <dd data-testid="history-warnings">{f?.warnings ?? '–'}</dd>
         </div>
         <div>
           <dt>Ended</dt>

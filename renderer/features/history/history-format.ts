@@ -4,6 +4,8 @@
  */
 import type { History, PastSession } from '../../bridge/contract';
 
+export { percentText } from '../../bridge/contract';
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -60,12 +62,6 @@ export function startTimeText(iso: string): string {
   return `${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
 }
 
-/** A share 0…1 as "87 %"; null or not finite → "–". */
-export function percentText(share: number | null | undefined): string {
-  if (share === null || share === undefined || !Number.isFinite(share)) return '–';
-  return `${Math.round(Math.min(1, Math.max(0, share)) * 100)} %`;
-}
-
 export interface EndReasonView {
   text: string;
   /** Stopped because it hurt: shown loudly. */
@@ -88,11 +84,9 @@ export function endReasonView(reason: string | null): EndReasonView {
   }
 }
 
-/** Total warnings of a session (every kind), or 0 without a summary. */
+/** A session's coaching warnings as main stored them, or 0 without figures. */
 export function sessionWarnings(session: PastSession): number {
-  const counts = session.summary?.eventCounts;
-  if (!counts) return 0;
-  return Object.values(counts).reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0);
+  return session.summary?.warnings ?? 0;
 }
 
 /** Warnings per session with one decimal: "1.5". */

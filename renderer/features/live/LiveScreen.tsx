@@ -14,7 +14,7 @@ export function LiveScreen() {
   return (
     <div className="prestart">
       <div className="prestart__main">
-        {session.state === 'ended' && <SessionSummary session={session} />}
+        {session.state === 'ended' && <SessionSummary session={session} units={profile.units} />}
         <StartPanel />
       </div>
       <div className="prestart__spine">

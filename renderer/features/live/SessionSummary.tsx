@@ -1,9 +1,13 @@
-/** What the last session came to, whether it could be saved, and advice after a stop for pain. */
-import type { SessionStatus } from '../../bridge/contract';
-import { formatDurationWords } from '../../common/time-format';
+/**
+ * What the last session came to — main's figures for it, exactly as stored and as History and
+ * Review show them — whether it could be saved, and advice after a stop for pain.
+ */
+import { durationText, sessionFigureTexts, type SessionStatus } from '../../bridge/contract';
+import { lengthText, type Units } from '../../common/units';
 
-export function SessionSummary({ session }: { session: SessionStatus }) {
+export function SessionSummary({ session, units }: { session: SessionStatus; units: Units }) {
   const pain = session.endReason === 'stopped: pain';
+  const f = session.figures ? sessionFigureTexts(session.figures, (cm) => lengthText(cm, units)) : null;
   return (
     <section className={`summary ${pain ? 'summary--pain' : ''}`} aria-labelledby="summary-heading" data-testid="session-summary">
       <h2 id="summary-heading">{session.saveProblem ? `Last session — ${session.endReason === 'not saved' ? 'not saved' : 'partly saved'}` : 'Last session'}</h2>
@@ -15,20 +19,28 @@ export function SessionSummary({ session }: { session: SessionStatus }) {
       <dl className="summary__facts">
         <div>
           <dt>Length</dt>
-          <dd>{formatDurationWords(session.elapsedS)}</dd>
+          <dd data-testid="summary-length">{f?.length ?? '–'}</dd>
         </div>
         <div>
           <dt>Rolling</dt>
-          <dd>{formatDurationWords(session.rollingS)}</dd>
+          <dd data-testid="summary-rolling">{f?.rolling ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>Within limit</dt>
+          <dd data-testid="summary-within-limit">{f?.withinLimit ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>Longest stay</dt>
+          <dd data-testid="summary-longest-stay">{f?.longestStay ?? '–'}</dd>
         </div>
         <div>
           <dt>Warnings</dt>
-          <dd>{session.warnings}</dd>
+          <dd data-testid="summary-warnings">{f?.warnings ?? '–'}</dd>
         </div>
         <div>
           <dt>Today</dt>
-          <dd>
-            {formatDurationWords(session.todayRollingS)} of {formatDurationWords(session.dailyBudgetS)}
+          <dd data-testid="summary-today">
+            {durationText(session.todayRollingS)} of {durationText(session.dailyBudgetS)}
           </dd>
         </div>
       </dl>

@@ -30,7 +30,7 @@ export function SessionTimes({ session, receivedAtMs }: Props) {
       clock.current.textContent = c;
       last.clock = c;
     }
-    const b = budgetProgress(todayRollingS(session, liveFeed.rollingSinceStatusS), session.dailyBudgetS);
+    const b = budgetProgress(todayRollingS(session, liveFeed.rolling), session.dailyBudgetS);
     if (b.text !== last.text) {
       if (text.current) text.current.textContent = b.text;
       bar.current?.setAttribute('aria-valuenow', String(Math.round(b.fraction * 100)));

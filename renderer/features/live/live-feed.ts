@@ -2,20 +2,18 @@
  * The newest live estimate, kept outside React: `live` batches arrive at display rate (or faster)
  * and are only read by the animation-frame loop, so a batch never causes a React render.
  *
- * It also counts rolling time (points not at rest) since the last `session` status, so the
- * session and daily totals keep moving between status updates.
+ * Each batch also carries main's rolling time after its points (this session's and today's),
+ * kept here as sent so the daily counter moves between session status updates. The renderer
+ * adds up no time of its own.
  */
-import type { LivePoint } from '../../bridge/contract';
-
-/** Steps longer than this between points are gaps and add no rolling time (s). */
-const MAX_STEP_S = 0.5;
+import type { LivePoint, RollingNow } from '../../bridge/contract';
 
 export interface LiveFeedView {
   readonly latest: LivePoint | null;
   /** When the newest batch arrived (the caller's clock, ms). */
   readonly receivedAtMs: number;
-  /** Rolling seconds seen since `resetRolling` (the last session status). */
-  readonly rollingSinceStatusS: number;
+  /** Main's rolling time with the newest batch (null before one arrived in this session). */
+  readonly rolling: RollingNow | null;
   /** Increases with every batch that carried points. */
   readonly version: number;
 }
@@ -23,34 +21,22 @@ export interface LiveFeedView {
 export class LiveFeed implements LiveFeedView {
   latest: LivePoint | null = null;
   receivedAtMs = 0;
-  rollingSinceStatusS = 0;
+  rolling: RollingNow | null = null;
   version = 0;
 
-  push(points: readonly LivePoint[], nowMs: number): void {
+  push(points: readonly LivePoint[], nowMs: number, rolling: RollingNow | null = null): void {
+    if (rolling) this.rolling = rolling;
     if (points.length === 0) return;
-    let prev = this.latest;
-    for (const p of points) {
-      if (prev && !p.atRest) {
-        const dt = p.t - prev.t;
-        if (dt > 0 && dt <= MAX_STEP_S) this.rollingSinceStatusS += dt;
-      }
-      prev = p;
-    }
-    this.latest = prev;
+    this.latest = points[points.length - 1]!;
     this.receivedAtMs = nowMs;
     this.version += 1;
   }
 
-  /** A new session status arrived: its totals include everything counted so far. */
-  resetRolling(): void {
-    this.rollingSinceStatusS = 0;
-  }
-
-  /** A new session starts: forget the previous one's last point. */
+  /** A new session starts: forget the previous one's last point and rolling time. */
   clear(): void {
     this.latest = null;
     this.receivedAtMs = 0;
-    this.rollingSinceStatusS = 0;
+    this.rolling = null;
     this.version += 1;
   }
 }

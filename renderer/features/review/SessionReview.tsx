@@ -3,16 +3,15 @@
  * Picking a warning centres both charts on it (±30 s) and shows what the engine saw there.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SessionReview as Review } from '../../bridge/contract';
+import { sessionFigureTexts, type SessionReview as Review } from '../../bridge/contract';
 import { useSnapshot } from '../../app/use-app-state';
 import { useServices } from '../../app/services-context';
 import { ErrorLine } from '../../common/ErrorLine';
 import { errorText } from '../../common/error-text';
-import { formatDurationWords } from '../../common/time-format';
 import { fixed, formatSpeed, lengthText, positionText, type Units } from '../../common/units';
 import { endReasonView, percentText, startTimeText } from '../history/history-format';
 import { EVENT_LABEL, positionChartConfig, selectedLine, speedChartConfig } from './review-charts';
-import { engineViewAt, eventWindow, excursions, overLimitStretches, tickTime } from './review-data';
+import { engineViewAt, eventWindow, overLimitStretches, tickTime } from './review-data';
 import { ReviewChart, type LineChart } from './ReviewChart';
 import { EndReason } from '../history/EndReason';
 import { DwellHeatmap } from './DwellHeatmap';
@@ -120,9 +119,9 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
 
   const limit = formatSpeed(review.settings.speedLimitInPerS, units);
   const stretches = overLimitStretches(t, review.track.speedInPerS, review.settings.speedLimitInPerS, 0.5);
-  const ex = excursions(review.events, review.settings.neckAboveCm, review.settings.lumbarBelowCm);
+  const ex = review.session.summary?.excursions;
   const speedLabel = `Speed over time. Limit ${limit.value} ${limit.unit}. ${stretches.length} stretch${stretches.length === 1 ? '' : 'es'} above the limit; ${percentText(review.session.summary?.withinLimitShare)} of rolling time within it.`;
-  const positionLabel = `Position along the back over time, with the neck zone above ${positionText(review.settings.neckAboveCm, units)} and the lower back below ${positionText(-Math.abs(review.settings.lumbarBelowCm), units)}. ${review.events.length} warning${review.events.length === 1 ? '' : 's'} marked; ${ex.lumbar.count} lower-back and ${ex.neck.count} neck excursions.`;
+  const positionLabel = `Position along the back over time, with the neck zone above ${positionText(review.settings.neckAboveCm, units)} and the lower back below ${positionText(-Math.abs(review.settings.lumbarBelowCm), units)}. ${review.events.length} warning${review.events.length === 1 ? '' : 's'} marked${ex ? `; ${ex.lumbar.count} lower-back and ${ex.neck.count} neck excursions` : ''}.`;
 
   const pickedEvent = picked !== null ? review.events[picked] : undefined;
   const chartImage = () => {
@@ -150,7 +149,8 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
         <ReviewChart config={positionConfig} label={positionLabel} testId="position-chart" onChart={onPosition} />
       </section>
       <section className="card review__events" aria-labelledby="review-events-heading">
-        <h2 id="review-events-heading">Warnings ({review.events.length})</h2>
+        {/* Every event, the time-budget reminder too; the summary's "Warnings" counts coaching warnings only. */}
+        <h2 id="review-events-heading">Events ({review.events.length})</h2>
         {review.events.length === 0 ? (
           <p>No warnings in this session.</p>
         ) : (
@@ -183,9 +183,7 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
 
 function Summary({ review, units }: { review: Review; units: Units }) {
   const s = review.session.summary;
-  const ex = excursions(review.events, review.settings.neckAboveCm, review.settings.lumbarBelowCm, review.track.positionCm);
-  const exText = (x: { count: number; deepestCm: number | null }) =>
-    x.count === 0 ? 'none' : `${x.count} (up to ${lengthText(x.deepestCm ?? 0, units)} past the line)`;
+  const f = s ? sessionFigureTexts(s, (cm) => lengthText(cm, units)) : null;
   const limit = formatSpeed(review.settings.speedLimitInPerS, units);
   const pain = endReasonView(review.session.endReason).pain;
   return (
@@ -196,29 +194,33 @@ function Summary({ review, units }: { review: Review; units: Units }) {
       <dl className="summary__facts">
         <div>
           <dt>Length</dt>
-          <dd data-testid="review-duration">{s ? formatDurationWords(s.durationS) : '–'}</dd>
+          <dd data-testid="review-duration">{f?.length ?? '–'}</dd>
         </div>
         <div>
           <dt>Rolling</dt>
-          <dd>{s ? formatDurationWords(s.rollingS) : '–'}</dd>
+          <dd data-testid="review-rolling">{f?.rolling ?? '–'}</dd>
         </div>
         <div>
           <dt>
             Within {limit.value} {limit.unit}
           </dt>
-          <dd data-testid="review-within-limit">{percentText(s?.withinLimitShare)}</dd>
+          <dd data-testid="review-within-limit">{f?.withinLimit ?? '–'}</dd>
         </div>
         <div>
           <dt>Longest stay</dt>
-          <dd>{s ? formatDurationWords(s.longestDwellS) : '–'}</dd>
+          <dd data-testid="review-longest-stay">{f?.longestStay ?? '–'}</dd>
+        </div>
+        <div>
+          <dt>Warnings</dt>
+          <dd data-testid="review-warnings">{f?.warnings ?? '–'}</dd>
         </div>
         <div>
           <dt>Lower back</dt>
-          <dd data-testid="review-lumbar">{exText(ex.lumbar)}</dd>
+          <dd data-testid="review-lumbar">{f?.lumbar ?? '–'}</dd>
         </div>
         <div>
           <dt>Neck</dt>
-          <dd data-testid="review-neck">{exText(ex.neck)}</dd>
+          <dd data-testid="review-neck">{f?.neck ?? '–'}</dd>
         </div>
         <div>
           <dt>Ended</dt>

@@ -6,7 +6,6 @@ import type { SessionReview } from '../../bridge/contract';
 import { formatDurationWords } from '../../common/time-format';
 import { formatSpeed, positionText, type Units } from '../../common/units';
 import { endReasonView, percentText, sessionWarnings, startTimeText } from '../history/history-format';
-import { excursions } from './review-data';
 import { hottestBin } from './dwell-heat';
 
 export interface CompareRow {
@@ -47,10 +46,10 @@ export function compareRows(a: SessionReview, b: SessionReview, units: Units): C
         return h ? `${dur(h.seconds)} at ${positionText((h.fromCm + h.toCm) / 2, units)}` : '–';
       },
     },
-    { key: 'warnings', label: 'Warnings', text: (r) => String(r.session.summary ? sessionWarnings(r.session) : r.events.length), num: (r) => (r.session.summary ? sessionWarnings(r.session) : r.events.length), better: 'lower' },
-    { key: 'too-fast', label: 'Too fast', text: (r) => String(count(r, 'too-fast')), num: (r) => count(r, 'too-fast'), better: 'lower' },
-    { key: 'lumbar', label: 'Lower back', text: (r) => String(excursions(r.events, r.settings.neckAboveCm, r.settings.lumbarBelowCm).lumbar.count), num: (r) => count(r, 'lumbar'), better: 'lower' },
-    { key: 'neck', label: 'Neck', text: (r) => String(excursions(r.events, r.settings.neckAboveCm, r.settings.lumbarBelowCm).neck.count), num: (r) => count(r, 'neck'), better: 'lower' },
+    { key: 'warnings', label: 'Warnings', text: (r) => (r.session.summary ? String(sessionWarnings(r.session)) : '–'), num: (r) => r.session.summary?.warnings ?? null, better: 'lower' },
+    { key: 'too-fast', label: 'Too fast', text: (r) => countText(r, 'too-fast'), num: (r) => count(r, 'too-fast'), better: 'lower' },
+    { key: 'lumbar', label: 'Lower back', text: (r) => countText(r, 'lumbar'), num: (r) => count(r, 'lumbar'), better: 'lower' },
+    { key: 'neck', label: 'Neck', text: (r) => countText(r, 'neck'), num: (r) => count(r, 'neck'), better: 'lower' },
     { key: 'ended', label: 'Ended', text: (r) => endReasonView(r.session.endReason).text },
   ];
   return facts.map((f) => ({ key: f.key, label: f.label, values: [f.text(a), f.text(b)], trend: trend(f, a, b) }));
@@ -65,7 +64,10 @@ function trend(f: Fact, a: SessionReview, b: SessionReview): CompareRow['trend']
   return (y > x) === (f.better === 'higher') ? 'better' : 'worse';
 }
 
-const count = (r: SessionReview, kind: keyof NonNullable<SessionReview['session']['summary']>['eventCounts']) => r.events.filter((e) => e.kind === kind).length;
+type Kind = keyof NonNullable<SessionReview['session']['summary']>['eventCounts'];
+/** Events of a kind as main stored them with the session (null without figures). */
+const count = (r: SessionReview, kind: Kind): number | null => r.session.summary?.eventCounts[kind] ?? null;
+const countText = (r: SessionReview, kind: Kind): string => String(count(r, kind) ?? '–');
 const dur = (s: number | undefined) => (s === undefined ? '–' : formatDurationWords(s));
 function speedText(v: number, units: Units): string {
   const q = formatSpeed(v, units);

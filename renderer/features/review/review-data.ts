@@ -1,6 +1,7 @@
 /**
  * Pure helpers for the session review: over-limit stretches, zone bands, the track sample nearest
- * a time, the x window around an event, what the engine saw there, and the summary facts.
+ * a time, the x window around an event, what the engine saw there. (The session's figures come
+ * from main as stored; nothing here adds them up again.)
  */
 import type { CoachEventMessage, SessionReview } from '../../bridge/contract';
 
@@ -141,44 +142,6 @@ export function engineViewAt(track: ReviewTrack, time: number): EngineView | nul
     accelRejected: track.accelRejected[i] ?? false,
     axisConfidence: track.axisConfidence[i] ?? Number.NaN,
   };
-}
-
-export interface Excursions {
-  count: number;
-  /** Furthest beyond the boundary (cm, ≥ 0), or null with no events. */
-  deepestCm: number | null;
-}
-
-/**
- * Lumbar and neck excursions: how many (the warnings), and how far past the boundary the roller
- * went at most — from the track when given (the warning fires as the line is crossed, so its own
- * position says little about the depth), else from the warnings' positions.
- */
-export function excursions(
-  events: readonly CoachEventMessage[],
-  neckAboveCm: number,
-  lumbarBelowCm: number,
-  positionsCm: readonly number[] = [],
-): { lumbar: Excursions; neck: Excursions } {
-  const lumbarLine = -Math.abs(lumbarBelowCm);
-  const neckLine = Math.abs(neckAboveCm);
-  const lumbar: Excursions = { count: 0, deepestCm: null };
-  const neck: Excursions = { count: 0, deepestCm: null };
-  for (const e of events) {
-    if (e.kind === 'lumbar') {
-      lumbar.count++;
-      lumbar.deepestCm = Math.max(lumbar.deepestCm ?? 0, lumbarLine - e.positionCm);
-    } else if (e.kind === 'neck') {
-      neck.count++;
-      neck.deepestCm = Math.max(neck.deepestCm ?? 0, e.positionCm - neckLine);
-    }
-  }
-  for (const p of positionsCm) {
-    if (!Number.isFinite(p)) continue;
-    if (lumbar.count > 0) lumbar.deepestCm = Math.max(lumbar.deepestCm ?? 0, lumbarLine - p);
-    if (neck.count > 0) neck.deepestCm = Math.max(neck.deepestCm ?? 0, p - neckLine);
-  }
-  return { lumbar, neck };
 }
 
 /** Columns to {x, y} points (the shorter column decides), y through `map`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adapterStateName, describeAdapterState } from '../../../electron/ble/adapter-state';
-import { adapterFromLoadError, forgetSystemNoble, loadSystemNoble, tryLoad } from '../../../electron/ble/noble-loader';
+import { adapterFromLoadError, bleBindingsChoice, forgetSystemNoble, loadSystemNoble, tryLoad } from '../../../electron/ble/noble-loader';
 
 const err = (code: string, message = code) => Object.assign(new Error(message), { code });
 
@@ -17,6 +17,7 @@ describe('adapter state', () => {
     const a = adapterFromLoadError(err('EPERM'), 'linux');
     expect(a.state).toBe('unauthorized');
     expect(a.fix).toMatch(/setcap cap_net_raw\+eip/);
+    expect(a.fix).toContain("BlueZ over D-Bus");
     expect(adapterFromLoadError(err('EACCES'), 'darwin').fix).toMatch(/Privacy & Security → Bluetooth/);
   });
 
@@ -54,16 +55,24 @@ describe('noble loader', () => {
       calls++;
       throw err('EAFNOSUPPORT', 'Address family not supported by protocol');
     };
-    const first = loadSystemNoble('linux', load);
-    expect(loadSystemNoble('linux', load)).toBe(first);
+    const first = loadSystemNoble('linux', load, 'hci');
+    expect(loadSystemNoble('linux', load, 'hci')).toBe(first);
     expect(calls).toBe(1);
     expect(first).toMatchObject({ ok: false, adapter: { state: 'unavailable' } });
     forgetSystemNoble();
   });
 
+  it('Linux takes BlueZ over D-Bus unless ROLLER_BLE_BINDINGS=hci; other systems their native bindings', () => {
+    expect(bleBindingsChoice('linux', {})).toBe('dbus');
+    expect(bleBindingsChoice('linux', { ROLLER_BLE_BINDINGS: 'hci' })).toBe('hci');
+    expect(bleBindingsChoice('linux', { ROLLER_BLE_BINDINGS: 'dbus' })).toBe('dbus');
+    expect(bleBindingsChoice('darwin', { ROLLER_BLE_BINDINGS: 'hci' })).toBe('native');
+    expect(bleBindingsChoice('win32', {})).toBe('native');
+  });
+
   it('the real module on this machine does not throw out of the loader', () => {
     forgetSystemNoble();
-    const r = loadSystemNoble();
+    const r = loadSystemNoble(process.platform, undefined, process.platform === 'linux' ? 'hci' : undefined);
     // With a Bluetooth socket the real noble loads; without one (CI) it is an adapter state.
     if (!r.ok) expect(r.adapter.message).toMatch(/^Bluetooth unavailable/);
     else expect(typeof r.noble.startScanningAsync).toBe('function');

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../electron/cli/cli-main';
 import { openSessionStore } from '../../../electron/session/open-session-store';
+import { SessionFiguresSchema, type SessionFigures } from '../../../electron/motion/session-figures-schema';
 
 const dir = mkdtempSync(join(tmpdir(), 'roller-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,6 +24,7 @@ const run = (...argv: string[]) => runWith({}, ...argv);
 interface AnalyzerJson {
   track: { t: number; positionCm: number; speedInPerS: number; zone: string }[];
   events: { t: number; kind: string; positionCm: number }[];
+  summary?: SessionFigures;
 }
 
 describe('roller simulate + analyze', () => {
@@ -37,7 +39,11 @@ describe('roller simulate + analyze', () => {
     const res = await run('analyze', csv, '--format', 'json');
     expect(res.code).toBe(0);
     const out = JSON.parse(res.out) as AnalyzerJson;
-    expect(Object.keys(out)).toEqual(['track', 'events']);
+    expect(Object.keys(out)).toEqual(['track', 'events', 'summary']);
+    // The session figures, in the schema the app stores and shows them in.
+    expect(SessionFiguresSchema.parse(out.summary)).toEqual(out.summary);
+    expect(out.summary!.excursions.neck.count).toBe(out.events.filter((e) => e.kind === 'neck').length);
+    expect(out.summary!.excursions.neck.deepestCm).toBeGreaterThan(0);
     expect(Object.keys(out.track[0]!)).toEqual(['t', 'positionCm', 'speedInPerS', 'zone']);
     // Track at ≥ 20 Hz covering the whole recording.
     const first = out.track[0]!.t;
@@ -53,6 +59,12 @@ describe('roller simulate + analyze', () => {
     const maxTrue = Math.max(...truth.track.map((p) => p.positionCm));
     const maxEst = Math.max(...out.track.map((p) => p.positionCm));
     expect(Math.abs(maxEst - maxTrue)).toBeLessThan(1);
+    // The text's "Past lines" row shows the same figures, the length in the chosen units.
+    const neck = out.summary!.excursions.neck;
+    const inches = (await run('analyze', csv, '--format', 'text', '--units', 'in')).out;
+    const cm = (await run('analyze', csv, '--format', 'text', '--units', 'cm')).out;
+    expect(inches).toMatch(new RegExp(`^Past lines  lower back .+, neck ${neck.count} \\(up to ${(neck.deepestCm! / 2.54).toFixed(1)} in past the line\\)$`, 'm'));
+    expect(cm).toMatch(new RegExp(`^Past lines  lower back .+, neck ${neck.count} \\(up to ${neck.deepestCm!.toFixed(1)} cm past the line\\)$`, 'm'));
   });
 
   it('prints a human-readable summary', async () => {
@@ -69,7 +81,7 @@ describe('roller simulate + analyze', () => {
     const csv = join(dir, 'fast-tty.csv');
     await run('simulate', 'too-fast', '--out', csv, '--seed', '9');
     const piped = await runWith({ tty: false }, 'analyze', csv);
-    expect(Object.keys(JSON.parse(piped.out) as object)).toEqual(['track', 'events']);
+    expect(Object.keys(JSON.parse(piped.out) as object)).toEqual(['track', 'events', 'summary']);
     const terminal = await runWith({ tty: true }, 'analyze', csv);
     expect(terminal.out).toMatch(/^Recording\s+/);
     // An explicit choice wins either way.

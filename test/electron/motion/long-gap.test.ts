@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSamples, MAX_HELD_GAP_S } from '../../../electron/motion/motion-engine';
 import { FLAG_GAP_BRIDGED } from '../../../electron/motion/track-columns';
-import { summarizeTrack } from '../../../electron/motion/track-summary';
+import { sessionFiguresOf } from '../../../electron/motion/session-figures';
 import { builtInScenario } from '../../../electron/sim/scenario-catalog';
 import { simulate } from '../../../electron/sim/simulate';
 
@@ -26,8 +26,8 @@ describe('long gaps', () => {
     }
     expect(held).toBeGreaterThan(3600 * 50 - 10);
     expect(maxStep).toBeLessThanOrEqual(0.05 + 1e-9); // ≥ 20 Hz everywhere (docs/architecture.md#analyzer-cli)
-    const summary = summarizeTrack(r.track, r.events, r.settings);
-    const single = summarizeTrack(one.track, one.events, one.settings);
+    const summary = sessionFiguresOf(r.track, r.events, r.settings);
+    const single = sessionFiguresOf(one.track, one.events, one.settings);
     // The held hour is time without data: not rolling time.
     expect(summary.rollingS).toBeGreaterThan(2 * single.rollingS - 5);
     expect(summary.rollingS).toBeLessThan(2 * single.rollingS + 10);

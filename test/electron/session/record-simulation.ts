@@ -9,7 +9,8 @@ import { MotionEngine } from '../../../electron/motion/motion-engine';
 import { motionSettings, type MotionSettings } from '../../../electron/motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../../../electron/motion/motion-types';
 import { TrackColumns } from '../../../electron/motion/track-columns';
-import { summarizeTrack, type TrackSummary } from '../../../electron/motion/track-summary';
+import { sessionFiguresOf } from '../../../electron/motion/session-figures';
+import type { SessionFigures } from '../../../electron/motion/session-figures-schema';
 import { builtInScenario } from '../../../electron/sim/scenario-catalog';
 import { simulate, type SimulationResult } from '../../../electron/sim/simulate';
 import type { SessionRecorder } from '../../../electron/session/session-recorder';
@@ -34,7 +35,7 @@ export interface RecordedSimulation {
   decoded: ImuSample[];
   track: TrackColumns;
   events: CoachEvent[];
-  summary: TrackSummary;
+  summary: SessionFigures;
   settings: MotionSettings;
 }
 
@@ -78,7 +79,7 @@ export function recordSimulation(recorder: SessionRecorder, sim: SimulationResul
   }
   engine.finish();
   if (points.length > 0) recorder.appendTrack(points);
-  const summary = summarizeTrack(track, events, engine.settings);
+  const summary = sessionFiguresOf(track, events, engine.settings);
   if (opts.finish !== false) recorder.finish({ endReason: 'completed', summary, endedAt: clock.now });
   return { id, decoded, track, events, summary, settings: engine.settings };
 }

@@ -56,7 +56,7 @@ describe('schema migrations', () => {
     store.close();
   });
 
-  it('bring a version-2 database with a session being recorded to version 3: no lock, so the old rule decides', () => {
+  it('bring a version-2 database with a session being recorded to the latest version: no lock, so the old rule decides', () => {
     const dir = freshDir();
     const { store: s0 } = openSessionStore({ dataDir: dir });
     s0.close();
@@ -73,16 +73,84 @@ describe('schema migrations', () => {
     // Its owner is alive and wrote 20 s ago: still being recorded.
     const live = openSessionStore({ dataDir: dir, now: () => 1700000025000, isProcessAlive: (pid) => pid === 4321 });
     expect(live.migratedFrom).toBe(2);
-    expect(live.store.db.pragma('user_version', { simple: true })).toBe(3);
+    expect(live.store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(live.store.unfinishedSessions()).toEqual([{ id: 1, startedAt: 1700000000000, lastDataAt: null, heartbeatAt: 1700000005000, ownerPid: 4321, ownerLock: null }]);
     expect(live.recordingElsewhere).toEqual([{ id: 1, pid: 4321 }]);
     live.store.close();
     // Its owner is gone: interrupted.
     const gone = openSessionStore({ dataDir: dir, now: () => 1700000025000, isProcessAlive: () => false });
-    expect(gone.migratedFrom).toBe(3);
+    expect(gone.migratedFrom).toBe(SCHEMA_VERSION);
     expect(gone.interrupted).toEqual([1]);
     expect(gone.store.getSession(1)).toMatchObject({ state: 'ended', endReason: 'interrupted' });
     gone.store.close();
+  });
+
+
+  it('bring a version-1 database with a session up to the latest, keeping the data', () => {
+    const dir = freshDir();
+    const { store: s0 } = openSessionStore({ dataDir: dir });
+    s0.close();
+    // Rebuild the file as version 1 wrote it.
+    rmSync(join(dir, 'roller.sqlite'));
+    const v1 = new Database(join(dir, 'roller.sqlite'));
+    migrate(v1, 1);
+    expect(v1.pragma('user_version', { simple: true })).toBe(1);
+    expect(missingSchemaParts(v1)).toContain('table sample_batches');
+    v1.prepare(
+      `INSERT INTO sessions (started_at, utc_offset_min, ended_at, end_reason, source, sensor_config, settings, engine_version)
+       VALUES (1700000000000, 60, 1700000600000, 'completed', 'ble', '{"sampleRateHz":100,"accelRangeG":4,"gyroRangeDps":500,"samplesPerFrame":1}', ?, 'motion-0')`,
+    ).run(JSON.stringify(motionSettings({})));
+    v1.close();
+
+    const { store, migratedFrom } = openSessionStore({ dataDir: dir });
+    expect(migratedFrom).toBe(1);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    const [s] = store.listSessions();
+    expect(s).toMatchObject({ id: 1, source: 'ble', endReason: 'completed', dataKind: 'frames', origin: null, engineVersion: 'motion-0' });
+    expect(s!.sensorConfig).toEqual({ sampleRateHz: 100, accelRangeG: 4, gyroRangeDps: 500, samplesPerFrame: 1 });
+    store.close();
+  });
+
+  it('give a version-2 summary the shape of the session figures (warnings, excursions) and keep the warning count equal', () => {
+    const dir = freshDir();
+    const { store: s0 } = openSessionStore({ dataDir: dir });
+    s0.close();
+    rmSync(join(dir, 'roller.sqlite'));
+    const v2 = new Database(join(dir, 'roller.sqlite'));
+    migrate(v2, 2);
+    const old = {
+      durationS: 300,
+      rollingS: 231.7,
+      distanceCm: 900,
+      maxSpeedInPerS: 2.5,
+      withinLimitShare: 0.8,
+      longestDwellS: 16,
+      zoneTimeS: { neck: 3, 'upper-back': 150, 'mid-back': 140, lumbar: 7 },
+      eventCounts: { 'too-fast': 2, 'dwell-nudge': 1, 'dwell-limit': 0, lumbar: 1, neck: 1, 'time-budget': 1 },
+      topCm: 24,
+      bottomCm: -16,
+    };
+    const insert = v2.prepare(
+      `INSERT INTO sessions (started_at, utc_offset_min, ended_at, end_reason, source, settings, engine_version, summary, rolling_s, warning_count, data_kind)
+       VALUES (1700000000000, 60, 1700000600000, 'completed', 'import', ?, 'motion-1', ?, ?, 6, 'samples')`,
+    );
+    insert.run(JSON.stringify(motionSettings({})), JSON.stringify(old), old.rollingS);
+    insert.run(JSON.stringify(motionSettings({})), null, 0);
+    insert.run(JSON.stringify(motionSettings({})), '{not json', 0);
+    v2.close();
+
+    const { store, migratedFrom } = openSessionStore({ dataDir: dir });
+    expect(migratedFrom).toBe(2);
+    expect(store.getSession(1).summary).toEqual({
+      ...old,
+      warnings: 5, // every event but the time-budget reminder
+      excursions: { lumbar: { count: 1, deepestCm: null }, neck: { count: 1, deepestCm: null } },
+    });
+    expect(store.db.prepare('SELECT warning_count AS w, rolling_s AS r FROM sessions WHERE id = 1').get()).toEqual({ w: 5, r: 231.7 });
+    expect(store.getSession(2).summary).toBeNull();
+    // A damaged summary is left as it was, for the reader to report.
+    expect(() => store.getSession(3)).toThrow(/session 3 is stored damaged: summary/);
+    store.close();
   });
 
   it('roll a failing step back completely', () => {

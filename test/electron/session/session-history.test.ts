@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-writer';
 import { motionSettings } from '../../../electron/motion/motion-settings';
-import type { TrackSummary } from '../../../electron/motion/track-summary';
+import type { SessionFigures } from '../../../electron/motion/session-figures-schema';
 import { openSessionStore } from '../../../electron/session/open-session-store';
 import { buildHistory, dailyTotals, localDay, localDayStartMs, priorDailyRollingS, sessionsByDay, weekStartOf, weeklyTrends, type HistorySession } from '../../../electron/session/session-history';
 import { importRecordingText } from '../../../electron/session/session-import';
@@ -13,7 +13,7 @@ import { simulation } from './record-simulation';
 const root = mkdtempSync(join(tmpdir(), 'roller-history-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function summary(rollingMin: number, within: number, fast: number, lumbar = 0): TrackSummary {
+function summary(rollingMin: number, within: number, fast: number, lumbar = 0): SessionFigures {
   const rollingS = rollingMin * 60;
   return {
     durationS: rollingS + 60,
@@ -24,13 +24,15 @@ function summary(rollingMin: number, within: number, fast: number, lumbar = 0): 
     longestDwellS: 10,
     zoneTimeS: { neck: 0, 'upper-back': rollingS / 2 + 30, 'mid-back': rollingS / 2 + 30, lumbar: 0 },
     eventCounts: { 'too-fast': fast, 'dwell-nudge': 0, 'dwell-limit': 0, lumbar, neck: 0, 'time-budget': 0 },
+    warnings: fast + lumbar,
+    excursions: { lumbar: { count: lumbar, deepestCm: lumbar > 0 ? 2 : null }, neck: { count: 0, deepestCm: null } },
     topCm: 15,
     bottomCm: -10,
   };
 }
 
 let nextId = 1;
-const at = (iso: string, offsetMin: number, s: TrackSummary | null, endReason: HistorySession['endReason'] = 'completed'): HistorySession => ({ id: nextId++, startedAt: Date.parse(iso), utcOffsetMin: offsetMin, endReason, summary: s });
+const at = (iso: string, offsetMin: number, s: SessionFigures | null, endReason: HistorySession['endReason'] = 'completed'): HistorySession => ({ id: nextId++, startedAt: Date.parse(iso), utcOffsetMin: offsetMin, endReason, summary: s });
 
 describe('history (pure)', () => {
   it('local days follow each session’s own UTC offset', () => {

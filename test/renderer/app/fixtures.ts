@@ -27,7 +27,7 @@ export function snapshotFixture(over: Partial<AppSnapshot> = {}): AppSnapshot {
     adapter: { state: 'unavailable', message: 'Bluetooth unavailable: EAFNOSUPPORT', fix: 'Plug in an adapter.' },
     devices: [],
     connection: { name: 'idle', source: null, description: null, batteryPercent: null },
-    session: { state: 'none', sessionId: null, startedAt: null, elapsedS: 0, rollingS: 0, todayRollingS: 0, dailyBudgetS: 600, endReason: null, warnings: 0, saveProblem: null },
+    session: { state: 'none', sessionId: null, startedAt: null, elapsedS: 0, figures: null, todayRollingS: 0, dailyBudgetS: 600, endReason: null, saveProblem: null },
     calibration: { state: 'idle', step: null, heldS: 0, positionCm: null, neckAboveCm: null, lumbarBelowCm: null, message: null },
     notices: [],
     simulatedScenarios: ['ten-minute-mixed', 'guided-session'],

@@ -4,7 +4,8 @@ import { formatClock, formatDate, formatDurationWords } from '../../../renderer/
 describe('time formatting', () => {
   it('shows a clock as m:ss, floored', () => {
     expect(formatClock(0)).toBe('0:00');
-    expect(formatClock(59.9)).toBe('0:59');
+    expect(formatClock(59.4)).toBe('0:59');
+    expect(formatClock(59.6)).toBe('1:00'); // rounded as every figure is (electron/ipc/figure-text.ts)
     expect(formatClock(600)).toBe('10:00');
     expect(formatClock(3725)).toBe('1:02:05');
     expect(formatClock(-3)).toBe('0:00');

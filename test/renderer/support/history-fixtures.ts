@@ -13,6 +13,8 @@ export function summaryFixture(over: Partial<Summary> = {}): Summary {
     longestDwellS: 22,
     zoneTimeS: { neck: 0, 'upper-back': 120, 'mid-back': 110, lumbar: 10 },
     eventCounts: { 'too-fast': 2, 'dwell-nudge': 1, 'dwell-limit': 0, lumbar: 1, neck: 0, 'time-budget': 0 },
+    warnings: 4,
+    excursions: { lumbar: { count: 1, deepestCm: 2.4 }, neck: { count: 0, deepestCm: null } },
     topCm: 18,
     bottomCm: -17,
     ...over,

@@ -55,8 +55,8 @@ describe('HistoryScreen', () => {
     expect(rows.map((r) => r.dataset.sessionId)).toEqual(['3', '4']);
     expect(rows[0]!.querySelector('.history__time')?.textContent).toBe('08:15');
     const facts = (row: HTMLElement) => [...row.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
-    expect(facts(rows[0]!)).toEqual(['Length: 7 min', 'Rolling: 6 min 40 s', 'Within limit: 87 %', 'Warnings: 4', 'Ended: Completed']);
-    expect(facts(rows[1]!)).toEqual(['Length: –', 'Rolling: –', 'Within limit: –', 'Warnings: 0', 'Ended: Interrupted']);
+    expect(facts(rows[0]!)).toEqual(['Length: 7 min', 'Rolling: 6 min 40 s', 'Within limit: 87 %', 'Longest stay: 22 s', 'Warnings: 4', 'Ended: Completed']);
+    expect(facts(rows[1]!)).toEqual(['Length: –', 'Rolling: –', 'Within limit: –', 'Longest stay: –', 'Warnings: –', 'Ended: Interrupted']);
     const pain = within(days[2]!).getByTestId('history-session');
     expect(pain.className).toContain('history__session--pain');
     expect(within(pain).getByTestId('history-end-reason').textContent).toBe('⚠ Stopped: pain');

@@ -72,7 +72,7 @@ describe('figures', () => {
     expect(endReasonView(null).text).toBe('Not finished');
     expect(endReasonView('timeout').text).toBe('Timeout');
   });
-  it('adds up a session warnings', () => {
+  it('shows a session’s warnings as main counted them', () => {
     const s = session(1, '2025-03-03T10:00:00Z', '2025-03-03', {
       summary: {
         durationS: 100,
@@ -82,7 +82,9 @@ describe('figures', () => {
         withinLimitShare: 0.9,
         longestDwellS: 5,
         zoneTimeS: { neck: 0, 'upper-back': 50, 'mid-back': 30, lumbar: 0 },
-        eventCounts: { 'too-fast': 2, 'dwell-nudge': 0, 'dwell-limit': 0, lumbar: 1, neck: 0, 'time-budget': 0 },
+        eventCounts: { 'too-fast': 2, 'dwell-nudge': 0, 'dwell-limit': 0, lumbar: 1, neck: 0, 'time-budget': 1 },
+        warnings: 3,
+        excursions: { lumbar: { count: 1, deepestCm: 2 }, neck: { count: 0, deepestCm: null } },
         topCm: 10,
         bottomCm: -10,
       },

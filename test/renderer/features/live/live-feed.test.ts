@@ -13,14 +13,14 @@ describe('live feed', () => {
     expect(f.version).toBe(1);
     expect(f.receivedAtMs).toBe(100);
   });
-  it('counts rolling time between points, not at rest and not across gaps', () => {
+  it('keeps main’s rolling time from the newest batch as sent, and forgets it for a new session', () => {
     const f = new LiveFeed();
-    f.push([pt(0), pt(0.1), pt(0.2)], 0);
-    f.push([pt(0.3, true), pt(0.4)], 0);
-    f.push([pt(2.0), pt(2.1)], 0);
-    expect(f.rollingSinceStatusS).toBeCloseTo(0.2 + 0.1 + 0.1);
-    f.resetRolling();
-    expect(f.rollingSinceStatusS).toBe(0);
+    f.push([pt(0), pt(0.1)], 0, { rollingS: 0.1, todayRollingS: 60.1 });
+    f.push([pt(0.2, true)], 0, { rollingS: 0.1, todayRollingS: 60.1 });
+    f.push([pt(0.3)], 0, { rollingS: 0.2, todayRollingS: 60.2 });
+    expect(f.rolling).toEqual({ rollingS: 0.2, todayRollingS: 60.2 });
+    f.clear();
+    expect(f.rolling).toBeNull();
   });
   it('is stale when nothing arrived lately', () => {
     const f = new LiveFeed();

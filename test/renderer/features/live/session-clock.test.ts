@@ -7,11 +7,10 @@ const session = (over: Partial<SessionStatus>): SessionStatus => ({
   sessionId: 1,
   startedAt: null,
   elapsedS: 10,
-  rollingS: 8,
+  figures: null,
   todayRollingS: 100,
   dailyBudgetS: 600,
   endReason: null,
-  warnings: 0,
   saveProblem: null,
   ...over,
 });
@@ -22,8 +21,10 @@ describe('session clock', () => {
     expect(sessionElapsedS(session({ state: 'ended' }), 1000, 3500)).toBe(10);
     expect(sessionElapsedS(session({}), 5000, 1000)).toBe(10);
   });
-  it('adds rolling seen since the last status to today', () => {
-    expect(todayRollingS(session({}), 4)).toBe(104);
-    expect(todayRollingS(session({ state: 'ended' }), 4)).toBe(100);
+  it('shows main’s newest figure for today: the status, or a later live batch while running', () => {
+    expect(todayRollingS(session({}), { rollingS: 12, todayRollingS: 104 })).toBe(104);
+    expect(todayRollingS(session({}), { rollingS: 6, todayRollingS: 98 })).toBe(100); // an older batch
+    expect(todayRollingS(session({}), null)).toBe(100);
+    expect(todayRollingS(session({ state: 'ended' }), { rollingS: 12, todayRollingS: 104 })).toBe(100);
   });
 });

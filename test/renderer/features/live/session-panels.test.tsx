@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionSummary } from '../../../../renderer/features/live/SessionSummary';
 import { SessionTimes } from '../../../../renderer/features/live/SessionTimes';
 import { livePointFixture, runningSessionFixture, snapshotFixture } from '../../app/fixtures';
+import { summaryFixture } from '../../support/history-fixtures';
 import { manualFrames, renderWithServices } from '../../support/render-with-services';
 
 describe('SessionTimes', () => {
@@ -16,15 +17,15 @@ describe('SessionTimes', () => {
     expect(clock.textContent).toBe('1:05');
     expect(bar.getAttribute('aria-valuenow')).toBe('50');
     expect(screen.getByText('5:00 of 10:00 today')).toBeTruthy();
-    frames.run(3500);
+    frames.run(3400);
     expect(clock.textContent).toBe('1:07');
   });
 
-  it('adds the rolling seen in live points since the status to today’s time', () => {
+  it('shows today’s rolling time as main sends it with the live points, adding nothing itself', () => {
     const frames = manualFrames();
     const { services } = renderWithServices(<SessionTimes session={runningSessionFixture({ todayRollingS: 590, dailyBudgetS: 600 })} receivedAtMs={0} />);
     const points = Array.from({ length: 151 }, (_, i) => livePointFixture({ t: i * 0.1, speedInPerS: 0.5 }));
-    services.liveFeed.push(points, 0);
+    services.liveFeed.push(points, 0, { rollingS: 65, todayRollingS: 605 });
     frames.run(16);
     const bar = screen.getByTestId('budget-progress');
     expect(bar.getAttribute('aria-valuetext')).toBe('10:05 of 10:00 today');
@@ -41,17 +42,17 @@ describe('SessionTimes', () => {
 });
 
 describe('SessionSummary', () => {
-  const ended = { ...snapshotFixture().session, state: 'ended' as const, elapsedS: 245, rollingS: 180, todayRollingS: 400, dailyBudgetS: 600, warnings: 3 };
+  const ended = { ...snapshotFixture().session, state: 'ended' as const, elapsedS: 245, figures: summaryFixture({ durationS: 245, rollingS: 180, warnings: 3 }), todayRollingS: 400, dailyBudgetS: 600 };
 
   it('lists length, rolling time, warnings and today against the budget', () => {
-    render(<SessionSummary session={{ ...ended, endReason: 'completed' }} />);
+    render(<SessionSummary session={{ ...ended, endReason: 'completed' }} units="cm" />);
     const facts = [...screen.getByTestId('session-summary').querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
-    expect(facts).toEqual(['Length: 4 min 05 s', 'Rolling: 3 min', 'Warnings: 3', 'Today: 6 min 40 s of 10 min']);
+    expect(facts).toEqual(['Length: 4 min 05 s', 'Rolling: 3 min', 'Within limit: 87 %', 'Longest stay: 22 s', 'Warnings: 3', 'Today: 6 min 40 s of 10 min']);
     expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('after a stop for pain: advice to rest and to have it looked at', () => {
-    render(<SessionSummary session={{ ...ended, endReason: 'stopped: pain' }} />);
+    render(<SessionSummary session={{ ...ended, endReason: 'stopped: pain' }} units="cm" />);
     expect(screen.getByRole('note').textContent).toMatch(/^You stopped because it hurt\. Rest.*doctor or physiotherapist\.$/);
   });
 });

@@ -65,7 +65,7 @@ describe('SessionReview', () => {
   it('lists the warnings; picking one shows what the engine saw there', async () => {
     const { user } = review();
     const list = await screen.findByTestId('review-events');
-    expect(screen.getByRole('heading', { name: 'Warnings (2)' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Events (2)' })).toBeTruthy();
     const items = within(list).getAllByTestId('review-event');
     expect(items.map((b) => b.dataset.kind)).toEqual(['too-fast', 'lumbar']);
     expect(screen.queryByTestId('review-event-detail')).toBeNull();

@@ -13,7 +13,7 @@ function review(id: number, within: number, maxSpeed: number, events: SessionRev
       endReason: 'completed',
       source: 'ble',
       sensorName: null,
-      summary: { durationS: 300, rollingS: 280, distanceCm: 500, maxSpeedInPerS: maxSpeed, withinLimitShare: within, longestDwellS: 20, zoneTimeS: { neck: 0, 'upper-back': 150, 'mid-back': 150, lumbar: 0 }, eventCounts: counts, topCm: 10, bottomCm: -10 },
+      summary: { durationS: 300, rollingS: 280, distanceCm: 500, maxSpeedInPerS: maxSpeed, withinLimitShare: within, longestDwellS: 20, zoneTimeS: { neck: 0, 'upper-back': 150, 'mid-back': 150, lumbar: 0 }, eventCounts: counts, warnings: events.length, excursions: { lumbar: { count: counts.lumbar, deepestCm: counts.lumbar > 0 ? 1 : null }, neck: { count: 0, deepestCm: null } }, topCm: 10, bottomCm: -10 },
     },
     settings: { rollerDiameterIn: 6, speedLimitInPerS: 1, dwellNudgeS: 15, dwellLimitS: 30, neckAboveCm: 20, lumbarBelowCm: 15 },
     track: { t: [], positionCm: [], speedInPerS: [], zone: [], atRest: [], gapBridged: [], accelRejected: [], axisConfidence: [] },

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   engineViewAt,
   eventWindow,
-  excursions,
   nearestIndex,
   overLimitStretches,
   positionRange,
@@ -83,7 +82,7 @@ describe('eventWindow', () => {
   });
 });
 
-describe('engineViewAt and excursions', () => {
+describe('engineViewAt', () => {
   const track: ReviewTrack = {
     t: [0, 1, 2],
     positionCm: [0, -16, -20],
@@ -107,18 +106,6 @@ describe('engineViewAt and excursions', () => {
       axisConfidence: 0.8,
     });
     expect(engineViewAt({ ...track, t: [] }, 1)).toBeNull();
-  });
-  it('counts lumbar and neck events and how far past the line they went', () => {
-    const ev = (kind: 'lumbar' | 'neck' | 'too-fast', positionCm: number) => ({ t: 0, kind, positionCm, detail: '' });
-    expect(excursions([ev('lumbar', -18), ev('lumbar', -21), ev('too-fast', -30), ev('neck', 22)], 20, 15)).toEqual({
-      lumbar: { count: 2, deepestCm: 6 },
-      neck: { count: 1, deepestCm: 2 },
-    });
-    expect(excursions([], 20, 15)).toEqual({ lumbar: { count: 0, deepestCm: null }, neck: { count: 0, deepestCm: null } });
-    // With the track: the depth is how far the roller went, not where the warning fired.
-    const withTrack = excursions([ev('lumbar', -15.5)], 20, 15, [0, -15.5, -19, -16, 0, 25]);
-    expect(withTrack.lumbar).toEqual({ count: 1, deepestCm: 4 });
-    expect(withTrack.neck).toEqual({ count: 0, deepestCm: null }); // no neck warning: nothing claimed
   });
 });
 
