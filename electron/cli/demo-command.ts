@@ -16,7 +16,7 @@ import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cl
 import type { CliIo } from './cli-io';
 import { connectionLine, eventLine, liveLine } from './live-line';
 import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
-import { onStopSignal } from './stop-signals';
+import { onStopSignal } from '../app/stop-signals';
 
 export const DEMO_FLAGS: Record<string, FlagSpec> = {
   seconds: { kind: 'number', min: 1, max: 4 * 3600 },
