@@ -16,7 +16,7 @@ import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-a
 import type { CliIo } from './cli-io';
 import { connectionLine, eventLine, liveLine } from './live-line';
 import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
-import { onStopSignal } from './stop-signals';
+import { onStopSignal } from '../app/stop-signals';
 import { DEMO_USAGE } from './demo-usage';
 import { didYouMean } from './suggest';
 import { commandUnits } from './command-units';

@@ -2,7 +2,7 @@
  * `roller record --device ID|first --out rec.csv [--seconds N] [--simulated]` — records a
  * sensor to a recording CSV (the analyzer's input), written as the samples arrive, so an
  * interrupted recording keeps what it got; Ctrl-C, SIGTERM or a closed terminal end it and
- * close the file (./stop-signals.ts). Drop-outs reconnect by themselves; the gap shows as
+ * close the file (../app/stop-signals.ts). Drop-outs reconnect by themselves; the gap shows as
  * missing times in the file.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { RecordingCsvWriter } from '../../sensor-protocol/recording/recording-cs
 import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
 import { connectionLine } from './live-line';
-import { untilStopped } from './stop-signals';
+import { untilStopped } from '../app/stop-signals';
 import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
 import { RECORD_USAGE } from './record-usage';
 

@@ -2,7 +2,7 @@
  * `roller serve [--port N] [--simulated]` — the app in a browser: serves the renderer and the
  * main-process services over a local WebSocket (127.0.0.1, a token per run) and prints the
  * address to open. `--simulated` picks the simulated roller at once (the demo). Runs until
- * stopped (Ctrl-C, SIGTERM, the terminal closed: ./stop-signals.ts) or `--seconds` pass; a
+ * stopped (Ctrl-C, SIGTERM, the terminal closed: ../app/stop-signals.ts) or `--seconds` pass; a
  * running session is then ended `completed` and stored.
  */
 import { existsSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { startBrowserHost } from '../host/browser-host';
 import { CliError, UsageError, numberFlag, parseArgs } from './cli-args';
 import type { CliIo } from './cli-io';
 import { SERVE_USAGE } from './serve-usage';
-import { untilStopped } from './stop-signals';
+import { untilStopped } from '../app/stop-signals';
 
 export const SERVE_FLAGS = SERVE_USAGE.flags;
 

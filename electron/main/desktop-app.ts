@@ -8,6 +8,7 @@
  * report-startup-failure.ts (stderr, `startup-error.log`, a native dialog, exit code 1); the
  * returned promise never rejects.
  */
+import { onStopSignal, type SignalSource } from '../app/stop-signals';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreateRollerAppOptions } from '../app/create-roller-app';
@@ -32,6 +33,8 @@ export interface DesktopAppOptions {
   mainDir: string;
   env: Readonly<Record<string, string | undefined>>;
   stderr?: { write(text: string): unknown };
+  /** Where stop signals come from (the process; a test passes an emitter). */
+  signals?: SignalSource;
 }
 
 /** The built preload and renderer, as electron-vite lays them out next to out/main. */
@@ -134,11 +137,19 @@ async function run(electron: ElectronShell, o: DesktopAppOptions, setDataDir: (d
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  app.on('window-all-closed', () => {
+  // Closing the window, Ctrl-C, `kill` or a closed terminal (SIGINT, SIGTERM, SIGHUP) all end
+  // the same way: a running session stopped as completed with all of it stored, then quit.
+  let quitting = false;
+  const quit = () => {
+    if (quitting) return;
+    quitting = true;
+    stopListening();
     unforward();
     unregister();
     void roller.dispose().finally(() => app.quit());
-  });
+  };
+  const stopListening = onStopSignal(quit, o.signals ?? process);
+  app.on('window-all-closed', quit);
   roller.start();
   // `npm run demo`: the simulated roller is chosen from the start.
   if (o.env['ROLLER_DEMO']) await roller.handle('sensors.useSimulated', {});

@@ -13,7 +13,7 @@
  */
 import { createInterface } from 'node:readline';
 import { createRollerApp } from '../../electron/app/create-roller-app';
-import { untilStopped } from '../../electron/cli/stop-signals';
+import { untilStopped } from '../../electron/app/stop-signals';
 
 const [dataDir, scenario = 'good-slow-session'] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: app-child.ts <dataDir> [scenario]');

@@ -2,8 +2,8 @@
  * Drill 8 — the terminal running the app is closed in the middle of a session (SIGHUP).
  *
  * A child process runs the app for real (app-child.ts), listening for the CLI's stop signals
- * (electron/cli/stop-signals.ts, what `roller serve`, `demo` and `record` use: SIGINT and
- * SIGTERM too, one handler for all; test/electron/cli/stop-signals.test.ts) and quitting as
+ * (electron/app/stop-signals.ts, what `roller serve`, `demo` and `record` use: SIGINT and
+ * SIGTERM too, one handler for all; test/electron/app/stop-signals.test.ts) and quitting as
  * `serve` does. SIGHUP must end the session `completed`, with everything the app showed stored,
  * and leave no recording lock behind.
  */

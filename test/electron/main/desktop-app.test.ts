@@ -4,10 +4,11 @@
  * which frames IPC answers, and that every failure on the way ends in one dialog and exit 1,
  * never in a rejected promise.
  */
+import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { RollerApp } from '../../../electron/app/roller-app';
 import { startDesktopApp } from '../../../electron/main/desktop-app';
 import { APP_CSP } from '../../../electron/main/content-security-policy';
@@ -39,7 +40,10 @@ function fakeRoller() {
       log.push(`handle ${name}`);
       return Promise.resolve({ ok: true });
     },
-    dispose: () => Promise.resolve(),
+    dispose: () => {
+      log.push('dispose');
+      return Promise.resolve();
+    },
   };
   return roller;
 }
@@ -51,6 +55,7 @@ interface StartOptions {
   createRollerApp?: () => RollerApp;
   singleInstance?: boolean;
   loadResult?: () => Promise<void>;
+  signals?: EventEmitter;
 }
 
 async function start(name: string, o: StartOptions = {}) {
@@ -63,6 +68,7 @@ async function start(name: string, o: StartOptions = {}) {
     mainDir: built.mainDir,
     env: o.env ?? {},
     stderr: { write: (t: string) => stderr.push(t) },
+    signals: o.signals ?? new EventEmitter(),
   });
   return { ...fake, ...built, roller, stderr };
 }
@@ -195,6 +201,19 @@ describe('the desktop shell failing to start', () => {
     win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
     expect(s.dialogs[0]!.content).toMatch(/ran out of memory/);
     expect(s.exits).toEqual([1]);
+  });
+
+  it('ends on a closed terminal (SIGHUP) as on closing the window: the session is stored, then the app quits, once', async () => {
+    const signals = new EventEmitter();
+    const s = await start('hangup', { signals });
+    signals.emit('SIGHUP');
+    await vi.waitFor(() => expect(s.calls).toContain('quit'));
+    signals.emit('SIGTERM');
+    s.app.emit('window-all-closed');
+    await Promise.resolve();
+    expect(s.roller.log.filter((l) => l === 'dispose')).toEqual(['dispose']);
+    expect(s.calls.filter((c) => c === 'quit')).toEqual(['quit']);
+    expect(signals.listenerCount('SIGINT') + signals.listenerCount('SIGTERM') + signals.listenerCount('SIGHUP')).toBe(0);
   });
 
   it('ends anything unexpected in the dialog too: startDesktopApp never rejects', async () => {

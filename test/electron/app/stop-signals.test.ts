@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { STOP_SIGNALS, onStopSignal, untilStopped, type SignalSource } from '../../../electron/cli/stop-signals';
+import { STOP_SIGNALS, onStopSignal, untilStopped, type SignalSource } from '../../../electron/app/stop-signals';
 
 function fakeProcess(): EventEmitter & SignalSource {
   return new EventEmitter() as EventEmitter & SignalSource;
