@@ -1,8 +1,9 @@
 /**
  * The renderer's one door to the IPC contract (`electron/ipc/ipc-contract.ts`): types, plus a few
  * values (the screening questions, the zone list), and the pure facts the contract rests on (the
- * settings' ranges and the dwell rule, the simulated roller's default scenario), so a form checks
- * exactly what main will. Features import from here so the relative paths live in one place.
+ * settings' ranges and the dwell rule, the simulated roller's default scenario, the spine map's
+ * zones and vertebra levels), so a form checks exactly what main will and a label names the zone
+ * main decided. Features import from here so the relative paths live in one place.
  */
 export type {
   AdapterInfo,
@@ -36,6 +37,7 @@ export type {
 export { BROWSER_HOST_API_PATH, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, SCREENING_QUESTIONS, WireFromMainSchema, EVENT_NAMES, ZoneSchema } from '../../electron/ipc/ipc-contract';
 export { SETTING_RANGES, dwellLimitAfterNudge, RESEARCH_PACE_SPEED_LIMIT_IN_PER_S } from '../../electron/motion/motion-settings';
 export { DEFAULT_SIMULATED_SCENARIO } from '../../electron/sim/default-scenario';
+export { spineMapFor, spinePlace, vertebraIn, type SpineBounds } from '../../electron/motion/spine-map';
 
 import type { CoachEventMessage, LivePoint } from '../../electron/ipc/ipc-contract';
 export type CoachEventKind = CoachEventMessage['kind'];
