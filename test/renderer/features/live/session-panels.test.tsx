@@ -54,4 +54,17 @@ describe('SessionSummary', () => {
     render(<SessionSummary session={{ ...ended, endReason: 'stopped: pain' }} />);
     expect(screen.getByRole('note').textContent).toMatch(/^You stopped because it hurt\. Rest.*doctor or physiotherapist\.$/);
   });
+
+  it('a stored session links to its review', async () => {
+    const { user, nav } = renderWithServices(<SessionSummary session={{ ...ended, sessionId: 42, endReason: 'completed' }} />);
+    await user.click(screen.getByRole('button', { name: 'Review this session' }));
+    expect(nav.openReview).toHaveBeenCalledWith(42);
+  });
+
+  it('no review link for a session that was not saved, or has no id', () => {
+    renderWithServices(<SessionSummary session={{ ...ended, sessionId: 42, endReason: 'not saved', saveProblem: 'The disk is full.' }} />);
+    expect(screen.queryByRole('button', { name: 'Review this session' })).toBeNull();
+    renderWithServices(<SessionSummary session={{ ...ended, sessionId: null, endReason: 'completed' }} />);
+    expect(screen.queryByRole('button', { name: 'Review this session' })).toBeNull();
+  });
 });
