@@ -16,7 +16,7 @@ import { importRecordingText } from '../../electron/session/session-import';
 import { simulationCsvMetadata } from '../../electron/sim/csv-metadata';
 import { builtInScenario } from '../../electron/sim/scenario-catalog';
 import { simulate } from '../../electron/sim/simulate';
-import { canRunBrowser, startE2e, type E2e } from './browser-harness';
+import { ARTIFACTS, canRunBrowser, startE2e, type E2e } from './browser-harness';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -55,6 +55,8 @@ async function inView(page: Page, l: Locator, what: string): Promise<Box> {
 
 /** The badge's label is not cut short (no ellipsis, no clipping). */
 async function badgeWhole(page: Page): Promise<void> {
+  // The header scrolls with the page: look at it from the top.
+  await page.evaluate('window.scrollTo(0, 0)');
   const badge = page.getByTestId('connection-state');
   await inView(page, badge, 'connection badge');
   const label = (await page.evaluate(`(() => { const l = document.querySelector('[data-testid="connection-state"] .conn-badge__label'); return { scroll: l.scrollWidth, client: l.clientWidth }; })()`)) as {
@@ -154,7 +156,9 @@ describe.skipIf(!canRunBrowser)('every screen fits the window, from 800×600 up'
       await page.getByTestId(`review-session-${reviewId}`).click();
       await page.getByTestId('review-summary').waitFor();
       await page.getByTestId('speed-chart').waitFor();
+      await page.waitForFunction(`document.querySelector('[data-testid="zone-times"]') !== null`);
       await e.shot(`layout-${tag}-review`);
+      await page.screenshot({ path: join(ARTIFACTS, `layout-${tag}-review-full.png`), fullPage: true });
       await noSidewaysScroll(page);
 
       await page.getByTestId('nav-settings').click();
