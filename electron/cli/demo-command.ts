@@ -15,12 +15,15 @@ import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 import { CliError, numberFlag, parseArgs, stringFlag, type FlagSpec } from './cli-args';
 import type { CliIo } from './cli-io';
 import { connectionLine, eventLine, liveLine } from './live-line';
-import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
+import { adapterSettled, cliFirmwareSensorSource, cliSensorSource, sleep } from './sensor-source-options';
 import { onStopSignal } from '../app/stop-signals';
 
 export const DEMO_FLAGS: Record<string, FlagSpec> = {
   seconds: { kind: 'number', min: 1, max: 4 * 3600 },
   scenario: { kind: 'string' },
+  /** The simulated roller through the firmware core (C, built on first use). */
+  firmware: { kind: 'boolean' },
+  rate: { kind: 'string', choices: ['100', '200'] },
 };
 
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -29,7 +32,9 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   const scenario = stringFlag(args, 'scenario') ?? DEFAULT_SIMULATED_SCENARIO;
   if (!BUILT_IN_SCENARIO_NAMES.includes(scenario)) throw new CliError(`unknown scenario "${scenario}" (built in: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
   const seconds = numberFlag(args, 'seconds') ?? 60;
-  const { source, dispose } = cliSensorSource(true, scenario);
+  const firmware = args.flags.get('firmware') === true;
+  const rateHz = Number(stringFlag(args, 'rate') ?? 100);
+  const { source, dispose } = firmware ? cliFirmwareSensorSource(scenario, rateHz) : cliSensorSource(true, scenario, undefined, rateHz);
   const settings = motionSettings({ rollerDiameterIn: 6 });
   const track = new TrackColumns();
   const events: CoachEvent[] = [];
@@ -52,7 +57,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     source.on('note', (m) => io.stdout.write(`        ${m}\n`));
     source.start();
     await adapterSettled(source);
-    io.stdout.write(`Roller Companion demo: the simulated roller ("${scenario}") for ${seconds} s. Lie still, then roll up slowly…\n`);
+    io.stdout.write(`Roller Companion demo: the simulated roller ("${scenario}")${firmware ? ' through the firmware core' : ''} for ${seconds} s. Lie still, then roll up slowly…\n`);
     await source.startScan();
     for (let waited = 0; source.deviceList.length === 0 && waited < 5000; waited += 50) await sleep(50);
     const roller = source.deviceList[0];
