@@ -1,8 +1,10 @@
 /**
- * `roller demo [--seconds N] [--scenario NAME] [--units in|cm]` — a live session in the terminal with
- * the simulated roller: the simulated sensor on simulated Bluetooth bindings, through the real
- * Bluetooth source, decoder and motion engine, paced in real time. Prints position, zone and
- * speed twice a second, every warning as it happens, and a summary at the end.
+ * `roller demo [--seconds N] [--scenario NAME] [--firmware] [--rate 100|200] [--units in|cm]` (flags
+ * and help: ./demo-usage.ts) — a live session in the terminal with the simulated roller: the
+ * simulated sensor on simulated Bluetooth bindings (with `--firmware`, its motion through the
+ * firmware core's chip model, core and link model), through the real Bluetooth source, decoder
+ * and motion engine, paced in real time. Prints position, zone and speed twice a second, every
+ * warning as it happens, and a summary at the end.
  */
 import { MotionEngine } from '../motion/motion-engine';
 import { motionSettings } from '../motion/motion-settings';
@@ -15,7 +17,7 @@ import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
 import { connectionLine, eventLine, liveLine } from './live-line';
-import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
+import { adapterSettled, cliFirmwareSensorSource, cliSensorSource, sleep } from './sensor-source-options';
 import { onStopSignal } from '../app/stop-signals';
 import { DEMO_USAGE } from './demo-usage';
 import { didYouMean } from './suggest';
@@ -31,7 +33,9 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   if (!BUILT_IN_SCENARIO_NAMES.includes(scenario)) throw new UsageError(`unknown scenario "${scenario}"${didYouMean(scenario, BUILT_IN_SCENARIO_NAMES)} (built in: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
   const seconds = numberFlag(args, 'seconds') ?? 60;
   const units = commandUnits(args, io);
-  const { source, dispose } = cliSensorSource(true, scenario);
+  const firmware = args.flags.get('firmware') === true;
+  const rateHz = Number(stringFlag(args, 'rate') ?? 100);
+  const { source, dispose } = firmware ? cliFirmwareSensorSource(scenario, rateHz) : cliSensorSource(true, scenario, undefined, rateHz);
   const settings = motionSettings({ rollerDiameterIn: 6 });
   const track = new TrackColumns();
   const events: CoachEvent[] = [];
@@ -54,7 +58,7 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
     source.on('note', (m) => io.stdout.write(`        ${m}\n`));
     source.start();
     await adapterSettled(source);
-    io.stdout.write(`Roller Companion demo: the simulated roller ("${scenario}") for ${seconds} s. Lie still, then roll up slowly…\n`);
+    io.stdout.write(`Roller Companion demo: the simulated roller ("${scenario}")${firmware ? ' through the firmware core' : ''} for ${seconds} s. Lie still, then roll up slowly…\n`);
     await source.startScan();
     for (let waited = 0; source.deviceList.length === 0 && waited < 5000; waited += 50) await sleep(50);
     const roller = source.deviceList[0];

@@ -8,6 +8,8 @@ export const DEMO_USAGE: CommandUsage = {
   flags: {
     seconds: { kind: 'number', min: 1, max: 4 * 3600, value: 'N', help: 'how long (default 60)' },
     scenario: { kind: 'string', value: 'NAME', help: 'a built-in scenario (default: the one the app plays)' },
+    firmware: { kind: 'boolean', help: "the simulated roller's motion through the firmware core (C, built on first use; needs cc)" },
+    rate: { kind: 'string', choices: ['100', '200'], help: "the simulated sensor's sample rate, Hz (default 100)" },
     units: UNITS_FLAG,
   },
 };

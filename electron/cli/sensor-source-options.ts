@@ -7,18 +7,30 @@ import { BleSensorSource } from '../ble/ble-sensor-source';
 import { bleBindingsChoice, loadDbusNoble, loadSystemNoble } from '../ble/noble-loader';
 import type { NobleLike } from '../ble/noble-types';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
-import { createSimulatedNoble } from '../ble/sim-peripheral';
+import { buildFirmwareLoop, createSimulatedNoble } from '../ble/sim-peripheral';
+import { CliError } from './cli-args';
 import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 
-export function cliSensorSource(simulated: boolean, scenario = DEFAULT_SIMULATED_SCENARIO, scheduler: Scheduler = realScheduler): { source: BleSensorSource; dispose: () => void } {
+export function cliSensorSource(simulated: boolean, scenario = DEFAULT_SIMULATED_SCENARIO, scheduler: Scheduler = realScheduler, sampleRateHz?: number): { source: BleSensorSource; dispose: () => void } {
   if (!simulated && bleBindingsChoice() === 'dbus') {
     // One D-Bus connection per command, closed when it ends (an open bus would keep the process alive).
     const load = loadDbusNoble();
-    return { source: new BleSensorSource({ loadNoble: () => load, scheduler }), dispose: () => load.ok && load.dispose?.() };
+    return { source: new BleSensorSource({ loadNoble: () => load, scheduler, sampleRateHz }), dispose: () => load.ok && load.dispose?.() };
   }
-  if (!simulated) return { source: new BleSensorSource({ loadNoble: () => loadSystemNoble(), scheduler }), dispose: () => undefined };
+  if (!simulated) return { source: new BleSensorSource({ loadNoble: () => loadSystemNoble(), scheduler, sampleRateHz }), dispose: () => undefined };
   const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] });
-  return { source: new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler }), dispose: () => sim.dispose() };
+  return { source: new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler, sampleRateHz }), dispose: () => sim.dispose() };
+}
+
+/**
+ * The simulated roller through the firmware core (firmware-notes/host-loop, compiled with the
+ * machine's C compiler on first use): a CliError saying what to install when it cannot be built.
+ */
+export function cliFirmwareSensorSource(scenario: string, sampleRateHz: number, scheduler: Scheduler = realScheduler): { source: BleSensorSource; dispose: () => void } {
+  const built = buildFirmwareLoop();
+  if (!built.ok) throw new CliError(`--firmware: ${built.message}`);
+  const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'firmware-roller', scenario, executable: built.executable, feedRateHz: sampleRateHz }] });
+  return { source: new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler, sampleRateHz }), dispose: () => sim.dispose() };
 }
 
 /** Resolves once the adapter has said what it is (or after `ms`). */

@@ -10,14 +10,22 @@
  *                                                             between lines for the chip's sample times)
  *   config <t> <rate_hz> <accel_g> <gyro_dps> <samples_per_frame>   a configuration write at t
  *   control <t> <opcode> [<parameter>]                        a control point write at t (1 start, 2 stop, 3 identify, 4 calibrate)
- *   link <t> up|down                                          the connection comes or goes at t
+ *   link <t> up|down [<interval_ms> <mtu>]                    the connection comes or goes at t (up while up:
+ *                                                             a new interval or MTU, connection events kept)
  *   stall <t> <seconds>                                       the loop does not run for that long (FIFO overrun)
+ *   write <t> config|control <hex bytes>                      the bytes a central wrote to that characteristic,
+ *                                                             answered by a write-ok / write-error line
+ *   sync <t>                                                  runs to t, prints "<t> sync <taken> <dropped>
+ *                                                             <frames> <overwritten>" and flushes stdout: a
+ *                                                             driver writes lines, then a sync, and reads up to
+ *                                                             its answer (run on a simulated clock, lock-step)
  * The link starts up (the app has connected and subscribed).
  *
  * Output, one line per payload, in time order:
  *   <t> stream|status|config|battery|refused <hex bytes>       t = when the central receives it (stream: the
  *                                                             connection event), else when the firmware wrote it
- *   <t> write-error <reason>                                  a configuration or control write refused (ATT error)
+ *   <t> write-error <config|control> <reason>                 a configuration or control write refused (ATT error)
+ *   <t> write-ok <config|control>                             a `write` line accepted
  * Ends with "# <samples taken> taken, <dropped> dropped, <frames> frames" on stdout.
  */
 #include <math.h>
@@ -155,6 +163,75 @@ static void write_control(loop *l, const char *rest) {
   else roller_sensor_command(&l->sensor, &c);
 }
 
+/** Hex bytes ("01 68 00" or "016800") into b; the count, or -1 on a bad digit or too many. */
+static int parse_hex(const char *text, uint8_t *b, int capacity) {
+  int n = 0, half = -1;
+  for (; *text != '\0' && *text != '\n' && *text != '\r'; text++) {
+    int v;
+    char c = *text;
+    if (c == ' ' || c == '\t') continue;
+    if (c >= '0' && c <= '9') v = c - '0';
+    else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
+    else return -1;
+    if (half < 0) {
+      half = v;
+      continue;
+    }
+    if (n >= capacity) return -1;
+    b[n++] = (uint8_t)(half * 16 + v);
+    half = -1;
+  }
+  return half < 0 ? n : -1;
+}
+
+/** A central's write of raw bytes, answered as the board's GATT callback would (then applied by the loop). */
+static void write_bytes(loop *l, const char *rest) {
+  char target[16];
+  uint8_t b[32];
+  int used = 0, n;
+  roller_result r;
+  if (sscanf(rest, "%15s %n", target, &used) < 1 || (n = parse_hex(rest + used, b, (int)sizeof b)) < 0) {
+    printf("%.6f write-error write malformed (write <t> config|control <hex bytes>)\n", l->now_s);
+    return;
+  }
+  if (strcmp(target, "config") == 0) {
+    roller_config c;
+    r = roller_sensor_honour_write(b, (size_t)n, &c);
+    if (r == ROLLER_OK) {
+      printf("%.6f write-ok config\n", l->now_s);
+      roller_sensor_apply_config(&l->sensor, &c);
+      return;
+    }
+  } else if (strcmp(target, "control") == 0) {
+    roller_control c;
+    r = roller_control_decode(b, (size_t)n, &c);
+    if (r == ROLLER_OK) {
+      printf("%.6f write-ok control\n", l->now_s);
+      roller_sensor_command(&l->sensor, &c);
+      return;
+    }
+  } else {
+    printf("%.6f write-error %s not writable\n", l->now_s, target);
+    return;
+  }
+  printf("%.6f write-error %s %s\n", l->now_s, target, roller_result_name(r));
+}
+
+static void link_line(loop *l, const char *rest) {
+  double interval_ms, mtu;
+  if (sscanf(rest, "up %lf %lf", &interval_ms, &mtu) == 2 && interval_ms >= 7.5 && interval_ms <= 4000 && mtu >= 23 && mtu <= 517) {
+    l->link.interval_s = interval_ms / 1000.0;
+    l->link.att_payload_bytes = (uint16_t)(mtu - 3);
+  }
+  if (strncmp(rest, "down", 4) == 0) link_model_disconnect(&l->link);
+  else if (!l->link.connected) {
+    l->link.connected = true;
+    l->link.next_event_s = l->now_s + l->link.interval_s;
+  }
+  link_to_core(l);
+}
+
 static double arg_number(int argc, char **argv, const char *name, double fallback) {
   int i;
   for (i = 1; i + 1 < argc; i++) {
@@ -210,17 +287,16 @@ int main(int argc, char **argv) {
       continue;
     }
     run_to(l, t);
-    if (strcmp(kind, "config") == 0) write_config(l, line + used);
+    if (strcmp(kind, "sync") == 0) {
+      printf("%.6f sync %lu %lu %lu %lu\n", l->now_s, l->chip.samples_taken, (unsigned long)l->sensor.batch.dropped,
+             (unsigned long)l->sensor.batch.frames_sent, l->chip.words_overwritten);
+      fflush(stdout);
+    } else if (strcmp(kind, "write") == 0) write_bytes(l, line + used);
+    else if (strcmp(kind, "config") == 0) write_config(l, line + used);
     else if (strcmp(kind, "control") == 0) write_control(l, line + used);
     else if (strcmp(kind, "stall") == 0) l->stall_until_s = t + atof(line + used);
-    else if (strcmp(kind, "link") == 0) {
-      if (strncmp(line + used, "down", 4) == 0) link_model_disconnect(&l->link);
-      else {
-        l->link.connected = true;
-        l->link.next_event_s = l->now_s + l->link.interval_s;
-      }
-      link_to_core(l);
-    } else {
+    else if (strcmp(kind, "link") == 0) link_line(l, line + used);
+    else {
       fprintf(stderr, "host_loop: line %d: unknown kind \"%s\"\n", line_no, kind);
       return 2;
     }

@@ -160,8 +160,10 @@ function smokeHostLoop(compiler, flags, dir, withSanitizers) {
   const exe = join(dir, `host_loop${exeSuffix}`);
   const build = compile(compiler, flags, inNotes([...codec, ...core, ...doubles, 'host-loop/host_loop.c']), exe);
   if (build.error || build.status !== 0) reportBuildFailure('host-loop', build, `${compiler} ${flags.join(' ')}`);
-  const input = ['config 0 100 4 500 2', 'control 0 1'];
+  // The configuration and start as a central writes them (the bytes), then a sync answer.
+  const input = ['write 0 config 01 64 00 04 F4 01 02', 'write 0 control 01'];
   for (let i = 0; i <= 200; i++) input.push(`imu ${(i / 100).toFixed(2)} 0 0 1 50 0 0`);
+  input.push('sync 2');
   const ran = spawnSync(exe, ['--interval-ms', '15', '--mtu', '247'], {
     input: `${input.join('\n')}\n`,
     encoding: 'utf8',
@@ -170,9 +172,11 @@ function smokeHostLoop(compiler, flags, dir, withSanitizers) {
   const out = ran.stdout ?? '';
   const frames = out.split('\n').filter((l) => / stream 01 02 /.test(l)).length;
   const summary = /^# (\d+) taken, (\d+) dropped, (\d+) frames$/m.exec(out);
-  const ok = !ran.error && ran.status === 0 && summary !== null && summary[2] === '0' && frames >= 95 && frames <= 104;
+  const writes = out.split('\n').filter((l) => / write-ok (config|control)$/.test(l)).length;
+  const synced = /^2\.000000 sync \d+ 0 \d+ 0$/m.test(out);
+  const ok = !ran.error && ran.status === 0 && summary !== null && summary[2] === '0' && frames >= 95 && frames <= 104 && writes === 2 && synced;
   if (!ok || verbose) {
-    process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} host-loop: 2 s at 104 Hz, frames of 2: ${frames} frames delivered, ${summary ? `${summary[1]} taken, ${summary[2]} dropped` : 'no summary line'}\n`);
+    process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} host-loop: 2 s at 104 Hz, frames of 2: ${writes}/2 writes accepted, ${frames} frames delivered, ${summary ? `${summary[1]} taken, ${summary[2]} dropped` : 'no summary line'}${synced ? '' : ', no sync answer'}\n`);
     if (!ok) process.stderr.write(ran.stderr ?? '');
   }
   return ok;

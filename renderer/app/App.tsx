@@ -44,6 +44,8 @@ const selectAll = (s: AppState) => s;
 function AppRoot({ services }: { services: AppServices }) {
   const state = useStore(services.store.state, selectAll);
   const [screen, setScreen] = useState<ScreenId>('session');
+  /** The session whose review History opens with (from the end-of-session card), if any. */
+  const [reviewId, setReviewId] = useState<number | null>(null);
   /** Why the safety questions are showing: first run (forced), a re-take from Settings, or not. */
   const [screening, setScreening] = useState<'no' | 'first-run' | 'retake'>('no');
   const mustScreen = state.snapshot !== null && state.snapshot.screening === null;
@@ -52,8 +54,15 @@ function AppRoot({ services }: { services: AppServices }) {
     if (mustScreen) setScreening((s) => (s === 'no' ? 'first-run' : s));
   }, [mustScreen]);
 
-  const go = useCallback((s: ScreenId) => setScreen(s), []);
-  const nav = useMemo<Navigation>(() => ({ screen, go, retakeScreening: () => setScreening('retake') }), [screen, go]);
+  const go = useCallback((s: ScreenId) => {
+    setReviewId(null);
+    setScreen(s);
+  }, []);
+  const openReview = useCallback((id: number) => {
+    setReviewId(id);
+    setScreen('history');
+  }, []);
+  const nav = useMemo<Navigation>(() => ({ screen, go, retakeScreening: () => setScreening('retake'), openReview }), [screen, go, openReview]);
   const showScreening = mustScreen || screening !== 'no';
   useNavShortcuts(go, !showScreening && state.snapshot !== null);
 
@@ -64,7 +73,7 @@ function AppRoot({ services }: { services: AppServices }) {
 
   const onScreeningDone = (_s: Screening) => {
     // After the first run, the next step is pairing a sensor (unless one is already streaming).
-    if (screening !== 'retake') setScreen(streaming ? 'session' : 'pair');
+    if (screening !== 'retake') go(streaming ? 'session' : 'pair');
     setScreening('no');
   };
 
@@ -78,14 +87,14 @@ function AppRoot({ services }: { services: AppServices }) {
             onCancel={screening === 'retake' && state.snapshot.screening !== null ? () => setScreening('no') : undefined}
           />
         ) : (
-          <CurrentScreen screen={screen} />
+          <CurrentScreen screen={screen} reviewId={reviewId} />
         )}
       </Shell>
     </NavigationContext.Provider>
   );
 }
 
-function CurrentScreen({ screen }: { screen: ScreenId }) {
+function CurrentScreen({ screen, reviewId }: { screen: ScreenId; reviewId: number | null }) {
   switch (screen) {
     case 'session':
       return <LiveScreen />;
@@ -96,6 +105,6 @@ function CurrentScreen({ screen }: { screen: ScreenId }) {
     case 'settings':
       return <SettingsScreen />;
     case 'history':
-      return <HistoryScreen />;
+      return <HistoryScreen key={reviewId ?? 'list'} openReview={reviewId} />;
   }
 }

@@ -57,7 +57,7 @@ export function Shell({ snapshot, bridge, showNav, screenKey, children }: Props)
         <ConnectionBadge />
       </header>
       <LinkLostBanner status={bridge} />
-      <WarningBanner />
+      <WarningBanner reserveRoom={running} />
       {/* Notices wait while a session runs: the live view needs the room. */}
       {!running && <Notices notices={snapshot.notices} />}
       <main id="main" ref={main} tabIndex={-1} className="app-main">

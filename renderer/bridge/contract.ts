@@ -1,10 +1,11 @@
 /**
  * The renderer's one door to the IPC contract (`electron/ipc/ipc-contract.ts`): types, plus a few
  * values (the screening questions, the zone list), the pure facts the contract rests on (the
- * settings' ranges and the dwell rule, the simulated roller's default scenario), so a form checks
- * exactly what main will, and the shared text of the session figures (`electron/ipc/figure-text.ts`:
- * the CLI prints them with the same functions). Features import from here so the relative paths
- * live in one place.
+ * settings' ranges and the dwell rule, the simulated roller's default scenario, the spine map's
+ * zones and vertebra levels), so a form checks exactly what main will and a label names the zone
+ * main decided, and the shared text of the session figures (`electron/ipc/figure-text.ts`: the CLI
+ * prints them with the same functions). Features import from here so the relative paths live in
+ * one place.
  */
 export type {
   AdapterInfo,
@@ -41,6 +42,7 @@ export { BROWSER_HOST_API_PATH, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, SCREEN
 export { SETTING_RANGES, dwellLimitAfterNudge, RESEARCH_PACE_SPEED_LIMIT_IN_PER_S } from '../../electron/motion/motion-settings';
 export { DEFAULT_SIMULATED_SCENARIO } from '../../electron/sim/default-scenario';
 export { clockText, durationText, excursionText, percentText, sessionFigureTexts, type SessionFigureTexts } from '../../electron/ipc/figure-text';
+export { spineMapFor, spinePlace, vertebraIn, type SpineBounds } from '../../electron/motion/spine-map';
 
 import type { CoachEventMessage, LivePoint } from '../../electron/ipc/ipc-contract';
 export type CoachEventKind = CoachEventMessage['kind'];

@@ -15,6 +15,7 @@ import { runReviewRenderBench } from './review-render-bench';
 import { formatSoakBench, runSoakBench, soakHoursFromEnv } from './soak-bench';
 import { formatColdStartBench, runColdStartBench } from './cold-start-bench';
 import { formatFirmwareSizeBench, runFirmwareSizeBench } from './firmware-size-bench';
+import { formatFirmwareLoopBench, runFirmwareLoopBench } from './firmware-loop-bench';
 
 const fmt = (v: number, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
 
@@ -131,6 +132,10 @@ function printFirmware(): void {
   console.log(formatFirmwareSizeBench(runFirmwareSizeBench()));
 }
 
+async function printFirmwareLoop(): Promise<void> {
+  console.log(formatFirmwareLoopBench(await runFirmwareLoopBench()));
+}
+
 /** The sections, in the order a full run prints them. */
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   accuracy: printAccuracy,
@@ -146,6 +151,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   soak: printSoak,
   'cold-start': printColdStart,
   firmware: printFirmware,
+  'firmware-loop': printFirmwareLoop,
 };
 
 const asked = process.argv.slice(2);

@@ -15,12 +15,15 @@ import { realScheduler, type Scheduler } from './scheduler';
 import { SimulatedBindings, type SimulatedBindingsOptions } from './simulated-bindings';
 import { SimulatedRollerPeripheral, type RollerPeripheralOptions } from './simulated-roller-peripheral';
 import { SimulatedWitmotionPeripheral, type WitmotionPeripheralOptions } from './simulated-witmotion-peripheral';
+import { SimulatedFirmwareRollerPeripheral, type FirmwareRollerOptions } from './simulated-firmware-roller-peripheral';
 import { nobleWithBindings, type NobleInstance } from './noble-with-bindings';
 
 export { ManualScheduler, realScheduler, type Scheduler } from './scheduler';
 export { SimulatedBindings, type AdapterPowerState, type AttErrorEvent, type SimulatedBindingsOptions } from './simulated-bindings';
 export { SimulatedRollerPeripheral, RollerPeripheralSettingsSchema, type RollerPeripheralOptions } from './simulated-roller-peripheral';
 export { SimulatedWitmotionPeripheral, WitmotionPeripheralSettingsSchema, type WitmotionPeripheralOptions } from './simulated-witmotion-peripheral';
+export { SimulatedFirmwareRollerPeripheral, FirmwareRollerSettingsSchema, type FirmwareRollerOptions, type FirmwareRollerCounters } from './simulated-firmware-roller-peripheral';
+export { buildFirmwareLoop, C_COMPILER_INSTALL_HINT, type FirmwareBuild } from './firmware-build';
 export { FaultSchema, FaultPlanSchema, type Fault, type FaultPlan, type FaultPlanEntry } from './fault-plan';
 export { DISCONNECT_REASONS, type DisconnectCause, type SimulatedPeripheral, type PeripheralLink, type SimAdvertisement } from './peripheral-link';
 export { ATT_ERROR, type AttErrorCode } from './att-error';
@@ -29,7 +32,9 @@ export { nobleWithBindings, type NobleInstance } from './noble-with-bindings';
 /** A peripheral to create with the shared scheduler. */
 export type PeripheralSpec =
   | ({ kind: 'roller' } & Omit<RollerPeripheralOptions, 'scheduler'>)
-  | ({ kind: 'witmotion' } & Omit<WitmotionPeripheralOptions, 'scheduler'>);
+  | ({ kind: 'witmotion' } & Omit<WitmotionPeripheralOptions, 'scheduler'>)
+  /** The firmware core in the C host loop (build it first: `buildFirmwareLoop()` gives `executable`). */
+  | ({ kind: 'firmware-roller' } & Omit<FirmwareRollerOptions, 'scheduler'>);
 
 export type CreateSimulatedNobleOptions = Omit<SimulatedBindingsOptions, 'scheduler'> & {
   /** Default: {@link realScheduler} (paced in real time). */
@@ -73,10 +78,20 @@ export function createSimulatedPeripherals(specs: readonly (SimulatedPeripheral 
 
 function buildPeripheral(spec: SimulatedPeripheral | PeripheralSpec, scheduler: Scheduler): SimulatedPeripheral {
   if (!('kind' in spec)) return spec;
-  const { kind, ...options } = spec;
-  return kind === 'roller'
-    ? new SimulatedRollerPeripheral({ ...(options as Omit<RollerPeripheralOptions, 'scheduler'>), scheduler })
-    : new SimulatedWitmotionPeripheral({ ...(options as Omit<WitmotionPeripheralOptions, 'scheduler'>), scheduler });
+  switch (spec.kind) {
+    case 'roller': {
+      const { kind: _, ...options } = spec;
+      return new SimulatedRollerPeripheral({ ...options, scheduler });
+    }
+    case 'witmotion': {
+      const { kind: _, ...options } = spec;
+      return new SimulatedWitmotionPeripheral({ ...options, scheduler });
+    }
+    case 'firmware-roller': {
+      const { kind: _, ...options } = spec;
+      return new SimulatedFirmwareRollerPeripheral({ ...options, scheduler });
+    }
+  }
 }
 
 function hasDispose(p: SimulatedPeripheral): p is SimulatedPeripheral & { dispose(): void } {

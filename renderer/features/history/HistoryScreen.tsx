@@ -41,12 +41,13 @@ export function toggleCompare(chosen: readonly number[], id: number): number[] {
   return [...chosen, id].slice(-2);
 }
 
-export function HistoryScreen() {
+/** `openReview`: a session whose review to show first (Back then leads to the list). */
+export function HistoryScreen({ openReview = null }: { openReview?: number | null } = {}) {
   const { bridge } = useServices();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const [view, setView] = useState<View>(openReview === null ? { kind: 'list' } : { kind: 'review', id: openReview });
   const [chosen, setChosen] = useState<number[]>([]);
-  const lastReviewed = useRef<number | null>(null);
+  const lastReviewed = useRef<number | null>(openReview);
   const seq = useRef(0);
 
   const reload = useCallback(() => {

@@ -47,15 +47,15 @@ export function DwellRing({ nudgeS, limitS }: Props) {
   });
 
   return (
-    <section ref={root} className="dwell" data-level="fine" data-testid="dwell-ring" aria-labelledby="dwell-heading">
+    <section ref={root} className="dwell-ring" data-level="fine" data-testid="dwell-ring" aria-labelledby="dwell-heading">
       <h2 id="dwell-heading" className="panel-heading">
         Same spot
       </h2>
-      <svg className="dwell__svg" viewBox="0 0 200 200" aria-hidden="true">
-        <circle className="dwell__track" cx="100" cy="100" r={R} />
+      <svg className="dwell-ring__svg" viewBox="0 0 200 200" aria-hidden="true">
+        <circle className="dwell-ring__track" cx="100" cy="100" r={R} />
         <circle
           ref={arc}
-          className="dwell__arc"
+          className="dwell-ring__arc"
           cx="100"
           cy="100"
           r={R}
@@ -64,23 +64,23 @@ export function DwellRing({ nudgeS, limitS }: Props) {
           transform="rotate(-90 100 100)"
         />
         <line
-          className="dwell__nudge-mark"
+          className="dwell-ring__nudge-mark"
           x1={100 + (R - 18) * Math.cos(nudgeAngle)}
           y1={100 + (R - 18) * Math.sin(nudgeAngle)}
           x2={100 + (R + 18) * Math.cos(nudgeAngle)}
           y2={100 + (R + 18) * Math.sin(nudgeAngle)}
         />
-        <text ref={secs} className="dwell__secs" x="100" y="108" textAnchor="middle" dominantBaseline="middle">
+        <text ref={secs} className="dwell-ring__secs" x="100" y="108" textAnchor="middle" dominantBaseline="middle">
           0
         </text>
-        <text className="dwell__unit" x="100" y="152" textAnchor="middle">
+        <text className="dwell-ring__unit" x="100" y="152" textAnchor="middle">
           s
         </text>
       </svg>
-      <p ref={note} className="dwell__note">
+      <p ref={note} className="dwell-ring__note">
         {DWELL_LEVEL_TEXT.fine}
       </p>
-      <p className="dwell__legend">
+      <p className="dwell-ring__legend">
         nudge {nudgeS} s · limit {limitS} s
       </p>
     </section>

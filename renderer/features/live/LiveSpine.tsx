@@ -4,12 +4,12 @@
  */
 import { useRef } from 'react';
 import { useServices } from '../../app/services-context';
+import { vertebraIn } from '../../bridge/contract';
 import type { Units } from '../../common/units';
 import { useFrame } from '../../common/use-frame';
 import { isStale } from './live-feed';
 import { RollerMarker } from './RollerMarker';
 import { SpineDiagram } from './SpineDiagram';
-import { spineLevel } from './spine-level';
 import { yOf, type SpineScale } from './spine-scale';
 
 interface Props {
@@ -55,7 +55,8 @@ function LiveMarker({ scale, testId }: { scale: SpineScale; testId: string }) {
       g.setAttribute('transform', transform);
       last.transform = transform;
     }
-    const level = spineLevel(p.positionCm, scale.neckAboveCm, scale.lumbarBelowCm);
+    // The level inside the zone main decided: the marker and the zone readout agree.
+    const level = vertebraIn(p.zone, p.positionCm, scale);
     if (level !== last.level) {
       t.textContent = level;
       last.level = level;
@@ -72,7 +73,7 @@ function LiveMarker({ scale, testId }: { scale: SpineScale; testId: string }) {
       groupRef={group}
       levelRef={levelText}
       y={yOf(scale, p?.positionCm ?? 0)}
-      level={p ? spineLevel(p.positionCm, scale.neckAboveCm, scale.lumbarBelowCm) : 'T7'}
+      level={p ? vertebraIn(p.zone, p.positionCm, scale) : 'T7'}
       testId={testId}
     />
   );

@@ -1,13 +1,17 @@
 /**
  * What the last session came to — main's figures for it, exactly as stored and as History and
- * Review show them — whether it could be saved, and advice after a stop for pain.
+ * Review show them — whether it could be saved, advice after a stop for pain, and the way to its
+ * review (when it was stored).
  */
+import { useNavigation } from '../../app/navigation';
 import { durationText, sessionFigureTexts, type SessionStatus } from '../../bridge/contract';
 import { lengthText, type Units } from '../../common/units';
 
 export function SessionSummary({ session, units }: { session: SessionStatus; units: Units }) {
   const pain = session.endReason === 'stopped: pain';
   const f = session.figures ? sessionFigureTexts(session.figures, (cm) => lengthText(cm, units)) : null;
+  const { openReview } = useNavigation();
+  const reviewId = session.endReason === 'not saved' ? null : session.sessionId;
   return (
     <section className={`summary ${pain ? 'summary--pain' : ''}`} aria-labelledby="summary-heading" data-testid="session-summary">
       <h2 id="summary-heading">{session.saveProblem ? `Last session — ${session.endReason === 'not saved' ? 'not saved' : 'partly saved'}` : 'Last session'}</h2>
@@ -44,6 +48,13 @@ export function SessionSummary({ session, units }: { session: SessionStatus; uni
           </dd>
         </div>
       </dl>
+      {reviewId !== null && (
+        <p className="summary__review">
+          <button type="button" className="btn btn--secondary" data-testid="summary-review" onClick={() => openReview(reviewId)}>
+            Review this session
+          </button>
+        </p>
+      )}
       {pain && (
         <p className="summary__advice" role="note">
           You stopped because it hurt. Rest, and do not roll that area again until it feels normal. If pain, numbness

@@ -4,11 +4,11 @@
  */
 import { useRef } from 'react';
 import { useServices } from '../../app/services-context';
+import { vertebraIn } from '../../bridge/contract';
 import { formatSpeed, type Units } from '../../common/units';
 import { useFrame } from '../../common/use-frame';
 import { isStale } from './live-feed';
 import { GAUGE_SPAN, SPEED_LEVEL_TEXT, gaugeFraction, speedLevel, type SpeedLevel } from './speed-gauge';
-import { spineLevel } from './spine-level';
 import { ZONE_STYLE } from './zone-style';
 
 const GAUGE_W = 1000;
@@ -52,7 +52,8 @@ export function SpeedPanel({ units, limitInPerS, neckAboveCm, lumbarBelowCm }: P
       fill.current.setAttribute('transform', scale);
       last.scale = scale;
     }
-    const w = p ? `${ZONE_STYLE[p.zone].label} · about ${spineLevel(p.positionCm, neckAboveCm, lumbarBelowCm)}` : 'Waiting for the sensor…';
+    // The level is taken inside the zone main decided, so the two words never disagree.
+    const w = p ? `${ZONE_STYLE[p.zone].label} · about ${vertebraIn(p.zone, p.positionCm, { neckAboveCm, lumbarBelowCm })}` : 'Waiting for the sensor…';
     if (w !== last.where && where.current) {
       where.current.textContent = w;
       last.where = w;

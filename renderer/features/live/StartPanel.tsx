@@ -1,18 +1,27 @@
-/** Before a session: how to lie on the roller, what to avoid, and the Start button. */
+/**
+ * Before a session: how to lie on the roller, what to avoid, and the Start button. When today's
+ * rolling time has already reached the daily budget it says so plainly before the start: the
+ * careful choice is to rest, but the user may still start ("Start anyway"; Space does not skip
+ * past the notice).
+ */
 import { useNavigation } from '../../app/navigation';
 import { useSnapshot } from '../../app/use-app-state';
 import { ErrorLine } from '../../common/ErrorLine';
+import { formatDurationWords } from '../../common/time-format';
 import { formatSpeed } from '../../common/units';
+import { budgetProgress } from './budget-progress';
 import { SHORTCUT_HELP } from './shortcut-keys';
 import { useLiveShortcut } from './use-live-shortcut';
 import { useSessionActions } from './use-session-actions';
 
 export function StartPanel() {
-  const { connection, profile } = useSnapshot();
+  const { connection, profile, session } = useSnapshot();
   const { go } = useNavigation();
   const { start } = useSessionActions();
+  const budgetS = profile.dailyBudgetMin * 60;
+  const budgetUsed = budgetProgress(session.todayRollingS, budgetS).over;
   useLiveShortcut(false, (s) => {
-    if (s === 'start' && !start.busy) void start.run();
+    if (s === 'start' && !start.busy && !budgetUsed) void start.run();
   });
   const streaming = connection.name === 'streaming';
   const limit = formatSpeed(profile.speedLimitInPerS, profile.units);
@@ -21,14 +30,36 @@ export function StartPanel() {
   return (
     <section className="start" aria-labelledby="start-heading">
       <h1 id="start-heading">Ready to roll</h1>
+      {budgetUsed && (
+        <div className="start__budget-used" id="budget-used" data-testid="budget-used-notice">
+          <p className="start__budget-title">Today’s rolling time is used up</p>
+          <p>
+            You have rolled {formatDurationWords(session.todayRollingS)} today; your daily limit is {formatDurationWords(budgetS)}. Your
+            back recovers between sessions: the careful choice is to stop for today. You can still start if you decide to.
+          </p>
+        </div>
+      )}
       <div className="start__go">
-        <button type="button" className="btn btn--start" data-testid="start-button" disabled={start.busy} onClick={() => void start.run()}>
+        <button
+          type="button"
+          className={`btn ${budgetUsed ? 'btn--secondary btn--start-anyway' : 'btn--start'}`}
+          data-testid="start-button"
+          disabled={start.busy}
+          aria-describedby={budgetUsed ? 'budget-used' : undefined}
+          onClick={() => void start.run()}
+        >
           <span className="btn__icon btn__icon--play" aria-hidden="true" />
-          {start.busy ? 'Starting…' : 'Start session'}
+          {start.busy ? 'Starting…' : budgetUsed ? 'Start anyway' : 'Start session'}
         </button>
         <p className="kbd-help">
-          Press <kbd>{SHORTCUT_HELP.start}</kbd> to start. During a session: <kbd>{SHORTCUT_HELP.stop}</kbd> stops,{' '}
-          <kbd>Esc</kbd> or <kbd>H</kbd> means “it hurts — stop”.
+          {budgetUsed ? (
+            <>Today <kbd>{SHORTCUT_HELP.start}</kbd> does not start: choose “Start anyway” if you want to roll. </>
+          ) : (
+            <>
+              Press <kbd>{SHORTCUT_HELP.start}</kbd> to start.{' '}
+            </>
+          )}
+          During a session: <kbd>{SHORTCUT_HELP.stop}</kbd> stops, <kbd>Esc</kbd> or <kbd>H</kbd> means “it hurts — stop”.
         </p>
       </div>
       <ol className="start__steps">

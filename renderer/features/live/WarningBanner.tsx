@@ -1,6 +1,8 @@
 /**
- * The coaching warning: a full-width banner over the top of every screen, with an icon and words
- * (role="alert", so screen readers announce it), cleared automatically after a few seconds.
+ * The coaching warning: a full-width banner under the header of every screen, with an icon and
+ * words (role="alert", so screen readers announce it), cleared automatically after a few seconds.
+ * It takes its own room in the page and covers nothing. While a session runs (`reserveRoom`) the
+ * room stays when no warning shows, so the live view does not jump when one comes.
  */
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
@@ -13,11 +15,19 @@ import { warningText } from './warning-text';
 
 const selectActive = (w: ActiveWarning | null) => w;
 
-export function WarningBanner() {
+export function WarningBanner({ reserveRoom }: { reserveRoom: boolean }) {
   const { warnings } = useServices();
   const active = useStore(warnings.active, selectActive);
+  if (!active && !reserveRoom) return null;
+  return (
+    <div className={`warning-area ${reserveRoom ? 'warning-area--reserved' : ''}`} data-testid="warning-area">
+      {active ? <ActiveBanner active={active} /> : <p className="warning-area__calm">No warnings — keep it slow and even</p>}
+    </div>
+  );
+}
+
+function ActiveBanner({ active }: { active: ActiveWarning }) {
   const { profile } = useSnapshot();
-  if (!active) return null;
   const limit = formatSpeed(profile.speedLimitInPerS, profile.units);
   const text = warningText(active.event.kind, {
     speedLimitText: `${limit.value} ${limit.unit}`,

@@ -2,7 +2,7 @@
  * Geometry of the spine diagram: positions (cm from the start spot, + toward the head) to SVG y
  * (down), and the zone bands. The diagram shows a margin of the no-go zones beyond each boundary.
  */
-import type { Zone } from '../../bridge/contract';
+import { spineMapFor, type Zone } from '../../bridge/contract';
 
 export const NECK_MARGIN_CM = 8;
 export const LUMBAR_MARGIN_CM = 10;
@@ -44,16 +44,13 @@ export function zoneBands(scale: SpineScale): ZoneBand[] {
   ];
 }
 
-/** The spine map to draw: the profile's calibrated N and L, else the defaults from body height. */
+/** The spine map to draw: the profile's calibrated N and L, else the defaults from body height (main's own rule). */
 export function spineMapOf(profile: { neckAboveCm: number | null; lumbarBelowCm: number | null; bodyHeightCm: number }): {
   neckAboveCm: number;
   lumbarBelowCm: number;
   calibrated: boolean;
 } {
   const calibrated = profile.neckAboveCm !== null && profile.lumbarBelowCm !== null;
-  return {
-    neckAboveCm: profile.neckAboveCm ?? 0.12 * profile.bodyHeightCm,
-    lumbarBelowCm: profile.lumbarBelowCm ?? 0.08 * profile.bodyHeightCm,
-    calibrated,
-  };
+  const map = spineMapFor({ bodyHeightCm: profile.bodyHeightCm, neckAboveCm: profile.neckAboveCm ?? undefined, lumbarBelowCm: profile.lumbarBelowCm ?? undefined });
+  return { neckAboveCm: map.neckAboveCm, lumbarBelowCm: map.lumbarBelowCm, calibrated };
 }

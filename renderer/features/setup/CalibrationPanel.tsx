@@ -6,14 +6,13 @@
 import { useEffect } from 'react';
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
-import type { CalibrationStatus } from '../../bridge/contract';
+import { spinePlace, type CalibrationStatus } from '../../bridge/contract';
 import { ErrorLine } from '../../common/ErrorLine';
 import { formatDate } from '../../common/time-format';
 import { lengthText, positionText } from '../../common/units';
 import { useAction } from '../../common/use-action';
 import { RollerMarker } from '../live/RollerMarker';
 import { SpineDiagram } from '../live/SpineDiagram';
-import { spineLevel } from '../live/spine-level';
 import { spineMapOf, yOf } from '../live/spine-scale';
 import { CalibrationSteps } from './CalibrationSteps';
 import { CALIBRATION_STEPS, activeStepIndex, holdCountdownS, isHoldStep } from './calibration-steps';
@@ -108,7 +107,7 @@ export function CalibrationPanel() {
             marker={(scale) => (
               <RollerMarker
                 y={yOf(scale, calibration.positionCm ?? 0)}
-                level={calibration.positionCm !== null ? spineLevel(calibration.positionCm, scale.neckAboveCm, scale.lumbarBelowCm) : 'T7'}
+                level={calibration.positionCm !== null ? spinePlace(calibration.positionCm, scale).vertebra : 'T7'}
                 testId="calibration-marker"
                 hidden={calibration.state !== 'running' || calibration.positionCm === null}
               />

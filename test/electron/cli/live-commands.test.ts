@@ -50,6 +50,18 @@ describe('roller scan / record / demo with the simulated roller', () => {
     expect(r.out).toMatch(/^Session: \d+ (min|s)[^,]*, rolling \d+ (min|s)[^,]*, \d+ % within \d+\.\d cm\/s/m);
   });
 
+  it('demo --firmware runs the simulated roller through the firmware core (built with the C compiler)', async () => {
+    const r = await run('demo', '--firmware', '--rate', '200', '--seconds', '3', '--scenario', 'good-slow-session', '--units', 'in');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/through the firmware core/);
+    expect(r.out).toMatch(/Roller sensor \(firmware 0\.2\.0\): 208 Hz/);
+    expect(r.out).toMatch(/\d+\.\d s\s+([+−]\d+\.\d|0\.0) in\s+(upper-back|mid-back)\s+\d\.\d\d in\/s \[/);
+    const refused = await run('demo', '--firmware', '--rate', '150');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/--rate/);
+  });
+
   it('record says what is missing', async () => {
     expect((await run('record', '--simulated', '--out', join(dir, 'x.csv'))).err).toMatch(/record needs --device/);
     expect((await run('record', '--simulated', '--device', 'first')).err).toMatch(/record needs --out/);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { LUMBAR_PER_HEIGHT, NECK_PER_HEIGHT, spineMapFor, spineMapFromHeight, zoneAt, ZONES, type SpineMap } from '../../../electron/motion/spine-map';
+import { LUMBAR_PER_HEIGHT, NECK_PER_HEIGHT, spineMapFor, spineMapFromHeight, spinePlace, vertebraIn, zoneAt, ZONE_VERTEBRAE, ZONES, type SpineMap } from '../../../electron/motion/spine-map';
 import { motionSettings } from '../../../electron/motion/motion-settings';
 
 describe('spine map defaults from body height (docs/coaching-rules.md)', () => {
@@ -74,5 +74,44 @@ describe('zoneAt: neck > +N, upper-back 0…+N, mid-back −L…0, lumbar < −L
       if (seen[seen.length - 1] !== z) seen.push(z);
     }
     expect(seen).toEqual([...ZONES]);
+  });
+});
+
+describe('the vertebra level comes from the zone boundaries', () => {
+  const map: SpineMap = { neckAboveCm: 21, lumbarBelowCm: 14, source: 'height' };
+
+  it('names a level of the zone it is in, everywhere from above the neck to below the hips', () => {
+    for (let cm = -40; cm <= 40; cm += 0.05) {
+      const { zone, vertebra } = spinePlace(cm, map);
+      expect(zone).toBe(zoneAt(cm, map));
+      expect(ZONE_VERTEBRAE[zone], `${cm.toFixed(2)} cm`).toContain(vertebra);
+    }
+  });
+
+  it('the start spot is T7, the lowest level of the upper back; just below it the mid back begins at T8', () => {
+    expect(spinePlace(0, map)).toEqual({ zone: 'upper-back', vertebra: 'T7' });
+    expect(spinePlace(-0.01, map)).toEqual({ zone: 'mid-back', vertebra: 'T8' });
+  });
+
+  it('the ends of each band: T1 at +N, C7 just above; T12 at −L, L1 just below', () => {
+    expect(spinePlace(21, map)).toEqual({ zone: 'upper-back', vertebra: 'T1' });
+    expect(spinePlace(21.01, map)).toEqual({ zone: 'neck', vertebra: 'C7' });
+    expect(spinePlace(-14, map)).toEqual({ zone: 'mid-back', vertebra: 'T12' });
+    expect(spinePlace(-14.01, map)).toEqual({ zone: 'lumbar', vertebra: 'L1' });
+  });
+
+  it('spreads the levels evenly and keeps counting past the boundaries', () => {
+    expect(spinePlace(3.5, map).vertebra).toBe('T6');
+    expect(spinePlace(-3, map).vertebra).toBe('T9');
+    expect(spinePlace(21 + 3.1, map).vertebra).toBe('C6');
+    expect(spinePlace(300, map).vertebra).toBe('C1');
+    expect(spinePlace(-14 - 3, map).vertebra).toBe('L2');
+    expect(spinePlace(-300, map).vertebra).toBe('sacrum');
+  });
+
+  it('inside a zone given by the engine the level stays in that zone; no number gives a dash', () => {
+    expect(vertebraIn('mid-back', -14.5, map)).toBe('T12');
+    expect(vertebraIn('upper-back', -0.5, map)).toBe('T7');
+    expect(vertebraIn('mid-back', Number.NaN, map)).toBe('–');
   });
 });

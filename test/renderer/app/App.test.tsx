@@ -44,4 +44,24 @@ describe('App', () => {
     await user.click(screen.getByTestId('nav-history'));
     expect(screen.getByTestId('nav-history').getAttribute('aria-current')).toBe('page');
   });
+
+  it('the end-of-session card opens that session’s review on the History screen; History from the tabs shows the list', async () => {
+    const ended = { ...snapshotFixture().session, state: 'ended' as const, sessionId: 42, endReason: 'completed', elapsedS: 300, rollingS: 240 };
+    const { services, bridge } = fakeServices({
+      snapshot: null,
+      answers: {
+        'app.snapshot': snapshotFixture({ screening: screeningFixture(), session: ended }),
+        'review.get': () => new Promise(() => {}),
+        'history.get': () => new Promise(() => {}),
+      },
+    });
+    const user = userEvent.setup();
+    render(<App services={services} />);
+    await user.click(await screen.findByRole('button', { name: 'Review this session' }));
+    expect(screen.getByTestId('nav-history').getAttribute('aria-current')).toBe('page');
+    expect(bridge.paramsOf('review.get')).toEqual([{ id: 42 }]);
+    expect(screen.getByTestId('session-review')).toBeTruthy();
+    await user.click(screen.getByTestId('nav-history'));
+    expect(screen.getByTestId('history-screen')).toBeTruthy();
+  });
 });

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NavBar } from '../../../renderer/app/NavBar';
+import { StartPanel } from '../../../renderer/features/live/StartPanel';
+import { runningSessionFixture } from './fixtures';
 import { renderWithServices } from '../support/render-with-services';
 
 describe('NavBar', () => {
@@ -28,5 +30,36 @@ describe('NavBar', () => {
     await user.click(screen.getByTestId('nav-history'));
     expect(nav.go).toHaveBeenLastCalledWith('history');
     expect(nav.go).toHaveBeenCalledTimes(3);
+  });
+
+  it('after a click on a tab, Space starts the session instead of pressing the tab again', async () => {
+    const { nav, user, bridge } = renderWithServices(
+      <>
+        <NavBar />
+        <StartPanel />
+      </>,
+      { answers: { 'session.start': runningSessionFixture() } },
+    );
+    await user.click(screen.getByTestId('nav-session'));
+    expect(nav.go).toHaveBeenCalledTimes(1);
+    expect(document.activeElement).not.toBe(screen.getByTestId('nav-session'));
+    await user.keyboard(' ');
+    await waitFor(() => expect(bridge.paramsOf('session.start')).toHaveLength(1));
+    expect(nav.go).toHaveBeenCalledTimes(1);
+  });
+
+  it('a tab reached with the keyboard keeps the focus: Space there presses the tab, not Start', async () => {
+    const { nav, user, bridge } = renderWithServices(
+      <>
+        <NavBar />
+        <StartPanel />
+      </>,
+      { answers: { 'session.start': runningSessionFixture() } },
+    );
+    await user.tab();
+    await user.keyboard(' ');
+    expect(nav.go).toHaveBeenLastCalledWith('session');
+    expect(document.activeElement).toBe(screen.getByTestId('nav-session'));
+    expect(bridge.paramsOf('session.start')).toHaveLength(0);
   });
 });

@@ -122,14 +122,14 @@ export interface RenderOptions extends ServicesOptions {
 }
 
 export interface Rendered extends RenderResult, FakeServices {
-  nav: { screen: ScreenId; go: Mock<Navigation['go']>; retakeScreening: Mock<Navigation['retakeScreening']> };
+  nav: { screen: ScreenId; go: Mock<Navigation['go']>; retakeScreening: Mock<Navigation['retakeScreening']>; openReview: Mock<Navigation['openReview']> };
   user: UserEvent;
 }
 
 /** Renders `ui` inside the app's services and navigation, with a fake bridge and a given snapshot. */
 export function renderWithServices(ui: ReactElement, options: RenderOptions = {}): Rendered {
   const fake = fakeServices(options);
-  const nav = { screen: options.screen ?? 'session', go: vi.fn<Navigation['go']>(), retakeScreening: vi.fn<Navigation['retakeScreening']>() };
+  const nav = { screen: options.screen ?? 'session', go: vi.fn<Navigation['go']>(), retakeScreening: vi.fn<Navigation['retakeScreening']>(), openReview: vi.fn<Navigation['openReview']>() };
   const user = userEvent.setup();
   const result = render(
     <ServicesContext.Provider value={fake.services}>

@@ -12,7 +12,7 @@ function ring() {
   const frames = manualFrames();
   const r = renderWithServices(<DwellRing nudgeS={15} limitS={30} />);
   const root = screen.getByTestId('dwell-ring');
-  return { ...r, frames, root, arc: root.querySelector('.dwell__arc')!, secs: root.querySelector('.dwell__secs')! };
+  return { ...r, frames, root, arc: root.querySelector('.dwell-ring__arc')!, secs: root.querySelector('.dwell-ring__secs')! };
 }
 
 describe('DwellRing', () => {
@@ -23,12 +23,12 @@ describe('DwellRing', () => {
     const [, , w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number);
     expect(w).toBeGreaterThan(0);
     expect(h).toBeGreaterThan(0);
-    for (const c of [root.querySelector('.dwell__track')!, arc]) {
+    for (const c of [root.querySelector('.dwell-ring__track')!, arc]) {
       expect(Number(c.getAttribute('r'))).toBe(R);
       expect(Number(c.getAttribute('cx'))).toBeGreaterThan(0);
     }
     expect(Number(arc.getAttribute('stroke-dasharray'))).toBeCloseTo(C, 1);
-    expect(root.querySelector('.dwell__nudge-mark')).not.toBeNull();
+    expect(root.querySelector('.dwell-ring__nudge-mark')).not.toBeNull();
   });
 
   it('starts empty, "on this spot", with the nudge and the limit in the legend', () => {
@@ -51,7 +51,7 @@ describe('DwellRing', () => {
     services.liveFeed.push([livePointFixture({ dwellS })], 0);
     frames.run(16);
     expect(root.dataset.level).toBe(level);
-    expect(root.querySelector('.dwell__note')!.textContent).toBe(words);
+    expect(root.querySelector('.dwell-ring__note')!.textContent).toBe(words);
     expect(secs.textContent).toBe(String(shownS));
     // The arc fills toward the limit: its dash offset shrinks with the share of the limit.
     expect(Number(arc.getAttribute('stroke-dashoffset'))).toBeCloseTo(C * (1 - Math.min(1, dwellS / 30)), 0);

@@ -47,6 +47,20 @@ describe('SpeedPanel', () => {
     expect(where.textContent).toBe('Neck · about C7');
   });
 
+  it.each([
+    [0, 'upper-back', 'Upper back · about T7'],
+    [-0.01, 'mid-back', 'Mid back · about T8'],
+    [-14, 'mid-back', 'Mid back · about T12'],
+    [-14.01, 'lumbar', 'Lower back · about L1'],
+    [16, 'upper-back', 'Upper back · about T1'],
+    [16.01, 'neck', 'Neck · about C7'],
+  ] as const)('at the zone boundaries the level agrees with the zone: %s cm in %s → "%s"', (positionCm, zone, words) => {
+    const { frames, services, where } = panel();
+    services.liveFeed.push([livePointFixture({ positionCm, zone, speedInPerS: 0.3 })], 1000);
+    frames.run(1016);
+    expect(where.textContent).toBe(words);
+  });
+
   it('in cm/s when the profile says cm', () => {
     const { frames, services, readout, section } = panel('cm');
     services.liveFeed.push([livePointFixture({ speedInPerS: 1 })], 1000);

@@ -45,6 +45,31 @@ describe('StartPanel', () => {
     expect(nav.go).toHaveBeenLastCalledWith('setup');
   });
 
+  it('today’s budget already used: says so plainly before the start; Space does not start, "Start anyway" does', async () => {
+    const session = { ...snapshotFixture().session, todayRollingS: 610, dailyBudgetS: 600 };
+    const { user, bridge } = renderWithServices(<StartPanel />, {
+      snapshot: snapshotFixture({ connection: streaming, session, profile: profileFixture({ dailyBudgetMin: 10 }) }),
+      answers: { 'session.start': runningSessionFixture() },
+    });
+    const notice = screen.getByTestId('budget-used-notice');
+    expect(notice.textContent).toContain('Today’s rolling time is used up');
+    expect(notice.textContent).toContain('You have rolled 10 min 10 s today; your daily limit is 10 min.');
+    const start = screen.getByTestId('start-button');
+    expect(start.textContent).toBe('Start anyway');
+    expect(start.getAttribute('aria-describedby')).toBe(notice.id);
+    await user.keyboard(' ');
+    expect(bridge.paramsOf('session.start')).toHaveLength(0);
+    await user.click(start);
+    expect(bridge.paramsOf('session.start')).toEqual([{}]);
+  });
+
+  it('budget left (or a larger budget in the profile now): no notice, Start session as usual', () => {
+    const session = { ...snapshotFixture().session, todayRollingS: 610, dailyBudgetS: 600 };
+    renderWithServices(<StartPanel />, { snapshot: snapshotFixture({ session, profile: profileFixture({ dailyBudgetMin: 15 }) }) });
+    expect(screen.queryByTestId('budget-used-notice')).toBeNull();
+    expect(screen.getByTestId('start-button').textContent).toBe('Start session');
+  });
+
   it('with a streaming, calibrated sensor: no hints', () => {
     renderWithServices(<StartPanel />, { snapshot: snapshotFixture({ connection: streaming, profile: profileFixture({ calibratedAt: '2025-03-01T18:00:00.000Z' }) }) });
     expect(screen.queryByTestId('start-needs-sensor')).toBeNull();

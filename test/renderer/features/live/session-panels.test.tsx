@@ -45,14 +45,27 @@ describe('SessionSummary', () => {
   const ended = { ...snapshotFixture().session, state: 'ended' as const, elapsedS: 245, figures: summaryFixture({ durationS: 245, rollingS: 180, warnings: 3 }), todayRollingS: 400, dailyBudgetS: 600 };
 
   it('lists length, rolling time, warnings and today against the budget', () => {
-    render(<SessionSummary session={{ ...ended, endReason: 'completed' }} units="cm" />);
+    renderWithServices(<SessionSummary session={{ ...ended, endReason: 'completed' }} units="cm" />);
     const facts = [...screen.getByTestId('session-summary').querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
     expect(facts).toEqual(['Length: 4 min 05 s', 'Rolling: 3 min', 'Within limit: 87 %', 'Longest stay: 22 s', 'Warnings: 3', 'Today: 6 min 40 s of 10 min']);
     expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('after a stop for pain: advice to rest and to have it looked at', () => {
-    render(<SessionSummary session={{ ...ended, endReason: 'stopped: pain' }} units="cm" />);
+    renderWithServices(<SessionSummary session={{ ...ended, endReason: 'stopped: pain' }} units="cm" />);
     expect(screen.getByRole('note').textContent).toMatch(/^You stopped because it hurt\. Rest.*doctor or physiotherapist\.$/);
+  });
+
+  it('a stored session links to its review', async () => {
+    const { user, nav } = renderWithServices(<SessionSummary session={{ ...ended, sessionId: 42, endReason: 'completed' }} units="cm" />);
+    await user.click(screen.getByRole('button', { name: 'Review this session' }));
+    expect(nav.openReview).toHaveBeenCalledWith(42);
+  });
+
+  it('no review link for a session that was not saved, or has no id', () => {
+    renderWithServices(<SessionSummary session={{ ...ended, sessionId: 42, endReason: 'not saved', saveProblem: 'The disk is full.' }} units="cm" />);
+    expect(screen.queryByRole('button', { name: 'Review this session' })).toBeNull();
+    renderWithServices(<SessionSummary session={{ ...ended, sessionId: null, endReason: 'completed' }} units="cm" />);
+    expect(screen.queryByRole('button', { name: 'Review this session' })).toBeNull();
   });
 });
