@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 
 const compiled = new URL('../../out/cli/cli-main.js', import.meta.url);
 if (existsSync(compiled)) {
+  /** @type {{ main: (argv: string[], io: { stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream }) => Promise<number> }} */
   const { main } = await import(compiled.href);
   process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
 } else {

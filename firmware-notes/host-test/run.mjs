@@ -35,13 +35,17 @@ const SANITIZER_ENV = {
   UBSAN_OPTIONS: process.env.UBSAN_OPTIONS ?? 'print_stacktrace=1:halt_on_error=1',
 };
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   process.stderr.write(`host-test: ${message}\n`);
   process.exit(1);
 }
 
 function findCompiler() {
-  const candidates = [process.env.CC, 'cc', 'gcc', 'clang'].filter((c) => typeof c === 'string' && c.trim() !== '');
+  const candidates = [process.env.CC ?? '', 'cc', 'gcc', 'clang'].filter((c) => c.trim() !== '');
   for (const candidate of candidates) {
     const probe = spawnSync(candidate, ['--version'], { stdio: 'ignore' });
     if (!probe.error && probe.status === 0) return candidate;
@@ -49,11 +53,20 @@ function findCompiler() {
   return null;
 }
 
+/**
+ * @param {string} compiler
+ * @param {string[]} flags
+ * @param {string[]} inputs
+ * @param {string} output
+ */
 function compile(compiler, flags, inputs, output) {
   return spawnSync(compiler, [...flags, ...inputs, '-o', output], { encoding: 'utf8' });
 }
 
-/** True when a tiny program builds and runs with the sanitizers (some platforms or sandboxes cannot). */
+/**
+ * True when a tiny program builds and runs with the sanitizers (some platforms or sandboxes cannot).
+ * @param {string} compiler
+ */
 function sanitizersWork(compiler) {
   const probeSource = join(buildDir, 'sanitizer_probe.c');
   const probeExe = join(buildDir, `sanitizer_probe${exeSuffix}`);
