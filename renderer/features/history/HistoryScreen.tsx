@@ -68,6 +68,7 @@ export function HistoryScreen() {
     });
     return () => {
       off();
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- seq counts loads (not a DOM ref): bumping it at cleanup voids the replies still in flight
       seq.current++;
     };
   }, [bridge, reload]);
