@@ -159,8 +159,8 @@ export class RollerApp {
   on<N extends EventName>(name: N, fn: Listener<N>): () => void {
     let set = this.listeners.get(name);
     if (!set) this.listeners.set(name, (set = new Set()));
-    set.add(fn as (p: never) => void);
-    return () => set.delete(fn as (p: never) => void);
+    set.add(fn);
+    return () => set.delete(fn);
   }
 
   /** Answers one request from the renderer (params already parsed against the contract). */
@@ -341,7 +341,7 @@ export class RollerApp {
       await this.simulated.startScan();
     }
     this.pushSnapshot();
-    await this.streaming(this.simulated!, 15_000);
+    await this.streaming(this.simulated, 15_000);
   }
 
   /** Resolves once the source streams; a clear error if it does not within `ms`. */

@@ -23,7 +23,8 @@ export interface AdapterState {
   detail?: string;
 }
 
-export type Platform = 'linux' | 'darwin' | 'win32' | string;
+/** `process.platform`: 'linux', 'darwin' and 'win32' get their own advice, any other gets the general one. */
+export type Platform = string;
 
 const FIX: Record<Exclude<AdapterStateName, 'poweredOn'>, Partial<Record<'linux' | 'darwin' | 'win32', string>> & { any: string }> = {
   unavailable: {

@@ -140,8 +140,8 @@ export class BleSensorSource {
   on<K extends keyof BleSourceEvents>(event: K, fn: Listener<K>): () => void {
     let set = this.listeners.get(event);
     if (!set) this.listeners.set(event, (set = new Set()));
-    set.add(fn as (v: never) => void);
-    return () => set.delete(fn as (v: never) => void);
+    set.add(fn);
+    return () => set.delete(fn);
   }
 
   /** Loads Bluetooth and, once the adapter is on, reconnects to the remembered sensor. */
@@ -311,7 +311,7 @@ export class BleSensorSource {
     // when the link is reported lost instead of waiting for the bound.
     let onDrop: (reason: unknown) => void = () => undefined;
     const dropped = new Promise<never>((_, reject) => {
-      onDrop = (reason) => reject(new Error(`the sensor dropped out while being set up (${String(reason ?? 'link lost')})`));
+      onDrop = (reason) => reject(new Error(`the sensor dropped out while being set up (${disconnectReason(reason)})`));
     });
     p.once('disconnect', onDrop);
     let link: SensorLink;
@@ -331,7 +331,7 @@ export class BleSensorSource {
     }
     this.link = link;
     this.linkedPeripheral = p;
-    p.once('disconnect', (reason: unknown) => this.onLinkLost(p, String(reason ?? 'link lost')));
+    p.once('disconnect', (reason: unknown) => this.onLinkLost(p, disconnectReason(reason)));
     this.o.remembered.set({ id: p.id, name: p.advertisement?.localName ?? '', kind });
     this.devices.setRemembered(p.id);
     this.machine.dispatch({ type: 'streaming' });
@@ -426,4 +426,9 @@ export class BleSensorSource {
     if (!set) return;
     for (const fn of set) (fn as Listener<K>)(value);
   }
+}
+
+/** noble's reason for a disconnect (an HCI code or a text, by platform), for a message. */
+function disconnectReason(reason: unknown): string {
+  return typeof reason === 'number' || typeof reason === 'string' ? String(reason) : 'link lost';
 }

@@ -7,11 +7,11 @@
 
 export interface Scheduler {
   /** Milliseconds on a monotonic clock (the origin is arbitrary). */
-  nowMs(): number;
+  nowMs: () => number;
   /** Runs `fn` once, `ms` from now (negative or NaN counts as 0). Returns an opaque handle. */
-  setTimeout(fn: () => void, ms: number): unknown;
+  setTimeout: (fn: () => void, ms: number) => unknown;
   /** Cancels a timer that has not run yet; unknown or spent handles are ignored. */
-  clearTimeout(handle: unknown): void;
+  clearTimeout: (handle: unknown) => void;
 }
 
 /** Wall-clock time (`performance.now()`) and the global timers. */

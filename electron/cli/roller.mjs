@@ -10,6 +10,7 @@ if (existsSync(compiled)) {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;
   });
+  /** @type {{ main: (argv: string[], io: { stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream }) => Promise<number> }} */
   const { main } = await import(compiled.href);
   process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr });
 } else {

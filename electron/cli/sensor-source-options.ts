@@ -5,7 +5,6 @@
  */
 import { BleSensorSource } from '../ble/ble-sensor-source';
 import { bleBindingsChoice, loadDbusNoble, loadSystemNoble } from '../ble/noble-loader';
-import type { NobleLike } from '../ble/noble-types';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
 import { buildFirmwareLoop, createSimulatedNoble } from '../ble/sim-peripheral';
 import { CliError } from './cli-args';
@@ -19,7 +18,7 @@ export function cliSensorSource(simulated: boolean, scenario = DEFAULT_SIMULATED
   }
   if (!simulated) return { source: new BleSensorSource({ loadNoble: () => loadSystemNoble(), scheduler, sampleRateHz }), dispose: () => undefined };
   const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario }] });
-  return { source: new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler, sampleRateHz }), dispose: () => sim.dispose() };
+  return { source: new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble }), scheduler, sampleRateHz }), dispose: () => sim.dispose() };
 }
 
 /**
@@ -30,7 +29,7 @@ export function cliFirmwareSensorSource(scenario: string, sampleRateHz: number, 
   const built = buildFirmwareLoop();
   if (!built.ok) throw new CliError(`--firmware: ${built.message}`);
   const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'firmware-roller', scenario, executable: built.executable, feedRateHz: sampleRateHz }] });
-  return { source: new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler, sampleRateHz }), dispose: () => sim.dispose() };
+  return { source: new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble }), scheduler, sampleRateHz }), dispose: () => sim.dispose() };
 }
 
 /** Resolves once the adapter has said what it is (or after `ms`). */

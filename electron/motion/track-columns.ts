@@ -51,7 +51,7 @@ export class TrackColumns {
   }
 
   toPoints(): TrackPoint[] {
-    const out: TrackPoint[] = new Array(this.length);
+    const out = new Array<TrackPoint>(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.pointAt(i);
     return out;
   }

@@ -18,16 +18,23 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** @type {Record<string, string>} */
 const PLATFORMS = { linux: '--linux', mac: '--mac', win: '--win' };
 
-const [platform, ...rest] = process.argv.slice(2);
-if (!(platform in PLATFORMS)) {
+const [platform = '', ...rest] = process.argv.slice(2);
+const platformFlag = Object.hasOwn(PLATFORMS, platform) ? PLATFORMS[platform] : undefined;
+if (platformFlag === undefined) {
   console.error(`usage: node electron/packaging/dist.mjs ${Object.keys(PLATFORMS).join('|')} [--keep-electron-abi] [electron-builder flags]`);
   process.exit(2);
 }
 const keepElectronAbi = rest.includes('--keep-electron-abi');
 const builderArgs = rest.filter((a) => a !== '--keep-electron-abi');
 
+/**
+ * @param {string} bin
+ * @param {string[]} args
+ * @returns {number} the exit status
+ */
 function run(bin, args, env = process.env) {
   console.log(`> ${bin} ${args.join(' ')}`);
   const local = join(ROOT, 'node_modules', '.bin', bin);
@@ -45,7 +52,9 @@ function run(bin, args, env = process.env) {
  * ones electron-builder's rebuild leaves unusable for Node.
  */
 function abiBoundAddons() {
+  /** @type {string[]} */
   const names = [];
+  /** @param {string} dir */
   const visit = (dir, prefix = '') => {
     for (const name of readdirSync(dir)) {
       if (name.startsWith('.')) continue;
@@ -55,6 +64,7 @@ function abiBoundAddons() {
       }
       const pkgDir = join(dir, name);
       if (!existsSync(join(pkgDir, 'binding.gyp')) || !existsSync(join(pkgDir, 'package.json'))) continue;
+      /** @type {{ binary?: { napi_versions?: unknown }, dependencies?: Record<string, string> }} */
       const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
       const nodeApi = pkg.binary?.napi_versions != null || 'node-addon-api' in (pkg.dependencies ?? {});
       if (!nodeApi) names.push(`${prefix}${name}`);
@@ -65,7 +75,7 @@ function abiBoundAddons() {
 }
 
 let status = run('electron-vite', ['build']);
-if (status === 0) status = run('electron-builder', [PLATFORMS[platform], ...builderArgs]);
+if (status === 0) status = run('electron-builder', [platformFlag, ...builderArgs]);
 
 if (!keepElectronAbi) {
   const addons = abiBoundAddons();

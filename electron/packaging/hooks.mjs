@@ -16,8 +16,12 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { electronAbi, scanAddons } from './native-abi.mjs';
 
-/** `node_modules/<pkg>/build/Release/.forge-meta` files, scoped packages included. */
+/**
+ * `node_modules/<pkg>/build/Release/.forge-meta` files, scoped packages included.
+ * @param {string} nodeModules
+ */
 function rebuildMarkers(nodeModules) {
+  /** @type {string[]} */
   const markers = [];
   if (!existsSync(nodeModules)) return markers;
   for (const name of readdirSync(nodeModules)) {
@@ -30,6 +34,7 @@ function rebuildMarkers(nodeModules) {
   return markers;
 }
 
+/** @param {import('electron-builder').BeforeBuildContext} context */
 export async function beforeBuild(context) {
   for (const marker of rebuildMarkers(join(context.appDir, 'node_modules'))) rmSync(marker);
   for (const key of Object.keys(process.env)) {
@@ -41,6 +46,7 @@ export async function beforeBuild(context) {
   return true; // electron-builder goes on with its own rebuild
 }
 
+/** @param {import('electron-builder').AfterPackContext} context */
 export async function afterPack(context) {
   const expected = electronAbi(context.packager.projectDir);
   const addons = scanAddons(context.appOutDir);

@@ -21,6 +21,9 @@ import { deflateSync, crc32 } from 'node:zlib';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SUPERSAMPLES = 4; // per axis: 16 samples a pixel for smooth edges
 
+/** @typedef {readonly [number, number, number]} Rgb */
+
+/** @type {Record<'backgroundTop' | 'backgroundBottom' | 'roller' | 'rollerGroove' | 'vertebra', Rgb>} */
 const COLORS = {
   backgroundTop: [0x1b, 0x22, 0x2b],
   backgroundBottom: [0x0b, 0x0d, 0x10],
@@ -29,7 +32,11 @@ const COLORS = {
   vertebra: [0xe8, 0xed, 0xf2],
 };
 
-/** Signed distance (in unit coordinates) to a rounded rectangle centred at (cx, cy). */
+/**
+ * Signed distance (in unit coordinates) to a rounded rectangle centred at (cx, cy).
+ * @param {number} x @param {number} y @param {number} cx @param {number} cy
+ * @param {number} halfW @param {number} halfH @param {number} radius
+ */
 function roundedRect(x, y, cx, cy, halfW, halfH, radius) {
   const qx = Math.abs(x - cx) - (halfW - radius);
   const qy = Math.abs(y - cy) - (halfH - radius);
@@ -46,7 +53,10 @@ const GROOVES = [0.35, 0.5, 0.65];
 
 const OUTSIDE = 0, BACKGROUND = 1, VERTEBRA = 2, ROLLER = 3, GROOVE = 4;
 
-/** Which part of the picture a point of the unit square lies in. */
+/**
+ * Which part of the picture a point of the unit square lies in.
+ * @param {number} x @param {number} y
+ */
 function regionAt(x, y) {
   if (roundedRect(x, y, 0.5, 0.5, 0.44, 0.44, 0.1) > 0) return OUTSIDE;
   if (y > 0.3 && y < 0.5) {
@@ -60,17 +70,24 @@ function regionAt(x, y) {
   return BACKGROUND;
 }
 
+/**
+ * @param {number} region @param {number} y
+ * @returns {Rgb}
+ */
 function colorOf(region, y) {
   if (region === VERTEBRA) return COLORS.vertebra;
   if (region === ROLLER) return COLORS.roller;
   if (region === GROOVE) return COLORS.rollerGroove;
   const mix = Math.min(Math.max((y - 0.06) / 0.88, 0), 1);
-  return COLORS.backgroundTop.map((c, i) => Math.round(c + (COLORS.backgroundBottom[i] - c) * mix));
+  const [r0, g0, b0] = COLORS.backgroundTop;
+  const [r1, g1, b1] = COLORS.backgroundBottom;
+  return [Math.round(r0 + (r1 - r0) * mix), Math.round(g0 + (g1 - g0) * mix), Math.round(b0 + (b1 - b0) * mix)];
 }
 
 /**
  * RGBA pixels of the icon at `size` × `size`. A pixel whose corners and centre lie in one part
  * of the picture takes that part's colour; a pixel on an edge averages 16 samples.
+ * @param {number} size
  */
 function render(size) {
   const pixels = Buffer.alloc(size * size * 4);
@@ -115,6 +132,7 @@ function render(size) {
   return pixels;
 }
 
+/** @param {string} type @param {Buffer} data */
 function pngChunk(type, data) {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
@@ -124,7 +142,10 @@ function pngChunk(type, data) {
   return Buffer.concat([head, data, crc]);
 }
 
-/** An 8-bit RGBA PNG; each row uses the "Sub" filter, which makes flat areas compress well. */
+/**
+ * An 8-bit RGBA PNG; each row uses the "Sub" filter, which makes flat areas compress well.
+ * @param {number} size @param {Buffer} pixels
+ */
 function encodePng(size, pixels) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
@@ -137,8 +158,8 @@ function encodePng(size, pixels) {
     const row = y * (stride + 1);
     raw[row] = 1; // filter: Sub
     for (let i = 0; i < stride; i++) {
-      const left = i >= 4 ? pixels[y * stride + i - 4] : 0;
-      raw[row + 1 + i] = (pixels[y * stride + i] - left) & 0xff;
+      const left = i >= 4 ? pixels.readUInt8(y * stride + i - 4) : 0;
+      raw[row + 1 + i] = (pixels.readUInt8(y * stride + i) - left) & 0xff;
     }
   }
   return Buffer.concat([
@@ -149,7 +170,12 @@ function encodePng(size, pixels) {
   ]);
 }
 
-/** ICO with PNG-compressed entries (Windows Vista and later); a width byte of 0 means 256. */
+/** @typedef {{ size: number, png: Buffer }} IconEntry */
+
+/**
+ * ICO with PNG-compressed entries (Windows Vista and later); a width byte of 0 means 256.
+ * @param {IconEntry[]} entries
+ */
 function encodeIco(entries) {
   const header = Buffer.alloc(6 + 16 * entries.length);
   header.writeUInt16LE(0, 0);
@@ -169,13 +195,16 @@ function encodeIco(entries) {
   return Buffer.concat([header, ...entries.map((e) => e.png)]);
 }
 
-/** ICNS element types that hold PNG data, by pixel size. */
+/** ICNS element types that hold PNG data, by pixel size. @type {Record<number, string>} */
 const ICNS_TYPES = { 16: 'icp4', 32: 'icp5', 64: 'icp6', 128: 'ic07', 256: 'ic08', 512: 'ic09', 1024: 'ic10' };
 
+/** @param {IconEntry[]} entries */
 function encodeIcns(entries) {
   const parts = entries.map(({ size, png }) => {
+    const type = ICNS_TYPES[size];
+    if (type === undefined) throw new Error(`make-icons: ICNS has no PNG element type for ${size} px`);
     const head = Buffer.alloc(8);
-    head.write(ICNS_TYPES[size], 0, 'ascii');
+    head.write(type, 0, 'ascii');
     head.writeUInt32BE(png.length + 8, 4);
     return Buffer.concat([head, png]);
   });
@@ -186,11 +215,12 @@ function encodeIcns(entries) {
 }
 
 const SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
-const pngs = new Map(SIZES.map((size) => [size, encodePng(size, render(size))]));
+const pngs = SIZES.map((size) => ({ size, png: encodePng(size, render(size)) }));
 
 mkdirSync(join(HERE, 'icons'), { recursive: true });
-for (const [size, png] of pngs) writeFileSync(join(HERE, 'icons', `${size}x${size}.png`), png);
-const pick = (sizes) => sizes.map((size) => ({ size, png: pngs.get(size) }));
+for (const { size, png } of pngs) writeFileSync(join(HERE, 'icons', `${size}x${size}.png`), png);
+/** @param {number[]} sizes @returns {IconEntry[]} */
+const pick = (sizes) => pngs.filter((e) => sizes.includes(e.size));
 writeFileSync(join(HERE, 'icon.ico'), encodeIco(pick([16, 24, 32, 48, 64, 128, 256])));
 writeFileSync(join(HERE, 'icon.icns'), encodeIcns(pick([16, 32, 64, 128, 256, 512, 1024])));
 console.log(`icons written to ${HERE}`);

@@ -14,7 +14,11 @@ import { join, relative } from 'node:path';
 
 /** @typedef {{ file: string, kind: 'abi' | 'napi' | 'unknown', abi: number | null }} AddonAbi */
 
-/** The ABI one addon file names, if any. @returns {Omit<AddonAbi, 'file'>} */
+/**
+ * The ABI one addon file names, if any.
+ * @param {Uint8Array} bytes
+ * @returns {Omit<AddonAbi, 'file'>}
+ */
 export function addonAbi(bytes) {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const abi = /node_register_module_v(\d+)/.exec(text);
@@ -23,9 +27,15 @@ export function addonAbi(bytes) {
   return { kind: 'unknown', abi: null };
 }
 
-/** Every `.node` file under `dir`, with the ABI it names. @returns {AddonAbi[]} */
+/**
+ * Every `.node` file under `dir`, with the ABI it names.
+ * @param {string} dir
+ * @returns {AddonAbi[]}
+ */
 export function scanAddons(dir) {
+  /** @type {AddonAbi[]} */
   const found = [];
+  /** @param {string} d */
   const walk = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const path = join(d, entry.name);
@@ -37,12 +47,19 @@ export function scanAddons(dir) {
   return found.sort((a, b) => a.file.localeCompare(b.file));
 }
 
-/** The addons under `dir` compiled for another ABI than `expectedAbi`. */
+/**
+ * The addons under `dir` compiled for another ABI than `expectedAbi`.
+ * @param {string} dir
+ * @param {number} expectedAbi
+ */
 export function wrongAbiAddons(dir, expectedAbi) {
   return scanAddons(dir).filter((a) => a.kind === 'abi' && a.abi !== expectedAbi);
 }
 
-/** Electron's Node ABI (NODE_MODULE_VERSION), as the installed `electron` package records it. */
+/**
+ * Electron's Node ABI (NODE_MODULE_VERSION), as the installed `electron` package records it.
+ * @param {string} projectDir
+ */
 export function electronAbi(projectDir) {
   return Number(readFileSync(join(projectDir, 'node_modules', 'electron', 'abi_version'), 'utf8').trim());
 }

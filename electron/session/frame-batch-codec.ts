@@ -99,8 +99,8 @@ export function decodeFrameBatch(blob: Uint8Array, what = 'frame batch'): FrameB
   const n = r.varint();
   const stride = r.varint();
   if (stride < 1 || stride > 0xffff) throw new BlobFormatError(`${what}: shuffle stride ${stride} is out of range`);
-  const lengths: number[] = new Array(n);
-  const arrivalMs: number[] = new Array(n);
+  const lengths = new Array<number>(n);
+  const arrivalMs = new Array<number>(n);
   let at = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -112,7 +112,7 @@ export function decodeFrameBatch(blob: Uint8Array, what = 'frame batch'): FrameB
   }
   const payload = unshuffleDelta(r.bytes(total), stride);
   r.end();
-  const frames: Uint8Array[] = new Array(n);
+  const frames = new Array<Uint8Array>(n);
   let off = 0;
   for (let i = 0; i < n; i++) {
     const len = lengths[i]!;

@@ -75,7 +75,7 @@ export function decodeSampleBatch(blob: Uint8Array, what = 'sample batch'): ImuS
   r.end();
   const times = timeWidth === 4 ? new Float32Array(timeBytes.buffer, 0, n) : new Float64Array(timeBytes.buffer, 0, n);
   const values = valueWidth === 4 ? new Float32Array(valueBytes.buffer, 0, 6 * n) : new Float64Array(valueBytes.buffer, 0, 6 * n);
-  const out: ImuSample[] = new Array(n);
+  const out = new Array<ImuSample>(n);
   for (let i = 0; i < n; i++) {
     out[i] = {
       tS: timeWidth === 4 ? baseT + times[i]! : times[i]!,

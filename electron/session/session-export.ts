@@ -223,6 +223,7 @@ class AtomicFile {
 }
 
 function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const t = text.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
   return recordingMetadataValueProblem('sensor', t) === undefined ? t : '';
 }

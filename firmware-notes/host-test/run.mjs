@@ -43,6 +43,7 @@ const tests = [
   'roller_check.c', 'roller_frame_test.c', 'lsm6_test.c', 'lsm6_model_test.c', 'clock_test.c', 'batch_test.c',
   'calibration_test.c', 'battery_test.c', 'test_board.c', 'sensor_test.c',
 ].map((f) => `host-test/${f}`);
+/** @param {string[]} files */
 const inNotes = (files) => files.map((f) => join(notesDir, f));
 
 const STRICT_FLAGS = ['-std=c99', '-Wall', '-Wextra', '-Werror', '-pedantic', '-g'];
@@ -58,18 +59,20 @@ const MPS2_AN386_LINK = [
   '-Wl,--defsym=__ram=0x20000000', '-Wl,--defsym=__ram_size=0x00400000', '-Wl,--defsym=__stack_size=0x10000',
 ];
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   process.stderr.write(`test:c: ${message}\n`);
   process.exit(1);
 }
 
+/** @param {string} cmd @param {string[]} cmdArgs */
 const works = (cmd, cmdArgs) => {
   const r = spawnSync(cmd, cmdArgs, { stdio: 'ignore' });
   return !r.error && r.status === 0;
 };
 
 function findHostCompiler() {
-  const candidates = [process.env.CC, 'cc', 'gcc', 'clang'].filter((c) => typeof c === 'string' && c.trim() !== '');
+  const candidates = [process.env.CC, 'cc', 'gcc', 'clang'].filter(/** @returns {c is string} */ (c) => typeof c === 'string' && c.trim() !== '');
   return candidates.find((c) => works(c, ['--version'])) ?? null;
 }
 
@@ -88,10 +91,12 @@ function checkArmTools() {
   }
 }
 
+/** @param {string} compiler @param {string[]} flags @param {string[]} inputs @param {string} output */
 function compile(compiler, flags, inputs, output) {
   return spawnSync(compiler, [...flags, ...inputs, '-o', output, '-lm'], { encoding: 'utf8' });
 }
 
+/** @param {string} label @param {import('node:child_process').SpawnSyncReturns<string>} result @param {string} command */
 function reportBuildFailure(label, result, command) {
   process.stderr.write(result.stdout ?? '');
   process.stderr.write(result.stderr ?? '');
@@ -99,6 +104,7 @@ function reportBuildFailure(label, result, command) {
 }
 
 /** True when a tiny program builds and runs with the sanitizers (some platforms or sandboxes cannot). */
+/** @param {string} compiler @param {string} dir */
 function sanitizersWork(compiler, dir) {
   const probeSource = join(dir, 'sanitizer_probe.c');
   const probeExe = join(dir, `sanitizer_probe${exeSuffix}`);
@@ -110,6 +116,7 @@ function sanitizersWork(compiler, dir) {
 }
 
 /** The summary line and the failed tests' lines from a run's output. */
+/** @param {string} label @param {string} output @param {number | null} status @param {string} [extra] */
 function summarize(label, output, status, extra = '') {
   const lines = output.split(/\r?\n/);
   const summary = [...lines].reverse().find((l) => /^\d+ passed, \d+ failed$/.test(l));
@@ -120,7 +127,7 @@ function summarize(label, output, status, extra = '') {
     process.stdout.write(`${label}: no result${extra}\n`);
     return false;
   }
-  const failed = Number(/(\d+) failed/.exec(summary)[1]);
+  const failed = Number(/(\d+) failed/.exec(summary)?.[1]);
   process.stdout.write(`${label}: ${summary}${extra}\n`);
   return failed === 0 && status === 0;
 }
@@ -156,6 +163,7 @@ function runHost() {
  * with the host's flags and runs it on 2 s of a roller turning at 50 deg/s, streamed at 104 Hz
  * in frames of 2: every sample must arrive in a frame, none dropped.
  */
+/** @param {string} compiler @param {string[]} flags @param {string} dir @param {boolean} withSanitizers */
 function smokeHostLoop(compiler, flags, dir, withSanitizers) {
   const exe = join(dir, `host_loop${exeSuffix}`);
   const build = compile(compiler, flags, inNotes([...codec, ...core, ...doubles, 'host-loop/host_loop.c']), exe);
@@ -182,6 +190,7 @@ function smokeHostLoop(compiler, flags, dir, withSanitizers) {
   return ok;
 }
 
+/** @param {string} dir */
 function writeEmbeddedVectors(dir) {
   const bytes = readFileSync(vectorsPath);
   const rows = [];
@@ -212,7 +221,7 @@ function runCortexM4() {
       '-semihosting-config', 'enable=on,target=native,chardev=semihost', '-kernel', elf],
     { encoding: 'utf8', timeout: QEMU_TIMEOUT_MS, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  if (ran.error && ran.error.code === 'ETIMEDOUT') {
+  if (ran.error && /** @type {NodeJS.ErrnoException} */ (ran.error).code === 'ETIMEDOUT') {
     summarize('cortex-m4 (qemu)', ran.stdout ?? '', 1);
     fail(`cortex-m4 (qemu): no exit within ${QEMU_TIMEOUT_MS / 1000} s; stopped`);
   }
@@ -226,6 +235,7 @@ function sizes() {
   const dir = join(buildDir, 'cortex-m4-size');
   mkdirSync(dir, { recursive: true });
   const sizeFlags = [...ARM_COMMON, '-Os', '-ffunction-sections', '-fdata-sections'];
+  /** @param {string[]} files */
   const objects = (files) =>
     files.map((f) => {
       const out = join(dir, f.replace(/[/.]/g, '_') + '.o');
@@ -233,11 +243,11 @@ function sizes() {
       if (r.error || r.status !== 0) reportBuildFailure('size', r, `arm-none-eabi-gcc ${sizeFlags.join(' ')} -c ${f}`);
       return out;
     });
+  /** @param {string[]} files */
   const measure = (files) => {
     const r = spawnSync('arm-none-eabi-size', ['-t', ...files], { encoding: 'utf8' });
     if (r.error || r.status !== 0) fail(`arm-none-eabi-size failed: ${r.stderr ?? r.error?.message}`);
-    const total = r.stdout.trim().split('\n').pop().trim().split(/\s+/).map(Number);
-    const [text, data, bss] = total;
+    const [text = 0, data = 0, bss = 0] = (r.stdout.trim().split('\n').pop() ?? '').trim().split(/\s+/).map(Number);
     return { flashBytes: text + data, ramBytes: data + bss, text, data, bss };
   };
   const image = join(dir, 'core_image.elf');
@@ -251,7 +261,7 @@ function sizes() {
   const gcc = spawnSync('arm-none-eabi-gcc', ['-dumpversion'], { encoding: 'utf8' }).stdout.trim();
   const nm = spawnSync('arm-none-eabi-nm', ['-S', image], { encoding: 'utf8' }).stdout ?? '';
   const stateLine = nm.split('\n').find((l) => / sensor$/.test(l));
-  const sensorStateBytes = stateLine ? parseInt(stateLine.trim().split(/\s+/)[1], 16) : NaN;
+  const sensorStateBytes = stateLine ? parseInt(stateLine.trim().split(/\s+/)[1] ?? '', 16) : NaN;
   return {
     compiler: `arm-none-eabi-gcc ${gcc} -Os ${CORTEX_M4_FLAGS.join(' ')}`,
     codec: measure(objects(codec)),

@@ -19,5 +19,5 @@ export function parseWireFromMain(text: unknown): WireParse {
     const issue = parsed.error.issues[0];
     return { ok: false, error: `unexpected message: ${issue?.path.join('.') || 'frame'}: ${issue?.message ?? 'invalid'}` };
   }
-  return { ok: true, message: parsed.data as WireFromMain };
+  return { ok: true, message: parsed.data };
 }

@@ -214,7 +214,7 @@ export function createWsBridge(options: WsBridgeOptions): RollerBridge & { close
         return;
       }
       const frame: WireFromRenderer = { kind: 'request', id: nextId++, name, params: params ?? {} };
-      const pending: Pending = { name, resolve: resolve as (r: unknown) => void, reject, timer: null };
+      const pending: Pending = { name, resolve, reject, timer: null };
       if (socket && socket.readyState === OPEN) {
         send(frame, pending);
         return;

@@ -191,7 +191,7 @@ export class FrameDecoder {
     this.reconnected = false;
     this.staleInARow = 0;
 
-    const samples: ImuSample[] = new Array(count);
+    const samples = new Array<ImuSample>(count);
     const a = this.scale.accelPerLsbG;
     const g = this.scale.gyroPerLsbDps;
     const period = this.periodUs;

@@ -155,7 +155,7 @@ export function parseWellKnownRecordingMetadata(metadata: Readonly<RecordingMeta
       issues.push({ key, message: `metadata ${key}=${quoteForMessage(raw ?? '')} ${reason}` });
     }
   }
-  return { values: values as WellKnownRecordingMetadata, issues };
+  return { values, issues };
 }
 
 /** Quotes text for an error message, shortened to 40 characters, control characters escaped. */

@@ -6,7 +6,6 @@
  * - sustained streaming at 400 Hz: does the app keep up (no growing backlog)?
  */
 import { BleSensorSource } from '../../electron/ble/ble-sensor-source';
-import type { NobleLike } from '../../electron/ble/noble-types';
 import { realScheduler } from '../../electron/ble/scheduler';
 import { createSimulatedNoble } from '../../electron/ble/sim-peripheral';
 import { MotionEngine } from '../../electron/motion/motion-engine';
@@ -30,7 +29,7 @@ export interface BleStreamReport {
 
 export async function runBleStreamBench(rateHz: number, seconds: number, scenario = 'too-fast'): Promise<BleStreamReport> {
   const sim = createSimulatedNoble({ scheduler: realScheduler, peripherals: [{ kind: 'roller', scenario }] });
-  const source = new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler: realScheduler, sampleRateHz: rateHz });
+  const source = new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble }), scheduler: realScheduler, sampleRateHz: rateHz });
   const latencies: number[] = [];
   const eventLatencies: number[] = [];
   let arrival = 0;

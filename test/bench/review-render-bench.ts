@@ -67,7 +67,7 @@ export async function runReviewRenderBench(runs = 3): Promise<ReviewRenderReport
       for (let r = 0; r < runs; r++) {
         await page.getByTestId('nav-history').click();
         await page.getByTestId(`review-session-${session.id}`).waitFor();
-        times.push((await page.evaluate(OPEN_REVIEW(session.id))) as number);
+        times.push(await page.evaluate<number>(OPEN_REVIEW(session.id)));
         await page.getByTestId('review-back').click();
       }
       return { samples: samples.length, runs, renderP50Ms: percentile(times, 0.5), renderMaxMs: Math.max(...times) };

@@ -42,7 +42,6 @@ import { IMU_STREAM_CHAR_UUID, toNobleUuid } from '../../sensor-protocol/gatt/ga
 import { openAppStore } from '../../electron/app/open-app-store';
 import { RollerApp } from '../../electron/app/roller-app';
 import { describeAdapterState } from '../../electron/ble/adapter-state';
-import type { NobleLike } from '../../electron/ble/noble-types';
 import { ManualScheduler } from '../../electron/ble/scheduler';
 import { createSimulatedNoble, type SimulatedNoble } from '../../electron/ble/sim-peripheral';
 import type { CoachEvent } from '../../electron/motion/motion-types';
@@ -194,7 +193,7 @@ export async function runSoakBench(options: SoakOptions = {}): Promise<SoakRepor
         air.delivered += count;
       });
       const made = sim;
-      return { noble: made.noble as unknown as NobleLike, dispose: () => made.dispose() };
+      return { noble: made.noble, dispose: () => made.dispose() };
     },
     remembered: store.remembered,
   });

@@ -14,7 +14,6 @@ import { chromium } from 'playwright-core';
 import { openAppStore } from '../../electron/app/open-app-store';
 import { RollerApp } from '../../electron/app/roller-app';
 import { loadSystemNoble } from '../../electron/ble/noble-loader';
-import type { NobleLike } from '../../electron/ble/noble-types';
 import { realScheduler } from '../../electron/ble/scheduler';
 import { createSimulatedNoble } from '../../electron/ble/sim-peripheral';
 import { startBrowserHost } from '../../electron/host/browser-host';
@@ -96,7 +95,7 @@ export async function runUiBench(): Promise<UiBenchReport | null> {
     loadSystemNoble: () => loadSystemNoble(),
     makeSimulatedNoble: () => {
       const sim = createSimulatedNoble({ scheduler: realScheduler, peripherals: [{ kind: 'roller', scenario: DRILL as never }] });
-      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
+      return { noble: sim.noble, dispose: () => sim.dispose() };
     },
   });
   const host = await startBrowserHost({ app, rendererDir: RENDERER_DIR });
@@ -118,7 +117,7 @@ export async function runUiBench(): Promise<UiBenchReport | null> {
     await page.getByTestId('speed-readout').waitFor();
     await page.evaluate(WATCH_FRAMES);
     await page.waitForTimeout(process.env['UIB'] ? Number(process.env['UIB']) : 60_000);
-    const { banners, frames, work } = (await page.evaluate('({ banners: window.__banners, frames: window.__frames, work: window.__work })')) as { banners: number[]; frames: number[]; work: number[] };
+    const { banners, frames, work } = await page.evaluate<{ banners: number[]; frames: number[]; work: number[] }>('({ banners: window.__banners, frames: window.__frames, work: window.__work })');
     await app.handle('session.stop', { reason: 'completed' });
     const delays: number[] = [];
     for (const t of coach) {

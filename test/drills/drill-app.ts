@@ -16,7 +16,6 @@ import { screeningAnswers } from '../support/screening-answers';
 import { mkdirSync } from 'node:fs';
 import { openAppStore, type OpenedAppStore } from '../../electron/app/open-app-store';
 import { RollerApp } from '../../electron/app/roller-app';
-import type { NobleLike } from '../../electron/ble/noble-types';
 import { ManualScheduler } from '../../electron/ble/scheduler';
 import { createSimulatedNoble, type FaultPlan, type SimulatedNoble, type SimulatedRollerPeripheral } from '../../electron/ble/sim-peripheral';
 import type { ScenarioChoice } from '../../electron/ble/sim-peripheral/scenario-choice';
@@ -93,7 +92,7 @@ export function startDrill(o: DrillOptions): Drill {
     store,
     platform: 'linux',
     now: () => new Date(now()),
-    loadSystemNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }),
+    loadSystemNoble: () => ({ ok: true, noble: sim.noble }),
     makeSimulatedNoble: () => {
       throw new Error('the drills pair with the sensor over the system Bluetooth');
     },

@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { BleSensorSource } from '../../electron/ble/ble-sensor-source';
 import type { ConnectionState } from '../../electron/ble/connection-machine';
-import type { NobleLike } from '../../electron/ble/noble-types';
 import { ManualScheduler } from '../../electron/ble/scheduler';
 import { createSimulatedNoble, type SimulatedRollerPeripheral } from '../../electron/ble/sim-peripheral';
 
@@ -17,7 +16,7 @@ function setup() {
   const scheduler = new ManualScheduler();
   const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario: 'good-slow-session' }] });
   const roller = sim.peripherals[0] as SimulatedRollerPeripheral;
-  const source = new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler });
+  const source = new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble }), scheduler });
   const samples: ImuSample[] = [];
   const states: { atMs: number; state: ConnectionState }[] = [];
   source.on('samples', (s) => samples.push(...s));

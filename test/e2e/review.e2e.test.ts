@@ -56,13 +56,13 @@ describe.skipIf(!canRunBrowser)('review and history in Chromium', () => {
     // Both charts hold the track (chart.js draws without animation) before the screenshot.
     await page.waitForFunction(`['speed-chart', 'position-chart'].every((id) => document.querySelector('[data-testid="' + id + '"]')?.__chart?.data.datasets[0]?.data.length > 0)`);
     await page.screenshot({ path: join(ARTIFACTS, '11-review.png'), fullPage: true });
-    const charts = (await page.evaluate(`(() => {
+    const charts = await page.evaluate<{ speed: { points: number; annotations: number; xMin: number | null; xMax: number | null }; position: { points: number; annotations: number } }>(`(() => {
       const info = (id) => {
         const c = document.querySelector('[data-testid="' + id + '"]').__chart;
         return { points: c.data.datasets[0].data.length, annotations: Object.keys(c.options.plugins.annotation.annotations || {}).length, xMin: c.options.scales.x.min ?? null, xMax: c.options.scales.x.max ?? null };
       };
       return { speed: info('speed-chart'), position: info('position-chart') };
-    })()`)) as { speed: { points: number; annotations: number; xMin: number | null; xMax: number | null }; position: { points: number; annotations: number } };
+    })()`);
     expect(charts.speed.points).toBeGreaterThan(500);
     expect(charts.position.points).toBe(charts.speed.points);
     // The limit line plus at least one shaded over-limit stretch per too-fast warning.
@@ -74,7 +74,7 @@ describe.skipIf(!canRunBrowser)('review and history in Chromium', () => {
 
   it('picking a warning moves both charts to it', async () => {
     const second = engineEvents[1]!;
-    const speedRange = async () => (await page.evaluate(`(() => { const c = document.querySelector('[data-testid="speed-chart"]').__chart; return [c.options.scales.x.min ?? null, c.options.scales.x.max ?? null]; })()`)) as [number | null, number | null];
+    const speedRange = async () => await page.evaluate<[number | null, number | null]>(`(() => { const c = document.querySelector('[data-testid="speed-chart"]').__chart; return [c.options.scales.x.min ?? null, c.options.scales.x.max ?? null]; })()`);
     await page.getByTestId('review-event').nth(1).click();
     // The chart's range moves once React has handled the click: wait for it, not for a time.
     const around = ([min, max]: [number | null, number | null]) => min !== null && max !== null && min <= second.t && max >= second.t && max - min < 120;

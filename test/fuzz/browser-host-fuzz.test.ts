@@ -16,7 +16,7 @@ import { memoryAppStore } from '../../electron/app/app-store';
 import type { RollerApp } from '../../electron/app/roller-app';
 import { realScheduler } from '../../electron/ble/scheduler';
 import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
-import { EVENTS, parseRequest, REQUESTS, WireFromMainSchema, WireFromRendererSchema, type EventName, type RequestName } from '../../electron/ipc/ipc-contract';
+import { EVENTS, parseRequest, REQUESTS, WireFromMainSchema, WireFromRendererSchema, type RequestName } from '../../electron/ipc/ipc-contract';
 import { junkValue, mutateParams, REQUEST_NAMES, REQUEST_SCHEMAS, validParams, wireText } from './contract-values';
 import { caseRandom, Dice, describeValue, FuzzFailures, fuzzPlan } from './fuzz-harness';
 
@@ -52,9 +52,9 @@ class Client {
     ws.on('message', (data) => {
       let m: unknown;
       try {
-        m = JSON.parse(String(data));
+        m = JSON.parse((data as Buffer).toString());
       } catch {
-        m = { notJson: String(data) };
+        m = { notJson: (data as Buffer).toString() };
       }
       this.received.push(m);
       this.wake();
@@ -164,7 +164,7 @@ function contractProblem(m: unknown, sentNames: ReadonlyMap<number, RequestName>
   if (!wire.success) return `not a WireFromMain message: ${describeValue(m, 200)}`;
   const w = wire.data;
   if (w.kind === 'event') {
-    const parsed = EVENTS[w.name as EventName].safeParse(w.payload);
+    const parsed = EVENTS[w.name].safeParse(w.payload);
     return parsed.success ? null : `event ${w.name} payload does not fit its schema: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`;
   }
   if (w.ok) {

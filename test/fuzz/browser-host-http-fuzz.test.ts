@@ -91,8 +91,8 @@ async function hostStillServes(): Promise<string | null> {
     ws.once('unexpected-response', (_req, res) => done(`the API socket was refused: HTTP ${res.statusCode}`));
     ws.once('open', () => ws.send(JSON.stringify({ kind: 'request', id: 7, name: 'app.snapshot', params: {} })));
     ws.on('message', (data) => {
-      const m = JSON.parse(String(data)) as Record<string, unknown>;
-      if (m['kind'] === 'response') done(m['id'] === 7 && m['ok'] === true ? null : `the API answered ${String(data).slice(0, 200)}`);
+      const m = JSON.parse((data as Buffer).toString()) as Record<string, unknown>;
+      if (m['kind'] === 'response') done(m['id'] === 7 && m['ok'] === true ? null : `the API answered ${(data as Buffer).toString().slice(0, 200)}`);
     });
   });
 }

@@ -14,11 +14,12 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const { build, Platform, Arch } = require('electron-builder');
+/** @type {typeof import('electron-builder')} */
+const { build, Platform, archFromString } = require('electron-builder');
 
 const [output, electronDist] = process.argv.slice(2);
 await build({
   projectDir: fileURLToPath(new URL('../../', import.meta.url)),
-  targets: Platform.LINUX.createTarget('dir', Arch[process.arch]),
+  targets: Platform.LINUX.createTarget('dir', archFromString(process.arch)),
   config: { electronDist, npmRebuild: false, afterPack: null, directories: { output } },
 });

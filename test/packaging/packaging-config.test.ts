@@ -26,13 +26,13 @@ const requireHere = createRequire(import.meta.url);
 const requireLib = createRequire(requireHere.resolve('app-builder-lib/package.json', { paths: [join(ROOT, 'node_modules', 'electron-builder')] }));
 
 interface ConfigModule {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: Configuration | null): Promise<Configuration>;
-  validateConfiguration(config: Configuration, debugLogger: unknown): Promise<void>;
+  getConfig: (projectDir: string, configPath: string | null, configFromOptions: Configuration | null) => Promise<Configuration>;
+  validateConfiguration: (config: Configuration, debugLogger: unknown) => Promise<void>;
 }
 const { getConfig, validateConfiguration } = requireLib('./out/util/config/config.js') as ConfigModule;
-const { getElectronVersion } = requireLib('./out/electron/electronVersion.js') as { getElectronVersion(projectDir: string, config: Configuration): Promise<string> };
+const { getElectronVersion } = requireLib('./out/electron/electronVersion.js') as { getElectronVersion: (projectDir: string, config: Configuration) => Promise<string> };
 const { DebugLogger } = requireLib('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
-const { minimatch } = requireLib('minimatch') as { minimatch(path: string, pattern: string, options?: { dot?: boolean }): boolean };
+const { minimatch } = requireLib('minimatch') as { minimatch: (path: string, pattern: string, options?: { dot?: boolean }) => boolean };
 interface AsarModule {
   listPackage(archive: string, options: { isPack: boolean }): string[];
   extractFile(archive: string, file: string): Buffer;
@@ -82,7 +82,7 @@ function filesUnder(dir: string): string[] {
 /** The plain string patterns of a files/asarUnpack option (electron-builder also accepts file sets). */
 function patterns(value: unknown): string[] {
   const list = Array.isArray(value) ? value : value == null ? [] : [value];
-  return list.flatMap((p: unknown) => (typeof p === 'string' ? [p] : typeof p === 'object' && p && 'filter' in p ? patterns((p as { filter: unknown }).filter) : []));
+  return list.flatMap((p: unknown) => (typeof p === 'string' ? [p] : typeof p === 'object' && p && 'filter' in p ? patterns(p.filter) : []));
 }
 
 /** Whether electron-builder's `files` list takes `file` (last matching pattern wins, `!` excludes). */

@@ -430,7 +430,6 @@ export class SimulatedBindings extends EventEmitter {
   }
 
   private open(p: SimulatedPeripheral): void {
-    const bindings = this;
     const conn: Connection = {
       id: p.id,
       peripheral: p,
@@ -438,12 +437,12 @@ export class SimulatedBindings extends EventEmitter {
         get mtu() {
           return conn.mtu;
         },
-        notify: (serviceUuid, characteristicUuid, data) => bindings.deliverNotification(conn, serviceUuid, characteristicUuid, data),
-        fade: () => bindings.fade(conn),
+        notify: (serviceUuid, characteristicUuid, data) => this.deliverNotification(conn, serviceUuid, characteristicUuid, data),
+        fade: () => this.fade(conn),
         terminate: () => {
           if (conn.closing || !conn.open) return;
           conn.closing = true;
-          bindings.later(bindings.settings.commandDelayMs, () => bindings.teardown(conn, 'remote-terminated'));
+          this.later(this.settings.commandDelayMs, () => this.teardown(conn, 'remote-terminated'));
         },
       },
       mtu: DEFAULT_ATT_MTU,

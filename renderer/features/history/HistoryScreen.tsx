@@ -69,6 +69,7 @@ export function HistoryScreen({ openReview = null }: { openReview?: number | nul
     });
     return () => {
       off();
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- seq counts loads (not a DOM ref): bumping it at cleanup voids the replies still in flight
       seq.current++;
     };
   }, [bridge, reload]);

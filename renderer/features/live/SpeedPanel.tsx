@@ -28,7 +28,7 @@ export function SpeedPanel({ units, limitInPerS, neckAboveCm, lumbarBelowCm }: P
   const fill = useRef<SVGRectElement>(null);
   const status = useRef<HTMLSpanElement>(null);
   const where = useRef<HTMLParagraphElement>(null);
-  const shown = useRef({ value: '', level: '' as SpeedLevel | '', scale: '', where: '', stale: false });
+  const shown = useRef<{ value: string; level: SpeedLevel | ''; scale: string; where: string; stale: boolean }>({ value: '', level: '', scale: '', where: '', stale: false });
   const limit = formatSpeed(limitInPerS, units);
 
   useFrame((now) => {

@@ -32,7 +32,7 @@ interface AudioEnv {
   setTimeout(fn: () => void, ms: number): unknown;
 }
 
-export function createAudioCues(env: AudioEnv = globalThis as unknown as AudioEnv): AudioCues {
+export function createAudioCues(env: AudioEnv = globalThis): AudioCues {
   let ctx: AudioContext | null = null;
   let ctxFailed = false;
 

@@ -44,6 +44,7 @@ describe('noble loader', () => {
   it('never throws: a loader that throws becomes an adapter state', () => {
     expect(tryLoad('linux', () => { throw err('EAFNOSUPPORT'); })).toMatchObject({ ok: false, adapter: { state: 'unavailable' } });
     expect(tryLoad('linux', () => { throw err('MODULE_NOT_FOUND'); })).toMatchObject({ ok: false, adapter: { state: 'unavailable', detail: expect.stringMatching(/reinstall/) } });
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a loader that throws a non-Error is the case under test
     expect(tryLoad('linux', () => { throw 'a string'; })).toMatchObject({ ok: false, adapter: { state: 'unavailable' } });
     expect(tryLoad('linux', () => ({}))).toMatchObject({ ok: false });
   });

@@ -9,7 +9,6 @@ import type { ImuSample } from '../../../sensor-protocol/imu-sample';
 import { BleSensorSource, type SourceGap } from '../../../electron/ble/ble-sensor-source';
 import { ManualScheduler } from '../../../electron/ble/scheduler';
 import { createSimulatedNoble, type SimulatedRollerPeripheral, type SimulatedWitmotionPeripheral } from '../../../electron/ble/sim-peripheral';
-import type { NobleLike } from '../../../electron/ble/noble-types';
 import { memoryRememberedSensorStore } from '../../../electron/ble/remembered-sensor';
 import { MotionEngine } from '../../../electron/motion/motion-engine';
 import type { CoachEvent } from '../../../electron/motion/motion-types';
@@ -19,7 +18,7 @@ function setup(scenario = 'too-fast', peripherals: ('roller' | 'witmotion')[] = 
   const scheduler = new ManualScheduler();
   const sim = createSimulatedNoble({ scheduler, peripherals: peripherals.map((kind) => (kind === 'roller' ? { kind, scenario } : { kind, scenario })) });
   const remembered = memoryRememberedSensorStore();
-  const source = new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler, remembered });
+  const source = new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble }), scheduler, remembered });
   const samples: ImuSample[] = [];
   const gaps: SourceGap[] = [];
   const states: ConnectionStateName[] = [];
@@ -115,7 +114,7 @@ describe('BleSensorSource with the simulated Roller sensor', () => {
     await until(t.scheduler, () => t.source.connection.name === 'streaming');
     await t.scheduler.drive(t.source.dispose());
     // "Next start": a new source with the same remembered store.
-    const next = new BleSensorSource({ loadNoble: () => ({ ok: true, noble: t.sim.noble as unknown as NobleLike }), scheduler: t.scheduler, remembered: t.remembered });
+    const next = new BleSensorSource({ loadNoble: () => ({ ok: true, noble: t.sim.noble }), scheduler: t.scheduler, remembered: t.remembered });
     next.start();
     await until(t.scheduler, () => next.connection.name === 'streaming');
   });

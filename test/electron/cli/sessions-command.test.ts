@@ -84,7 +84,7 @@ describe('roller sessions', () => {
     expect((await run(env, out, 'export', '1', '--out-dir', join(out, 'a-file', 'sub'))).error?.message).toBe(`--out-dir ${join(out, 'a-file', 'sub')}: cannot create the folder (ENOTDIR)`);
 
     const re = await run(env, out, 'reanalyze', '1', '--speed-limit-in-per-s', '4');
-    expect(re.out).toMatch(/^session 1 re-analysed with motion-2 \(was motion-2\) over \d+ samples:\n  rolling \d:\d\d → \d:\d\d, within the limit \d+ % → 100 %, warnings \d+ → 0\n$/);
+    expect(re.out).toMatch(/^session 1 re-analysed with motion-2 \(was motion-2\) over \d+ samples:\n {2}rolling \d:\d\d → \d:\d\d, within the limit \d+ % → 100 %, warnings \d+ → 0\n$/);
 
     const refused = await run(env, out, 'delete', '1');
     expect(refused.error?.message).toBe('delete removes session 1 (2025-03-01 17:00) and all its data for good; add --yes to confirm');

@@ -76,7 +76,7 @@ function apiAnswers(name: string): Promise<Record<string, unknown>> {
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('open', () => ws.send(JSON.stringify({ kind: 'request', id: 1, name: 'app.snapshot', params: {} })));
     ws.on('message', (data) => {
-      const m = JSON.parse(String(data)) as Record<string, unknown>;
+      const m = JSON.parse((data as Buffer).toString()) as Record<string, unknown>;
       if (m['kind'] !== 'response') return;
       ws.close();
       resolve(m);

@@ -8,6 +8,8 @@ import { EventEmitter } from 'node:events';
 import type { ElectronShell } from '../../../electron/main/desktop-app';
 
 type AnyFn = (...args: never[]) => unknown;
+/** What EventEmitter.on takes. */
+type EmitterListener = Parameters<EventEmitter['on']>[1];
 
 export function fakeSession() {
   const handlers: Record<string, AnyFn> = {};
@@ -19,7 +21,7 @@ export function fakeSession() {
     setPermissionCheckHandler: (h: AnyFn) => void (handlers['check'] = h),
     setDevicePermissionHandler: (h: AnyFn) => void (handlers['device'] = h),
     setBluetoothPairingHandler: (h: AnyFn) => void (handlers['pairing'] = h),
-    on(event: string, listener: (...args: any[]) => void) {
+    on(event: string, listener: EmitterListener) {
       events.on(event, listener);
       return this;
     },

@@ -44,7 +44,7 @@ describe('every web contents is guarded', () => {
     const contents: GuardedContents & { events: EventEmitter } = {
       events,
       setWindowOpenHandler: (h) => void (openHandler = h),
-      on: (event: string, listener: (...args: any[]) => void) => events.on(event, listener),
+      on: (event: string, listener: Parameters<EventEmitter['on']>[1]) => events.on(event, listener),
     };
     const opened: string[] = [];
     guardContents(contents, { isAppUrl: (url) => isAppUrl(url, [APP_ORIGIN]), openExternal: (url) => opened.push(url) });

@@ -22,7 +22,12 @@ describe('frames → decoder → engine', () => {
     for (const frame of sim.frames) {
       const r = decoder.push(frame);
       expect(r.ok).toBe(true);
-      if (r.ok) for (const s of r.samples) engine.push(s), samples++;
+      if (r.ok) {
+        for (const s of r.samples) {
+          engine.push(s);
+          samples++;
+        }
+      }
     }
     engine.finish();
     expect(samples).toBe(sim.samples.length);

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_REST_OPTIONS, RestDetector, type RestVerdict } from '../../../electron/motion/rest-detector';
 import type { ImuSample } from '../../../sensor-protocol/imu-sample';
-import { angleDeg, DEG, gaussian, normalize, randomPerpendicular, randomUnit, rotate, seededRandom, stillSamples, type Vec3 } from './synthetic-roller';
+import { angleDeg, DEG, gaussian, normalize, randomPerpendicular, rotate, seededRandom, stillSamples, type Vec3 } from './synthetic-roller';
 
 const HZ = 100;
 

@@ -141,7 +141,7 @@ describe('export', () => {
     expect(files.csvPath).toBe(join(out, `roller-session-${live.id}-2025-03-02.csv`));
     expect(readdirSync(out).sort()).toEqual([`roller-session-${live.id}-2025-03-02.csv`, `roller-session-${live.id}-2025-03-02.json`]);
     expect(files.samples).toBe(live.decoded.length);
-    const json = JSON.parse(readFileSync(files.jsonPath, 'utf8')) as Record<string, any>;
+    const json = JSON.parse(readFileSync(files.jsonPath, 'utf8')) as Record<string, unknown>;
     expect(json['session']).toMatchObject({ id: live.id, endReason: 'completed', source: 'simulator', startedAt: localIsoTime(NOW, 60) });
     expect(json['summary']).toEqual(JSON.parse(JSON.stringify(live.summary)));
     expect(json['events']).toEqual(JSON.parse(JSON.stringify(live.events)));

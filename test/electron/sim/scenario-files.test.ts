@@ -6,7 +6,7 @@ import { parseRecordingCsv } from '../../../sensor-protocol/recording/recording-
 import { parseWellKnownRecordingMetadata } from '../../../sensor-protocol/recording/recording-csv-format';
 import { simulationCsvMetadata } from '../../../electron/sim/csv-metadata';
 import { BUILT_IN_SCENARIO_NAMES, builtInScenario } from '../../../electron/sim/scenario-catalog';
-import { parseScenario } from '../../../electron/sim/scenario-schema';
+import { parseScenario, type ScenarioInput } from '../../../electron/sim/scenario-schema';
 import { simulate, type SimulationResult } from '../../../electron/sim/simulate';
 import { excursions, fastEpisodes, longestDwellS } from './speed-episodes';
 
@@ -17,7 +17,7 @@ const runs = new Map<string, SimulationResult>();
 function run(name: string): SimulationResult {
   let r = runs.get(name);
   if (!r) {
-    r = simulate(JSON.parse(readFileSync(`${DIR}${name}.json`, 'utf8')));
+    r = simulate(JSON.parse(readFileSync(`${DIR}${name}.json`, 'utf8')) as ScenarioInput);
     runs.set(name, r);
   }
   return r;

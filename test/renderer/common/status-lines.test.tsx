@@ -47,13 +47,13 @@ describe('ProgressLine', () => {
 describe('SaveRow', () => {
   it('a submit button with its label, "Saving…" while busy, and "✓ Saved" once done', () => {
     const { rerender } = render(<SaveRow label="Save settings" busy={false} saved={false} testId="save" />);
-    const button = screen.getByTestId('save') as HTMLButtonElement;
+    const button = screen.getByTestId<HTMLButtonElement>('save');
     expect(button.type).toBe('submit');
     expect(button.textContent).toBe('Save settings');
     expect(screen.getByRole('status').textContent).toBe('');
     rerender(<SaveRow label="Save settings" busy saved={false} testId="save" />);
     expect(screen.getByTestId('save').textContent).toBe('Saving…');
-    expect((screen.getByTestId('save') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('save').disabled).toBe(true);
     rerender(<SaveRow label="Save settings" busy={false} saved testId="save" />);
     expect(screen.getByTestId('save').textContent).toBe('Save settings');
     expect(screen.getByRole('status').textContent).toBe('✓ Saved');

@@ -182,6 +182,6 @@ export function stubCanvas(): void {
       }) as unknown as CanvasRenderingContext2D;
       contexts.set(this, ctx);
     }
-    return ctx as never;
+    return ctx;
   });
 }

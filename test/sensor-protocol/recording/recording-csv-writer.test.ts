@@ -51,7 +51,7 @@ function expectIdentical(actual: readonly ImuSample[], expected: readonly ImuSam
 const tricky: ImuSample[] = [
   sample(-1.5, -0, 0, 1, -0.1, 0.1 + 0.2, -2.5e-7),
   sample(0, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 1e21, 1e-7),
-  sample(0, 2.2250738585072014e-308, 1 / 3, -2 / 3, 123456789012345680000, 9007199254740993, -1.7976931348623157e308),
+  sample(0, 2.2250738585072014e-308, 1 / 3, -2 / 3, 123456789012345680000, 2 ** 53, -1.7976931348623157e308),
   sample(5e-324, 0.000244140625, -1.0000000000000002, 0.9999999999999999, 4.35, -45.123, 1e300),
 ];
 

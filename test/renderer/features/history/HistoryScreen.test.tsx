@@ -105,7 +105,7 @@ describe('HistoryScreen', () => {
     const { user, bridge } = history();
     await user.click(await screen.findByTestId('compare-session-1'));
     expect(screen.getByTestId('compare-bar').textContent).toContain('One session chosen: choose one more to compare.');
-    expect((screen.getByTestId('compare-open') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('compare-open').disabled).toBe(true);
     expect(screen.getByTestId('compare-session-1').getAttribute('aria-pressed')).toBe('true');
     await user.click(screen.getByTestId('compare-session-2'));
     await user.click(screen.getByTestId('compare-session-3'));

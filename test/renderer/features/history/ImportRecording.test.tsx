@@ -16,7 +16,7 @@ function importer(answers: Answers = {}) {
   const r = renderWithServices(<ImportRecording onImported={onImported} onReview={onReview} />, {
     answers: { 'import.begin': { uploadId: 'u1' }, 'import.chunk': (p) => ({ received: p.index + 1 }), 'import.finish': RESULT, 'import.cancel': { ok: true }, ...answers },
   });
-  return { ...r, onImported, onReview, choose: (file: File) => r.user.upload(screen.getByTestId('import-file') as HTMLInputElement, file) };
+  return { ...r, onImported, onReview, choose: (file: File) => r.user.upload(screen.getByTestId<HTMLInputElement>('import-file'), file) };
 }
 
 describe('ImportRecording', () => {
@@ -56,9 +56,9 @@ describe('ImportRecording', () => {
     const { choose } = importer({ 'import.finish': () => new Promise<ImportResult>((resolve) => (finish = resolve)) });
     await choose(new File([CSV], 'evening.csv'));
     await waitFor(() => expect(screen.getByTestId('import-progress').textContent).toBe('Analysing evening.csv…'));
-    expect((screen.getByTestId('import-choose') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('import-choose').disabled).toBe(true);
     finish(RESULT);
     await screen.findByTestId('import-done');
-    expect((screen.getByTestId('import-choose') as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.getByTestId<HTMLButtonElement>('import-choose').disabled).toBe(false);
   });
 });

@@ -37,7 +37,7 @@ describe('PairScreen: Bluetooth', () => {
     expect(notice.textContent).toContain('What to do: Run sudo systemctl start bluetooth, then try again.');
     expect(notice.querySelector('code')?.textContent).toBe('sudo systemctl start bluetooth');
     expect(notice.textContent).toContain('The simulated roller works without Bluetooth.');
-    expect((screen.getByTestId('scan-button') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('scan-button').disabled).toBe(true);
     expect(screen.getByTestId('use-simulated').className).toContain('btn--primary');
   });
 
@@ -86,7 +86,7 @@ describe('PairScreen: the sensor list', () => {
   it('shows a sensor being connected to, and one streaming', () => {
     const devices = [device({ id: 'a', name: 'Roller A' })];
     const { unmount } = pair({ devices, connection: { name: 'connecting', deviceId: 'a', source: 'ble', description: 'Roller A', batteryPercent: null } });
-    const connecting = screen.getByRole('button', { name: 'Connect to Roller A' }) as HTMLButtonElement;
+    const connecting = screen.getByRole<HTMLButtonElement>('button', { name: 'Connect to Roller A' });
     expect(connecting.textContent).toBe('Connecting…');
     expect(connecting.disabled).toBe(true);
     unmount();
@@ -106,9 +106,9 @@ describe('PairScreen: the connection', () => {
     expect(detail.dataset.state).toBe('streaming');
     expect(detail.textContent).toBe('Sensor streaming — Receiving motion from Roller A. (battery 64 %)');
     await user.click(screen.getByTestId('identify-button'));
-    await waitFor(() => expect((screen.getByTestId('disconnect-button') as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('disconnect-button').disabled).toBe(false));
     await user.click(screen.getByTestId('disconnect-button'));
-    await waitFor(() => expect((screen.getByTestId('forget-button') as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('forget-button').disabled).toBe(false));
     await user.click(screen.getByTestId('forget-button'));
     await waitFor(() => expect(bridge.calls.map((c) => c.name)).toEqual(['sensors.identify', 'sensors.disconnect', 'sensors.forget']));
   });
@@ -132,7 +132,7 @@ describe('PairScreen: the connection', () => {
 describe('PairScreen: the simulated roller', () => {
   it('plays the chosen session', async () => {
     const { user, bridge } = pair({ simulatedScenarios: ['ten-minute-mixed', 'guided-session'] });
-    const select = screen.getByTestId('simulated-scenario') as HTMLSelectElement;
+    const select = screen.getByTestId<HTMLSelectElement>('simulated-scenario');
     expect(select.value).toBe('ten-minute-mixed');
     expect([...select.options].map((o) => o.textContent)).toEqual(['Ten minute mixed', 'Guided session']);
     await user.selectOptions(select, 'guided-session');

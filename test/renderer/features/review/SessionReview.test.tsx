@@ -4,7 +4,7 @@
  * engine saw, and what the charts are told to show (on a canvas that draws nothing; how they
  * look is checked end to end in test/e2e/review.e2e.test.ts).
  */
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SessionReview as Review } from '../../../../renderer/bridge/contract';
 import type { LineChart } from '../../../../renderer/features/review/ReviewChart';
@@ -79,12 +79,12 @@ describe('SessionReview', () => {
     expect(screen.getByTestId('diag-axis-confidence').textContent).toBe('0.93');
     // Both charts move to 30 s either side of the warning, with a line at it.
     for (const id of ['speed-chart', 'position-chart']) {
-      const chart = (screen.getByTestId(id) as HTMLCanvasElement & { __chart: LineChart }).__chart;
+      const chart = screen.getByTestId<HTMLCanvasElement & { __chart: LineChart }>(id).__chart;
       expect([chart.options.scales?.x?.min, chart.options.scales?.x?.max]).toEqual([0, 60]);
       expect((chart.options.plugins?.annotation?.annotations as Record<string, unknown>).selected).toBeDefined();
     }
     await user.click(screen.getByTestId('review-show-all'));
-    const speed = (screen.getByTestId('speed-chart') as HTMLCanvasElement & { __chart: LineChart }).__chart;
+    const speed = screen.getByTestId<HTMLCanvasElement & { __chart: LineChart }>('speed-chart').__chart;
     expect([speed.options.scales?.x?.min, speed.options.scales?.x?.max]).toEqual([0, 300]);
     expect(items[0]!.getAttribute('aria-pressed')).toBe('false');
   });

@@ -8,7 +8,7 @@ describe('dwell heat', () => {
   it('places one rectangle per bin with time, on the spine scale, hottest = 1', () => {
     const scale = spineScale(20, 15, 720);
     const rects = heatRects(bins, scale);
-    expect(rects.map((r) => r.fromCm)).toEqual([-5.08, 0, 2.54].map((x) => expect.closeTo(x, 9)) as unknown as number[]);
+    expect(rects.map((r) => r.fromCm)).toEqual([-5.08, 0, 2.54].map((x): unknown => expect.closeTo(x, 9)));
     expect(rects.map((r) => r.heat)).toEqual([0.2, 1, 0.5]);
     const r0 = rects[1]!;
     expect(r0.y).toBeCloseTo(yOf(scale, 2.54)); // top edge: the bin's upper position (y grows down)

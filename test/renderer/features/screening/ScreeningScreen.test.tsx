@@ -67,9 +67,9 @@ describe('ScreeningScreen', () => {
   it('a re-take starts from the previous answers and can be cancelled', async () => {
     const onCancel = vi.fn();
     const { user } = screening(screeningFixture(['pregnancy']), onCancel);
-    expect((screen.getByTestId('screening-yes-pregnancy') as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByTestId('screening-no-osteoporosis') as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByTestId('screening-ack') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByTestId<HTMLInputElement>('screening-yes-pregnancy').checked).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('screening-no-osteoporosis').checked).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('screening-ack').checked).toBe(false);
     await user.click(screen.getByTestId('screening-cancel'));
     expect(onCancel).toHaveBeenCalledTimes(1);
   });

@@ -1,15 +1,14 @@
 // @vitest-environment happy-dom
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Profile } from '../../../../renderer/bridge/contract';
 import { ThresholdsForm } from '../../../../renderer/features/settings/ThresholdsForm';
 import { profileFixture } from '../../app/fixtures';
 import { renderWithServices } from '../../support/render-with-services';
 
 function form(profile = profileFixture()) {
-  return renderWithServices(<ThresholdsForm profile={profile} />, { answers: { 'profile.update': (patch) => ({ ...profile, ...patch }) as Profile } });
+  return renderWithServices(<ThresholdsForm profile={profile} />, { answers: { 'profile.update': (patch) => ({ ...profile, ...patch }) } });
 }
-const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
+const input = (testId: string) => screen.getByTestId<HTMLInputElement>(testId);
 
 describe('ThresholdsForm', () => {
   it('shows the profile’s thresholds, each with its unit and range', () => {

@@ -86,7 +86,7 @@ describe('YourData', () => {
 
   it('while a session runs: erasing is disabled, and says to stop first', () => {
     renderWithServices(<YourData storage={storage} sessionRunning />);
-    expect((screen.getByTestId('erase-all') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('erase-all').disabled).toBe(true);
     expect(screen.getByText('Stop the session first.')).toBeTruthy();
   });
 });
@@ -96,6 +96,6 @@ describe('SettingsScreen', () => {
     renderWithServices(<SettingsScreen />, { snapshot: snapshotFixture({ screening: screeningFixture(), session: runningSessionFixture() }) });
     expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
     for (const name of ['Coaching', 'Profile', 'Safety questions', 'Your data']) expect(screen.getByRole('heading', { name })).toBeTruthy();
-    expect((screen.getByTestId('erase-all') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('erase-all').disabled).toBe(true);
   });
 });

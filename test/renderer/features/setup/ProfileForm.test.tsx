@@ -1,21 +1,20 @@
 // @vitest-environment happy-dom
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Profile } from '../../../../renderer/bridge/contract';
 import { ProfileForm } from '../../../../renderer/features/setup/ProfileForm';
 import { profileFixture } from '../../app/fixtures';
 import { renderWithServices } from '../../support/render-with-services';
 
 function form(profile = profileFixture({ units: 'cm', bodyHeightCm: 175, rollerDiameterIn: 6 })) {
-  return renderWithServices(<ProfileForm profile={profile} />, { answers: { 'profile.update': (patch) => ({ ...profile, ...patch }) as Profile } });
+  return renderWithServices(<ProfileForm profile={profile} />, { answers: { 'profile.update': (patch) => ({ ...profile, ...patch }) } });
 }
-const height = () => screen.getByTestId('height-input') as HTMLInputElement;
+const height = () => screen.getByTestId<HTMLInputElement>('height-input');
 
 describe('ProfileForm', () => {
   it('starts from the profile: its roller size chosen, its height in its units', () => {
     form();
-    expect((screen.getByTestId('diameter-6') as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByTestId('units-cm') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('diameter-6').checked).toBe(true);
+    expect(screen.getByTestId<HTMLInputElement>('units-cm').checked).toBe(true);
     expect(screen.getByLabelText('Body height (cm)')).toBe(height());
     expect(height().value).toBe('175');
     // In cm, each preset shows its size in cm beside the inches.
@@ -56,7 +55,7 @@ describe('ProfileForm', () => {
   it('a custom roller diameter: typed in inches, checked against 3–8 in', async () => {
     const { user, bridge } = form();
     await user.click(screen.getByTestId('diameter-custom'));
-    const custom = screen.getByLabelText('Diameter in inches (3–8)') as HTMLInputElement;
+    const custom = screen.getByLabelText<HTMLInputElement>('Diameter in inches (3–8)');
     await user.type(custom, '9');
     await user.click(screen.getByTestId('profile-save'));
     expect(screen.getByText('The diameter must be between 3 and 8 in.')).toBeTruthy();
