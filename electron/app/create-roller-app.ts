@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { loadSystemNoble } from '../ble/noble-loader';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
 import { createSimulatedNoble } from '../ble/sim-peripheral';
-import type { NobleLike } from '../ble/noble-types';
 import { openAppStore } from './open-app-store';
 import { resolveDataDir } from '../session/data-dir';
 import { RollerApp } from './roller-app';
@@ -37,7 +36,7 @@ export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
     loadSystemNoble: () => loadSystemNoble(),
     makeSimulatedNoble: (scenario) => {
       const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario, localName: 'Roller (simulated)' }] });
-      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
+      return { noble: sim.noble, dispose: () => sim.dispose() };
     },
     remembered: store.remembered,
     exportFolder: o.exportFolder ?? resolveExportFolder({ env: process.env, dataDir, downloadsDir: o.downloadsDir ?? existingDownloads() }),

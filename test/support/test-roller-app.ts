@@ -4,7 +4,6 @@
  */
 import { RollerApp, type RollerAppOptions } from '../../electron/app/roller-app';
 import { createSimulatedNoble } from '../../electron/ble/sim-peripheral';
-import type { NobleLike } from '../../electron/ble/noble-types';
 
 export type TestRollerAppOptions = Pick<RollerAppOptions, 'scheduler' | 'store'> & Partial<RollerAppOptions>;
 
@@ -14,7 +13,7 @@ export function testRollerApp(o: TestRollerAppOptions): RollerApp {
     loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
     makeSimulatedNoble: (scenario) => {
       const sim = createSimulatedNoble({ scheduler: o.scheduler, peripherals: [{ kind: 'roller', scenario }] });
-      return { noble: sim.noble as unknown as NobleLike, dispose: () => sim.dispose() };
+      return { noble: sim.noble, dispose: () => sim.dispose() };
     },
     ...o,
   });
