@@ -13,10 +13,12 @@ import type { Scheduler } from '../ble/scheduler';
 import type { AdapterInfo, Connection, Device } from '../ipc/ipc-contract';
 import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
+import { ReplaySource } from '../sources/replay-source';
 import type { SensorSource, SensorSourceEvents } from '../sources/sensor-source';
+import { IMPORT_TIME_LIMITS } from '../session/import-limits';
 import type { RequestHandlers } from './request-handlers';
 
-export type SourceKind = 'ble' | 'simulated';
+export type SourceKind = 'ble' | 'simulated' | 'replay';
 
 export interface SensorSourcesOptions {
   scheduler: Scheduler;
@@ -42,6 +44,7 @@ export interface LiveFeed {
 export class SensorSources {
   private readonly system: BleSensorSource;
   private simulated: { source: BleSensorSource; scenario: string; dispose(): void } | null = null;
+  private replay: { source: ReplaySource; off(): void } | null = null;
   private current: { source: SensorSource; kind: SourceKind } | null = null;
   private batteryPercent: number | null = null;
   private feed: LiveFeed | null = null;
@@ -61,7 +64,7 @@ export class SensorSources {
     );
   }
 
-  readonly handlers: Pick<RequestHandlers, 'sensors.scan' | 'sensors.connect' | 'sensors.useSimulated' | 'sensors.disconnect' | 'sensors.forget' | 'sensors.identify'> = {
+  readonly handlers: Pick<RequestHandlers, 'sensors.scan' | 'sensors.connect' | 'sensors.useSimulated' | 'sensors.useReplay' | 'sensors.disconnect' | 'sensors.forget' | 'sensors.identify'> = {
     'sensors.scan': async ({ on }) => {
       if (on) await this.system.startScan();
       else await this.system.stopScan();
@@ -74,6 +77,10 @@ export class SensorSources {
     },
     'sensors.useSimulated': async ({ scenario }) => {
       await this.useSimulated(scenario ?? DEFAULT_SIMULATED_SCENARIO);
+      return { ok: true };
+    },
+    'sensors.useReplay': async ({ fileName, text, speed }) => {
+      await this.useReplay(fileName, text, speed);
       return { ok: true };
     },
     'sensors.disconnect': async () => {
@@ -123,6 +130,7 @@ export class SensorSources {
     for (const u of this.unsubs.splice(0)) u();
     await this.system.dispose();
     await this.dropSimulated();
+    await this.dropReplay();
   }
 
   adapter(): AdapterInfo {
@@ -152,10 +160,11 @@ export class SensorSources {
     };
   }
 
-  private wire(source: SensorSource): void {
+  /** Hears the source; returns how to stop hearing it. */
+  private wire(source: SensorSource): () => void {
     const isActive = () => this.current?.source === source;
     let linkWas: string = source.connection.name;
-    this.unsubs.push(
+    const offs = [
       source.on('samples', (samples) => isActive() && this.feed?.samples(samples)),
       source.on('raw', (raw) => isActive() && this.feed?.raw(raw)),
       source.on('battery', (b) => {
@@ -167,7 +176,10 @@ export class SensorSources {
         linkWas = c.name;
         this.o.changed();
       }),
-    );
+    ];
+    const off = () => offs.forEach((o) => o());
+    this.unsubs.push(off);
+    return off;
   }
 
   private async use(source: SensorSource, kind: SourceKind): Promise<void> {
@@ -183,6 +195,26 @@ export class SensorSources {
     if (this.current?.source === old.source) this.current = null;
     await old.source.dispose();
     old.dispose();
+  }
+
+  private async dropReplay(): Promise<void> {
+    const old = this.replay;
+    if (!old) return;
+    this.replay = null;
+    old.off();
+    if (this.current?.source === old.source) this.current = null;
+    await old.source.dispose();
+  }
+
+  /** Plays a recording through the live path (a replay before it is let go). */
+  private async useReplay(fileName: string, text: string, speed: number | undefined): Promise<void> {
+    const load = ReplaySource.fromText(fileName, text, this.o.scheduler, speed !== undefined ? { speed } : {}, IMPORT_TIME_LIMITS);
+    if (!load.ok) throw new Error(load.error);
+    await this.dropReplay();
+    this.replay = { source: load.source, off: this.wire(load.source) };
+    await this.use(load.source, 'replay');
+    load.source.start();
+    this.o.changedNow();
   }
 
   private async useSimulated(scenario: string): Promise<void> {

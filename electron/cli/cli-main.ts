@@ -21,6 +21,8 @@ commands:
       records a sensor to a recording CSV
   demo [--seconds N] [--scenario NAME]
       a live session in the terminal with the simulated roller
+  demo --replay <recording.csv> [--speed N] [--seconds N]
+      a recording played live through the app
   serve [--port N] [--simulated] [--seconds N]
       the app in a browser (prints the address to open)
   launch [--demo] [--port N]

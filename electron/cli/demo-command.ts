@@ -3,6 +3,8 @@
  * the simulated roller: the simulated sensor on simulated Bluetooth bindings, through the real
  * Bluetooth source, decoder and motion engine, paced in real time. Prints position, zone and
  * speed twice a second, every warning as it happens, and a summary at the end.
+ * With `--replay <recording.csv> [--speed N]` it plays a recording live through the app's own
+ * pipeline instead (./replay-demo.ts).
  */
 import { MotionEngine } from '../motion/motion-engine';
 import { motionSettings } from '../motion/motion-settings';
@@ -17,15 +19,25 @@ import type { CliIo } from './cli-io';
 import { connectionLine, eventLine, liveLine } from './live-line';
 import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
 import { onStopSignal } from './stop-signals';
+import { replayDemo } from './replay-demo';
 
 export const DEMO_FLAGS: Record<string, FlagSpec> = {
   seconds: { kind: 'number', min: 1, max: 4 * 3600 },
   scenario: { kind: 'string' },
+  replay: { kind: 'string' },
+  speed: { kind: 'number', min: 0.1, max: 100 },
 };
 
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, DEMO_FLAGS);
   if (args.positional.length > 0) throw new CliError(`demo takes no arguments, got: ${args.positional.join(' ')}`);
+  const replay = stringFlag(args, 'replay');
+  if (replay !== undefined) {
+    if (args.flags.has('scenario')) throw new CliError('demo plays either a --scenario or a --replay, not both');
+    const seconds = numberFlag(args, 'seconds');
+    return replayDemo({ file: replay, speed: numberFlag(args, 'speed') ?? 1, ...(seconds !== undefined ? { seconds } : {}) }, io);
+  }
+  if (args.flags.has('speed')) throw new CliError('--speed is for --replay');
   const scenario = stringFlag(args, 'scenario') ?? DEFAULT_SIMULATED_SCENARIO;
   if (!BUILT_IN_SCENARIO_NAMES.includes(scenario)) throw new CliError(`unknown scenario "${scenario}" (built in: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
   const seconds = numberFlag(args, 'seconds') ?? 60;

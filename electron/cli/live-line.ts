@@ -15,7 +15,10 @@ export function speedBar(speedInPerS: number, limitInPerS: number): string {
   return `[${s}]`;
 }
 
-export function liveLine(p: TrackPoint, t0: number, limitInPerS: number, dwellS: number): string {
+/** What the live line shows of a track point (the engine's, or a live batch's). */
+export type LiveLinePoint = Pick<TrackPoint, 't' | 'positionCm' | 'speedInPerS' | 'zone'> & { diagnostics: Pick<TrackPoint['diagnostics'], 'atRest' | 'gapBridged'> };
+
+export function liveLine(p: LiveLinePoint, t0: number, limitInPerS: number, dwellS: number): string {
   const pos = `${p.positionCm >= 0 ? '+' : '−'}${Math.abs(p.positionCm).toFixed(1).padStart(4)} cm`;
   const dwell = dwellS >= 5 ? `  on one spot ${dwellS.toFixed(0)} s` : '';
   const flags = p.diagnostics.gapBridged ? '  (gap)' : p.diagnostics.atRest ? '  (still)' : '';

@@ -41,8 +41,8 @@ export const ConnectionSchema = z.object({
   deviceId: z.string().optional(),
   attempt: z.number().optional(),
   reason: z.string().optional(),
-  /** 'ble' for a real sensor, 'simulated' for the simulated roller. */
-  source: z.enum(['ble', 'simulated']).nullable(),
+  /** 'ble' for a real sensor, 'simulated' for the simulated roller, 'replay' for a recording played back. */
+  source: z.enum(['ble', 'simulated', 'replay']).nullable(),
   description: z.string().nullable(),
   batteryPercent: z.number().nullable(),
 });
@@ -237,6 +237,8 @@ export const MAX_CHART_PNG_BASE64 = 12_000_000;
 export const MAX_IMPORT_CHUNK_CHARS = 1_048_576;
 /** …from a file of at most this many bytes (the import's own limit, electron/session/import-limits.ts). */
 export const MAX_IMPORT_BYTES = IMPORT_MAX_BYTES;
+/** Largest recording a replay takes, characters of CSV text (about 30 minutes at 100 Hz). */
+export const MAX_REPLAY_CHARS = 8_000_000;
 
 export const ExportResultSchema = z.object({
   folder: z.string(),
@@ -280,6 +282,11 @@ export const REQUESTS = {
   'sensors.scan': req(z.object({ on: z.boolean() }).strict(), ok),
   'sensors.connect': req(z.object({ id: z.string().min(1).max(200) }).strict(), ok),
   'sensors.useSimulated': req(z.object({ scenario: z.string().min(1).max(80).optional() }).strict(), ok),
+  /** Plays a recording (its CSV text) through the live path as a sensor would stream it, `speed` times as fast. */
+  'sensors.useReplay': req(
+    z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(MAX_REPLAY_CHARS), speed: z.number().min(0.1).max(100).optional() }).strict(),
+    ok,
+  ),
   'sensors.disconnect': req(none, ok),
   'sensors.forget': req(none, ok),
   'sensors.identify': req(none, ok),

@@ -70,6 +70,7 @@ describe('the app answers every request of the contract with its result schema',
     const other = await call('import.begin', { fileName: 'abandoned.csv', bytes: 10 });
     await call('import.cancel', { uploadId: other.uploadId });
     await call('sessions.delete', { id: imported.session.id });
+    await call('sensors.useReplay', { fileName: 'too-fast.csv', text: csv, speed: 10 });
 
     await call('sensors.disconnect', {});
     await call('sensors.forget', {});
