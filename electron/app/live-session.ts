@@ -8,7 +8,7 @@ import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
 import type { Scheduler } from '../ble/scheduler';
 import type { EventName, EventPayload, Profile, RollingNow, SessionStatus } from '../ipc/ipc-contract';
-import { MotionEngine } from '../motion/motion-engine';
+import { MotionEngine, type EngineCounters } from '../motion/motion-engine';
 import type { MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import { SessionFiguresAccumulator } from '../motion/session-figures';
@@ -67,6 +67,7 @@ const WRITE_EVERY_POINTS = 25;
 export class LiveSession {
   private active: ActiveSession | null = null;
   private ended: SessionStatus | null = null;
+  private endedCounters: EngineCounters | null = null;
 
   constructor(private readonly o: LiveSessionOptions) {}
 
@@ -82,6 +83,12 @@ export class LiveSession {
   /** The id of the session being recorded (null: none). */
   get recordingId(): number | null {
     return this.active?.recording.id ?? null;
+  }
+
+  /** The engine's counters: the running session's, else the last one's (null: none yet). */
+  engineCounters(): EngineCounters | null {
+    const c = this.active?.engine.counters ?? this.endedCounters;
+    return c ? { ...c } : null;
   }
 
   samples(samples: readonly ImuSample[]): void {
@@ -108,6 +115,7 @@ export class LiveSession {
   /** Forgets the last ended session (the user's data was erased). */
   forgetEnded(): void {
     this.ended = null;
+    this.endedCounters = null;
   }
 
   start(): SessionStatus {
@@ -145,6 +153,7 @@ export class LiveSession {
     const status: SessionStatus = { ...this.status(), state: 'ended', endReason: saved.endReason, saveProblem: saved.problem, figures };
     this.active = null;
     this.ended = status;
+    this.endedCounters = { ...ses.engine.counters };
     this.o.emit('session', status);
     this.o.changed();
     return status;

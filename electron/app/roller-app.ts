@@ -158,6 +158,8 @@ export class RollerApp {
       adapter: this.sources.adapter(),
       devices: this.sources.devices(),
       connection: this.sources.connection(),
+      source: this.sources.health(),
+      engine: this.session.engineCounters(),
       session: this.session.status(),
       calibration: this.calibration.status(),
       notices: [...this.o.store.notices(), ...this.extraNotices],

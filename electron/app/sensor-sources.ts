@@ -10,13 +10,17 @@ import type { NobleLoad } from '../ble/noble-loader';
 import type { NobleLike } from '../ble/noble-types';
 import { memoryRememberedSensorStore, type RememberedSensorStore } from '../ble/remembered-sensor';
 import type { Scheduler } from '../ble/scheduler';
-import type { AdapterInfo, Connection, Device } from '../ipc/ipc-contract';
+import type { SensorStatus } from '../../sensor-protocol/gatt/sensor-status';
+import type { AdapterInfo, Connection, Device, SourceHealth } from '../ipc/ipc-contract';
 import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
 import { ReplaySource } from '../sources/replay-source';
 import type { SensorSource, SensorSourceEvents } from '../sources/sensor-source';
 import { IMPORT_TIME_LIMITS } from '../session/import-limits';
 import type { RequestHandlers } from './request-handlers';
+
+/** The sources' notes kept for the snapshot, the newest. */
+const KEPT_NOTES = 5;
 
 export type SourceKind = 'ble' | 'simulated' | 'replay';
 
@@ -47,6 +51,9 @@ export class SensorSources {
   private replay: { source: ReplaySource; off(): void } | null = null;
   private current: { source: SensorSource; kind: SourceKind } | null = null;
   private batteryPercent: number | null = null;
+  private sensorStatus: SensorStatus | null = null;
+  private lastRejected: string | null = null;
+  private readonly notes: string[] = [];
   private feed: LiveFeed | null = null;
   private readonly unsubs: (() => void)[] = [];
 
@@ -59,6 +66,8 @@ export class SensorSources {
     });
     this.wire(this.system);
     this.unsubs.push(
+      // Bluetooth's own notes (a failed scan) matter before any sensor is chosen.
+      this.system.on('note', (m) => this.current?.source !== this.system && this.note(m)),
       this.system.on('devices', () => o.changed()),
       this.system.on('adapter', () => o.changed()),
     );
@@ -146,6 +155,20 @@ export class SensorSources {
     return [...BUILT_IN_SCENARIO_NAMES];
   }
 
+  /** The sources' notes, and the active source's counters, refused frames and status. */
+  health(): SourceHealth {
+    const c = this.current?.source.counters;
+    return {
+      notes: [...this.notes],
+      samples: c?.samples ?? 0,
+      rejectedFrames: c?.rejected ?? 0,
+      lastRejected: this.lastRejected,
+      gaps: c?.gaps ?? 0,
+      reconnects: c?.reconnects ?? 0,
+      status: this.sensorStatus,
+    };
+  }
+
   connection(): Connection {
     const a = this.current;
     const s = (a?.source ?? this.system).connection;
@@ -176,6 +199,18 @@ export class SensorSources {
         linkWas = c.name;
         this.o.changed();
       }),
+      source.on('note', (m) => isActive() && this.note(m)),
+      source.on('status', (status) => {
+        if (!isActive()) return;
+        this.sensorStatus = status;
+        this.o.changed();
+      }),
+      source.on('rejected', (r) => {
+        if (!isActive()) return;
+        this.lastRejected = r.message;
+        this.o.changed();
+      }),
+      source.on('gap', () => isActive() && this.o.changed()),
     ];
     const off = () => offs.forEach((o) => o());
     this.unsubs.push(off);
@@ -186,6 +221,16 @@ export class SensorSources {
     if (this.current && this.current.source !== source) await this.current.source.disconnect();
     this.current = { source, kind };
     this.batteryPercent = null;
+    this.sensorStatus = null;
+    this.lastRejected = null;
+  }
+
+  /** Keeps the latest notes (a repeat of the last one is not added again). */
+  private note(message: string): void {
+    if (this.notes[this.notes.length - 1] === message) return;
+    this.notes.push(message);
+    if (this.notes.length > KEPT_NOTES) this.notes.splice(0, this.notes.length - KEPT_NOTES);
+    this.o.changed();
   }
 
   private async dropSimulated(): Promise<void> {

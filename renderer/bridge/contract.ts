@@ -34,6 +34,7 @@ export type {
   RollingNow,
   SessionFigures,
   SessionStatus,
+  SourceHealth,
   WireFromMain,
   WireFromRenderer,
 } from '../../electron/ipc/ipc-contract';

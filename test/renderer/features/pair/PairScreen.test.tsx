@@ -49,6 +49,28 @@ describe('PairScreen: Bluetooth', () => {
     await waitFor(() => expect(bridge.paramsOf('sensors.scan')).toEqual([{ on: false }]));
   });
 
+  it('shows what the sources said: a failed scan, unreadable messages and gaps, the sensor\'s own error', () => {
+    const { unmount } = pair();
+    expect(screen.queryByTestId('source-notes')).toBeNull();
+    unmount();
+    pair({
+      source: {
+        notes: ['Scanning failed: Operation not permitted'],
+        samples: 900,
+        rejectedFrames: 2,
+        lastRejected: 'bad CRC',
+        gaps: 1,
+        reconnects: 0,
+        status: { state: 'error', error: 'low-battery', firmwareVersion: '1.0.0', droppedSamples: 0 },
+      },
+    });
+    const notes = screen.getByTestId('source-notes');
+    expect(notes.getAttribute('role')).toBe('status');
+    expect(within(notes).getByRole('list', { name: 'Notes from the sensor' }).textContent).toBe('Scanning failed: Operation not permitted');
+    expect(notes.textContent).toContain('The sensor reports a low battery.');
+    expect(notes.textContent).toContain('2 messages from the sensor could not be read (last: bad CRC); 1 gap in the samples.');
+  });
+
   it('not scanning with no sensors: says to press Scan', () => {
     pair();
     expect(screen.getByTestId('device-list-empty').textContent).toBe('No sensors in the list. Press Scan to look for one.');
