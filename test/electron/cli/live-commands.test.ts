@@ -62,7 +62,7 @@ describe('roller scan / record / demo with the simulated roller', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/replaying replay\.csv live at 50× speed/);
     expect(r.out).toMatch(/⚠ TOO FAST/);
-    expect(r.out).toMatch(/^Session: 1 min \d\d s, rolling .*, [1-9]\d* warnings\.$/m);
+    expect(r.out).toMatch(new RegExp(`^Session: 1 min \\d\\d s, rolling .*, [1-9]\\d* warnings; ${sim.samples.length} samples, 0 gaps\\.$`, 'm'));
     expect((await run('demo', '--replay', join(dir, 'none.csv'))).err).toMatch(/none\.csv: no such file/);
   });
 

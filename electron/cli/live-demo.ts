@@ -1,7 +1,7 @@
 /**
- * `roller demo --replay <recording.csv> [--speed N] [--seconds N]` — a recording played back
- * live through the app's own pipeline (RollerApp: the replay source, the live session, its
- * figures, the live batches and coaching events), as the live screen would show it. Nothing is
+ * `roller demo` through the app's own pipeline (RollerApp: the chosen source, the live session,
+ * its figures, the live batches and coaching events), as the live screen would show it: the
+ * simulated roller (a scenario) or a recording played back (`--replay`, `--speed`). Nothing is
  * stored: the app runs on a store in memory. Prints the live line twice a second, every warning
  * as it happens, and the session's figures at the end.
  */
@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import { memoryAppStore } from '../app/app-store';
 import { RollerApp } from '../app/roller-app';
 import { realScheduler } from '../ble/scheduler';
+import { createSimulatedNoble } from '../ble/sim-peripheral';
 import { durationText, percentText } from '../ipc/figure-text';
 import { MAX_REPLAY_CHARS, type LivePoint } from '../ipc/ipc-contract';
 import { CliError } from './cli-args';
@@ -18,22 +19,24 @@ import { eventLine, liveLine } from './live-line';
 import { sleep } from './sensor-source-options';
 import { onStopSignal } from './stop-signals';
 
-export interface ReplayDemoOptions {
-  file: string;
-  speed: number;
-  /** Stop after this long even if the recording goes on, s (default: to its end). */
+export type DemoSource = { kind: 'simulated'; scenario: string } | { kind: 'replay'; file: string; speed: number };
+
+export interface LiveDemoOptions {
+  source: DemoSource;
+  /** Stop after this long, s (default: when the source stops streaming). */
   seconds?: number;
 }
 
-export async function replayDemo(o: ReplayDemoOptions, io: CliIo): Promise<number> {
-  const text = readRecording(o.file);
+export async function liveDemo(o: LiveDemoOptions, io: CliIo): Promise<number> {
+  const text = o.source.kind === 'replay' ? readRecording(o.source.file) : null;
   const app = new RollerApp({
     host: 'browser',
     scheduler: realScheduler,
     store: memoryAppStore(),
-    loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth is not used by a replay', fix: '' } }),
-    makeSimulatedNoble: () => {
-      throw new Error('a replay uses no simulated roller');
+    loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth is not used by the demo', fix: '' } }),
+    makeSimulatedNoble: (scenario) => {
+      const sim = createSimulatedNoble({ scheduler: realScheduler, peripherals: [{ kind: 'roller', scenario, localName: 'Roller (simulated)' }] });
+      return { noble: sim.noble, dispose: () => sim.dispose() };
     },
   });
   let last: LivePoint | null = null;
@@ -43,14 +46,22 @@ export async function replayDemo(o: ReplayDemoOptions, io: CliIo): Promise<numbe
     last = b.points.at(-1) ?? last;
   });
   app.on('coach', (e) => io.stdout.write(`${eventLine(e, t0 ?? e.t)}\n`));
-  const offSignals = onStopSignal(() => (stop = true));
   let stop = false;
+  const offSignals = onStopSignal(() => (stop = true));
   try {
-    await app.handle('sensors.useReplay', { fileName: basename(o.file), text, speed: o.speed }).catch((err: Error) => {
-      throw new CliError(err.message);
-    });
+    const s = o.source;
+    if (s.kind === 'replay') {
+      await app.handle('sensors.useReplay', { fileName: basename(s.file), text: text ?? '', speed: s.speed }).catch((err: Error) => {
+        throw new CliError(err.message);
+      });
+      io.stdout.write(`Roller Companion: replaying ${basename(s.file)} live${s.speed !== 1 ? ` at ${s.speed}× speed` : ''}…\n`);
+    } else {
+      io.stdout.write(`Roller Companion demo: the simulated roller ("${s.scenario}")${o.seconds !== undefined ? ` for ${o.seconds} s` : ''}. Lie still, then roll up slowly…\n`);
+      await app.handle('sensors.useSimulated', { scenario: s.scenario }).catch((err: Error) => {
+        throw new CliError(err.message);
+      });
+    }
     const limit = app.snapshot().profile.speedLimitInPerS;
-    io.stdout.write(`Roller Companion: replaying ${basename(o.file)} live${o.speed !== 1 ? ` at ${o.speed}× speed` : ''}…\n`);
     await app.handle('session.start', {});
     const end = o.seconds !== undefined ? Date.now() + o.seconds * 1000 : Infinity;
     while (!stop && Date.now() < end && app.snapshot().connection.name === 'streaming') {
@@ -59,10 +70,11 @@ export async function replayDemo(o: ReplayDemoOptions, io: CliIo): Promise<numbe
       if (p) io.stdout.write(`${liveLine({ ...p, diagnostics: { atRest: p.atRest, gapBridged: p.gapBridged } }, t0 ?? p.t, limit, p.dwellS)}\n`);
     }
     const ended = await app.handle('session.stop', { reason: 'completed' });
-    const s = ended.figures;
-    if (s) {
+    const f = ended.figures;
+    const { source } = app.snapshot();
+    if (f) {
       io.stdout.write(
-        `\nSession: ${durationText(s.durationS)}, rolling ${durationText(s.rollingS)}, ${percentText(s.withinLimitShare)} within ${limit} in/s, longest stay ${durationText(s.longestDwellS)}, ${s.warnings} warnings.\n`,
+        `\nSession: ${durationText(f.durationS)}, rolling ${durationText(f.rollingS)}, ${percentText(f.withinLimitShare)} within ${limit} in/s, longest stay ${durationText(f.longestDwellS)}, ${f.warnings} warnings; ${source.samples} samples, ${source.gaps} gaps.\n`,
       );
     }
     return 0;
