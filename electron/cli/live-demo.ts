@@ -39,13 +39,13 @@ export async function liveDemo(o: LiveDemoOptions, io: CliIo): Promise<number> {
       return { noble: sim.noble, dispose: () => sim.dispose() };
     },
   });
-  let last: LivePoint | null = null;
-  let t0: number | null = null;
+  // The newest live point, and the first one's time (the line counts from it).
+  const seen: { last: LivePoint | null; t0: number | null } = { last: null, t0: null };
   app.on('live', (b) => {
-    t0 ??= b.points[0]?.t ?? null;
-    last = b.points.at(-1) ?? last;
+    seen.t0 ??= b.points[0]?.t ?? null;
+    seen.last = b.points.at(-1) ?? seen.last;
   });
-  app.on('coach', (e) => io.stdout.write(`${eventLine(e, t0 ?? e.t)}\n`));
+  app.on('coach', (e) => io.stdout.write(`${eventLine(e, seen.t0 ?? e.t)}\n`));
   let stop = false;
   const offSignals = onStopSignal(() => (stop = true));
   try {
@@ -66,8 +66,8 @@ export async function liveDemo(o: LiveDemoOptions, io: CliIo): Promise<number> {
     const end = o.seconds !== undefined ? Date.now() + o.seconds * 1000 : Infinity;
     while (!stop && Date.now() < end && app.snapshot().connection.name === 'streaming') {
       await sleep(500);
-      const p = last as LivePoint | null;
-      if (p) io.stdout.write(`${liveLine({ ...p, diagnostics: { atRest: p.atRest, gapBridged: p.gapBridged } }, t0 ?? p.t, limit, p.dwellS)}\n`);
+      const p = seen.last;
+      if (p) io.stdout.write(`${liveLine({ ...p, diagnostics: { atRest: p.atRest, gapBridged: p.gapBridged } }, seen.t0 ?? p.t, limit, p.dwellS)}\n`);
     }
     const ended = await app.handle('session.stop', { reason: 'completed' });
     const f = ended.figures;

@@ -39,6 +39,8 @@ export class ReplaySource implements SensorSource {
   private next = 0;
   private startedMs = 0;
   private timer: unknown = null;
+  /** The reader's warnings, told as notes once playing starts. */
+  private pendingNotes: string[] = [];
 
   /** Reads a recording's text; a clear error (the file's name and line) when it cannot be played. */
   static fromText(name: string, text: string, scheduler: Scheduler, settings: Partial<ReplaySettings> = {}, limits?: RecordingCsvReadLimits): ReplayLoad {
@@ -49,8 +51,6 @@ export class ReplaySource implements SensorSource {
     source.pendingNotes = read.warnings.map((w) => `${name}: ${w.message}`);
     return { ok: true, source };
   }
-
-  private pendingNotes: string[] = [];
 
   constructor(
     readonly name: string,
