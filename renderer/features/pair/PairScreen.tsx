@@ -1,7 +1,7 @@
 /**
  * Pairing: the connection with identify / disconnect / forget, Bluetooth's condition (with the
  * fix when it is not usable), what the sources said (a failed scan, unreadable frames), Scan / Stop
- * scan, the live list of sensors, and the simulated roller.
+ * scan, the live list of sensors, the simulated roller, and a recording played live.
  */
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
@@ -11,6 +11,7 @@ import { AdapterNotice } from './AdapterNotice';
 import { CurrentSensorPanel } from './CurrentSensorPanel';
 import { DeviceRow } from './DeviceRow';
 import { SimulatedRollerCard } from './SimulatedRollerCard';
+import { ReplayCard } from './ReplayCard';
 import { SourceNotes } from './SourceNotes';
 import { canScan } from './adapter-text';
 import { orderDevices } from './device-order';
@@ -87,6 +88,12 @@ export function PairScreen() {
           prominent={!scanAllowed}
           scenarios={simulatedScenarios}
           onUse={(scenario) => void act.run(() => bridge.request('sensors.useSimulated', { scenario }))}
+        />
+        <ReplayCard
+          connection={connection}
+          busy={act.busy}
+          onPlay={(fileName, text) => void act.run(() => bridge.request('sensors.useReplay', { fileName, text }))}
+          onRefused={(message) => void act.run(() => Promise.reject(new Error(message)))}
         />
       </div>
     </div>
