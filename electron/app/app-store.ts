@@ -13,7 +13,7 @@ import type { ExportedFiles } from '../session/session-export';
 
 export interface SessionMeta {
   startedAt: Date;
-  source: 'ble' | 'simulated' | 'import';
+  source: 'ble' | 'simulated' | 'replay' | 'import';
   sensor: { id: string; name: string; kind: string } | null;
   settings: MotionSettings;
   sensorConfig: SensorConfig | null;

@@ -13,6 +13,12 @@ import { profileSettings } from '../session/profile';
 import type { AppStore } from './app-store';
 import { ImportUploads } from './import-uploads';
 import { IMPORT_UPLOADS_FOLDER, uploadFilesIn } from './upload-files';
+import type { RequestHandlers } from './request-handlers';
+
+type PastSessionRequest = 'history.get' | 'review.get' | 'sessions.export' | 'import.begin' | 'import.chunk' | 'import.finish' | 'import.cancel' | 'sessions.reanalyze' | 'sessions.delete';
+
+/** Days of history sent when the request does not say. */
+const HISTORY_DAYS = 90;
 
 export interface SessionActionsOptions {
   store: AppStore;
@@ -31,6 +37,19 @@ export class SessionActions {
     // Uploads wait in the data folder (the system's temporary folder for a store in memory).
     this.uploads = new ImportUploads(uploadFilesIn(join(o.store.dataFolder ?? tmpdir(), IMPORT_UPLOADS_FOLDER)));
   }
+
+  /** The past-session requests: history, review, export, import, re-analysis, delete. */
+  readonly handlers: Pick<RequestHandlers, PastSessionRequest> = {
+    'history.get': ({ days }) => this.o.store.history(days ?? HISTORY_DAYS, this.o.now()),
+    'review.get': ({ id }) => this.o.store.review(id),
+    'sessions.export': ({ id, chartPngBase64 }) => this.export(id, chartPngBase64),
+    'import.begin': ({ fileName, bytes }) => this.importBegin(fileName, bytes),
+    'import.chunk': ({ uploadId, index, text }) => this.importChunk(uploadId, index, text),
+    'import.finish': ({ uploadId, pieces }) => this.importFinish(uploadId, pieces),
+    'import.cancel': ({ uploadId }) => this.importCancel(uploadId),
+    'sessions.reanalyze': ({ id }) => this.reanalyze(id),
+    'sessions.delete': ({ id }) => this.delete(id),
+  };
 
   async export(id: number, chartPngBase64: string | undefined): Promise<ExportResult> {
     this.notRecording(id, 'export');

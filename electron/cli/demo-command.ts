@@ -4,7 +4,8 @@
  * simulated sensor on simulated Bluetooth bindings (with `--firmware`, its motion through the
  * firmware core's chip model, core and link model), through the real Bluetooth source, decoder
  * and motion engine, paced in real time. Prints position, zone and speed twice a second, every
- * warning as it happens, and a summary at the end.
+ * warning as it happens, and a summary at the end. `roller demo --replay <recording.csv>
+ * [--speed N]` plays a recording live through the app's own pipeline (./live-demo.ts).
  */
 import { MotionEngine } from '../motion/motion-engine';
 import { motionSettings } from '../motion/motion-settings';
@@ -22,6 +23,7 @@ import { onStopSignal } from '../app/stop-signals';
 import { DEMO_USAGE } from './demo-usage';
 import { didYouMean } from './suggest';
 import { commandUnits } from './command-units';
+import { liveDemo } from './live-demo';
 import { speedText } from './units-text';
 
 export const DEMO_FLAGS = DEMO_USAGE.flags;
@@ -29,6 +31,13 @@ export const DEMO_FLAGS = DEMO_USAGE.flags;
 export async function demoCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, DEMO_FLAGS);
   if (args.positional.length > 0) throw new UsageError(`demo takes no arguments, got: ${args.positional.join(' ')}`);
+  const replay = stringFlag(args, 'replay');
+  if (replay !== undefined) {
+    if (args.flags.has('scenario') || args.flags.has('firmware')) throw new UsageError('demo plays either a --replay or the simulated roller (--scenario, --firmware), not both');
+    const replaySeconds = numberFlag(args, 'seconds');
+    return liveDemo({ source: { kind: 'replay', file: replay, speed: numberFlag(args, 'speed') ?? 1 }, units: commandUnits(args, io), ...(replaySeconds !== undefined ? { seconds: replaySeconds } : {}) }, io);
+  }
+  if (args.flags.has('speed')) throw new UsageError('--speed is for --replay');
   const scenario = stringFlag(args, 'scenario') ?? DEFAULT_SIMULATED_SCENARIO;
   if (!BUILT_IN_SCENARIO_NAMES.includes(scenario)) throw new UsageError(`unknown scenario "${scenario}"${didYouMean(scenario, BUILT_IN_SCENARIO_NAMES)} (built in: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
   const seconds = numberFlag(args, 'seconds') ?? 60;

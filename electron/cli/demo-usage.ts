@@ -10,6 +10,8 @@ export const DEMO_USAGE: CommandUsage = {
     scenario: { kind: 'string', value: 'NAME', help: 'a built-in scenario (default: the one the app plays)' },
     firmware: { kind: 'boolean', help: "the simulated roller's motion through the firmware core (C, built on first use; needs cc)" },
     rate: { kind: 'string', choices: ['100', '200'], help: "the simulated sensor's sample rate, Hz (default 100)" },
+    replay: { kind: 'string', value: 'FILE', help: 'play a recording CSV live through the app instead of the simulated roller' },
+    speed: { kind: 'number', min: 0.1, max: 100, value: 'N', help: 'with --replay: how fast it plays (default 1, its recorded pace)' },
     units: UNITS_FLAG,
   },
 };

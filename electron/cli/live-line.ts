@@ -16,8 +16,11 @@ export function speedBar(speedInPerS: number, limitInPerS: number): string {
   return `[${s}]`;
 }
 
+/** What the live line shows of a track point (the engine's, or a live batch's). */
+export type LiveLinePoint = Pick<TrackPoint, 't' | 'positionCm' | 'speedInPerS' | 'zone'> & { diagnostics: Pick<TrackPoint['diagnostics'], 'atRest' | 'gapBridged'> };
+
 /** One status line: time, position, zone, speed in `units`, the speed bar, a long stay. */
-export function liveLine(p: TrackPoint, t0: number, limitInPerS: number, dwellS: number, units: Units): string {
+export function liveLine(p: LiveLinePoint, t0: number, limitInPerS: number, dwellS: number, units: Units): string {
   const pos = positionText(p.positionCm, units).padStart(9);
   const dwell = dwellS >= 5 ? `  on one spot ${dwellS.toFixed(0)} s` : '';
   const flags = p.diagnostics.gapBridged ? '  (gap)' : p.diagnostics.atRest ? '  (still)' : '';

@@ -9,6 +9,7 @@
  * Live estimates travel in display-rate batches, never per sample.
  */
 import { z } from 'zod';
+import { SENSOR_ERRORS, SENSOR_STATES } from '../../sensor-protocol/gatt/sensor-status';
 import { ADAPTER_STATES } from '../ble/adapter-state';
 import { EVENT_KINDS } from '../motion/motion-types';
 import { ZONES } from '../motion/spine-map';
@@ -41,10 +42,36 @@ export const ConnectionSchema = z.object({
   deviceId: z.string().optional(),
   attempt: z.number().optional(),
   reason: z.string().optional(),
-  /** 'ble' for a real sensor, 'simulated' for the simulated roller. */
-  source: z.enum(['ble', 'simulated']).nullable(),
+  /** 'ble' for a real sensor, 'simulated' for the simulated roller, 'replay' for a recording played back. */
+  source: z.enum(['ble', 'simulated', 'replay']).nullable(),
   description: z.string().nullable(),
   batteryPercent: z.number().nullable(),
+});
+
+/** How the sources are doing: what they said, what they could not read, where samples went missing. */
+export const SourceHealthSchema = z.object({
+  /** The sources' latest notes for the user, oldest first ("Scanning failed: …", the link's description). */
+  notes: z.array(z.string()),
+  /** Of the active source (since it was made): samples delivered, frames refused, gaps, reconnects. */
+  samples: z.number().int().nonnegative(),
+  rejectedFrames: z.number().int().nonnegative(),
+  /** Why the last frame was refused (null: none was). */
+  lastRejected: z.string().nullable(),
+  gaps: z.number().int().nonnegative(),
+  reconnects: z.number().int().nonnegative(),
+  /** The sensor's own status characteristic, as last notified (null: none, or not our sensor). */
+  status: z
+    .object({ state: z.enum(SENSOR_STATES), error: z.enum(SENSOR_ERRORS), firmwareVersion: z.string(), droppedSamples: z.number().int().nonnegative() })
+    .nullable(),
+});
+
+/** The motion engine's counters (electron/motion/motion-engine.ts) for the running or last session. */
+export const EngineCountersSchema = z.object({
+  samples: z.number().int().nonnegative(),
+  /** Samples whose time did not advance (dropped). */
+  outOfOrder: z.number().int().nonnegative(),
+  gaps: z.number().int().nonnegative(),
+  accelRejected: z.number().int().nonnegative(),
 });
 
 export const SCREENING_QUESTIONS = [
@@ -142,6 +169,9 @@ export const AppSnapshotSchema = z.object({
   adapter: AdapterSchema,
   devices: z.array(DeviceSchema),
   connection: ConnectionSchema,
+  source: SourceHealthSchema,
+  /** The engine's counters for the running session, else the last one's (null: no session yet). */
+  engine: EngineCountersSchema.nullable(),
   session: SessionStatusSchema,
   calibration: CalibrationStatusSchema,
   /** Problems the user should see (a damaged database kept aside, …). */
@@ -237,6 +267,8 @@ export const MAX_CHART_PNG_BASE64 = 12_000_000;
 export const MAX_IMPORT_CHUNK_CHARS = 1_048_576;
 /** …from a file of at most this many bytes (the import's own limit, electron/session/import-limits.ts). */
 export const MAX_IMPORT_BYTES = IMPORT_MAX_BYTES;
+/** Largest recording a replay takes, characters of CSV text (about 30 minutes at 100 Hz). */
+export const MAX_REPLAY_CHARS = 8_000_000;
 
 export const ExportResultSchema = z.object({
   folder: z.string(),
@@ -280,6 +312,11 @@ export const REQUESTS = {
   'sensors.scan': req(z.object({ on: z.boolean() }).strict(), ok),
   'sensors.connect': req(z.object({ id: z.string().min(1).max(200) }).strict(), ok),
   'sensors.useSimulated': req(z.object({ scenario: z.string().min(1).max(80).optional() }).strict(), ok),
+  /** Plays a recording (its CSV text) through the live path as a sensor would stream it, `speed` times as fast. */
+  'sensors.useReplay': req(
+    z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(MAX_REPLAY_CHARS), speed: z.number().min(0.1).max(100).optional() }).strict(),
+    ok,
+  ),
   'sensors.disconnect': req(none, ok),
   'sensors.forget': req(none, ok),
   'sensors.identify': req(none, ok),
@@ -351,6 +388,8 @@ export type Screening = z.output<typeof ScreeningSchema>;
 export type ScreeningAnswers = z.output<typeof ScreeningAnswersSchema>;
 export type Device = z.output<typeof DeviceSchema>;
 export type Connection = z.output<typeof ConnectionSchema>;
+export type SourceHealth = z.output<typeof SourceHealthSchema>;
+export type EngineCountersMessage = z.output<typeof EngineCountersSchema>;
 export type AdapterInfo = z.output<typeof AdapterSchema>;
 export type CoachEventMessage = z.output<typeof CoachEventSchema>;
 export type PastSession = z.output<typeof PastSessionSchema>;

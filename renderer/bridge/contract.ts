@@ -35,10 +35,11 @@ export type {
   RollingNow,
   SessionFigures,
   SessionStatus,
+  SourceHealth,
   WireFromMain,
   WireFromRenderer,
 } from '../../electron/ipc/ipc-contract';
-export { BROWSER_HOST_API_PATH, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, SCREENING_QUESTIONS, WireFromMainSchema, EVENT_NAMES, ZoneSchema } from '../../electron/ipc/ipc-contract';
+export { BROWSER_HOST_API_PATH, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, MAX_REPLAY_CHARS, SCREENING_QUESTIONS, WireFromMainSchema, EVENT_NAMES, ZoneSchema } from '../../electron/ipc/ipc-contract';
 export { SETTING_RANGES, dwellLimitAfterNudge, RESEARCH_PACE_SPEED_LIMIT_IN_PER_S } from '../../electron/motion/motion-settings';
 export { DEFAULT_SIMULATED_SCENARIO } from '../../electron/sim/default-scenario';
 export { clockText, durationText, excursionText, percentText, sessionFigureTexts, type SessionFigureTexts } from '../../electron/ipc/figure-text';

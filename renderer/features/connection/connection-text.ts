@@ -10,7 +10,7 @@ export interface ConnectionText {
 }
 
 export function connectionText(c: Connection): ConnectionText {
-  const what = c.description ?? (c.source === 'simulated' ? 'the simulated roller' : 'the sensor');
+  const what = c.description ?? (c.source === 'simulated' ? 'the simulated roller' : c.source === 'replay' ? 'the recording' : 'the sensor');
   switch (c.name) {
     case 'idle':
       return { label: 'No sensor', detail: 'Not connected. Pair a sensor or use the simulated roller.', tone: 'idle' };
@@ -20,7 +20,7 @@ export function connectionText(c: Connection): ConnectionText {
       return { label: 'Connecting…', detail: `Connecting to ${what}.`, tone: 'busy' };
     case 'streaming':
       return {
-        label: c.source === 'simulated' ? 'Simulated roller' : 'Sensor streaming',
+        label: c.source === 'simulated' ? 'Simulated roller' : c.source === 'replay' ? 'Recording playing' : 'Sensor streaming',
         detail: `Receiving motion from ${what}.`,
         tone: 'good',
       };

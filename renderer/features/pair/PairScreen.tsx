@@ -1,6 +1,7 @@
 /**
  * Pairing: the connection with identify / disconnect / forget, Bluetooth's condition (with the
- * fix when it is not usable), Scan / Stop scan, the live list of sensors, and the simulated roller.
+ * fix when it is not usable), what the sources said (a failed scan, unreadable frames), Scan / Stop
+ * scan, the live list of sensors, the simulated roller, and a recording played live.
  */
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
@@ -10,13 +11,15 @@ import { AdapterNotice } from './AdapterNotice';
 import { CurrentSensorPanel } from './CurrentSensorPanel';
 import { DeviceRow } from './DeviceRow';
 import { SimulatedRollerCard } from './SimulatedRollerCard';
+import { ReplayCard } from './ReplayCard';
+import { SourceNotes } from './SourceNotes';
 import { canScan } from './adapter-text';
 import { orderDevices } from './device-order';
 import './pair.css';
 
 export function PairScreen() {
   const { bridge } = useServices();
-  const { adapter, devices, connection, simulatedScenarios } = useSnapshot();
+  const { adapter, devices, connection, simulatedScenarios, source } = useSnapshot();
   const act = useAction(async (fn: () => Promise<unknown>) => fn());
   const scanning = connection.name === 'scanning';
   const scanAllowed = canScan(adapter);
@@ -61,6 +64,7 @@ export function PairScreen() {
             )}
           </div>
           <AdapterNotice adapter={adapter} />
+          <SourceNotes source={source} />
           <ul className="devices" aria-label="Sensors found" aria-live="polite" data-testid="device-list">
             {ordered.map((d) => (
               <DeviceRow
@@ -84,6 +88,12 @@ export function PairScreen() {
           prominent={!scanAllowed}
           scenarios={simulatedScenarios}
           onUse={(scenario) => void act.run(() => bridge.request('sensors.useSimulated', { scenario }))}
+        />
+        <ReplayCard
+          connection={connection}
+          busy={act.busy}
+          onPlay={(fileName, text) => void act.run(() => bridge.request('sensors.useReplay', { fileName, text }))}
+          onRefused={(message) => void act.run(() => Promise.reject(new Error(message)))}
         />
       </div>
     </div>

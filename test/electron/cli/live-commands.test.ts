@@ -3,12 +3,16 @@
  * real clock (they are live by nature): scan lists the sensor with signal and battery, record
  * writes a recording the reader accepts, demo prints a live session.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-reader';
 import { main } from '../../../electron/cli/cli-main';
+import { simulationCsvMetadata } from '../../../electron/sim/csv-metadata';
+import { builtInScenario } from '../../../electron/sim/scenario-catalog';
+import { simulate } from '../../../electron/sim/simulate';
+import { formatRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-writer';
 
 const dir = mkdtempSync(join(tmpdir(), 'roller-live-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,6 +64,19 @@ describe('roller scan / record / demo with the simulated roller', () => {
     const refused = await run('demo', '--firmware', '--rate', '150');
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/--rate/);
+  });
+
+  it('demo --replay plays a recording live through the app and prints its warnings and figures', async () => {
+    const sim = simulate(builtInScenario('too-fast'), { seed: 2 });
+    const file = join(dir, 'replay.csv');
+    writeFileSync(file, formatRecordingCsv(sim.samples, simulationCsvMetadata(sim.meta)));
+    const r = await run('demo', '--replay', file, '--speed', '50');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/replaying replay\.csv live at 50× speed/);
+    expect(r.out).toMatch(/⚠ TOO FAST/);
+    expect(r.out).toMatch(new RegExp(`^Session: 1 min \\d\\d s, rolling .*, [1-9]\\d* warnings; ${sim.samples.length} samples, 0 gaps\\.$`, 'm'));
+    expect((await run('demo', '--replay', join(dir, 'none.csv'))).err).toMatch(/none\.csv: no such file/);
   });
 
   it('record says what is missing', async () => {

@@ -27,6 +27,8 @@ export function snapshotFixture(over: Partial<AppSnapshot> = {}): AppSnapshot {
     adapter: { state: 'unavailable', message: 'Bluetooth unavailable: EAFNOSUPPORT', fix: 'Plug in an adapter.' },
     devices: [],
     connection: { name: 'idle', source: null, description: null, batteryPercent: null },
+    source: { notes: [], samples: 0, rejectedFrames: 0, lastRejected: null, gaps: 0, reconnects: 0, status: null },
+    engine: null,
     session: { state: 'none', sessionId: null, startedAt: null, elapsedS: 0, figures: null, todayRollingS: 0, dailyBudgetS: 600, endReason: null, saveProblem: null },
     calibration: { state: 'idle', step: null, heldS: 0, positionCm: null, neckAboveCm: null, lumbarBelowCm: null, message: null },
     notices: [],

@@ -11,6 +11,7 @@ describe('connection text', () => {
     expect(connectionText(c({ name: 'connecting', description: 'Roller 7F' })).detail).toContain('Roller 7F');
     expect(connectionText(c({ name: 'streaming', source: 'simulated' })).label).toBe('Simulated roller');
     expect(connectionText(c({ name: 'streaming', source: 'ble' })).tone).toBe('good');
+    expect(connectionText(c({ name: 'streaming', source: 'replay' })).label).toBe('Recording playing');
   });
   it('shows the reconnect attempt and why the link was lost', () => {
     const r = connectionText(c({ name: 'reconnecting', attempt: 3, reason: 'link supervision timeout', source: 'ble' }));

@@ -16,7 +16,7 @@ const device = (over: Partial<Device>): Device => ({ id: 'x', name: 'Roller', ki
 function pair(over: Parameters<typeof snapshotFixture>[0] = {}) {
   return renderWithServices(<PairScreen />, {
     snapshot: snapshotFixture({ adapter: on, ...over }),
-    answers: { 'sensors.scan': OK, 'sensors.connect': OK, 'sensors.useSimulated': OK },
+    answers: { 'sensors.scan': OK, 'sensors.connect': OK, 'sensors.useSimulated': OK, 'sensors.useReplay': OK },
   });
 }
 
@@ -47,6 +47,38 @@ describe('PairScreen: Bluetooth', () => {
     expect(screen.getByTestId('device-list-empty').textContent).toBe('No sensors found yet. Switch the sensor on and keep it close.');
     await user.click(screen.getByTestId('stop-scan-button'));
     await waitFor(() => expect(bridge.paramsOf('sensors.scan')).toEqual([{ on: false }]));
+  });
+
+  it('shows what the sources said: a failed scan, unreadable messages and gaps, the sensor\'s own error', () => {
+    const { unmount } = pair();
+    expect(screen.queryByTestId('source-notes')).toBeNull();
+    unmount();
+    pair({
+      source: {
+        notes: ['Scanning failed: Operation not permitted'],
+        samples: 900,
+        rejectedFrames: 2,
+        lastRejected: 'bad CRC',
+        gaps: 1,
+        reconnects: 0,
+        status: { state: 'error', error: 'low-battery', firmwareVersion: '1.0.0', droppedSamples: 0 },
+      },
+    });
+    const notes = screen.getByTestId('source-notes');
+    expect(notes.getAttribute('role')).toBe('status');
+    expect(within(notes).getByRole('list', { name: 'Notes from the sensor' }).textContent).toBe('Scanning failed: Operation not permitted');
+    expect(notes.textContent).toContain('The sensor reports a low battery.');
+    expect(notes.textContent).toContain('2 messages from the sensor could not be read (last: bad CRC); 1 gap in the samples.');
+  });
+
+  it('plays a chosen recording live: its name and text go to main; an empty file is refused here', async () => {
+    const { user, bridge } = pair();
+    const csv = 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n';
+    await user.upload(screen.getByTestId('replay-file') as HTMLInputElement, new File([csv], 'evening.csv', { type: 'text/csv' }));
+    await waitFor(() => expect(bridge.paramsOf('sensors.useReplay')).toEqual([{ fileName: 'evening.csv', text: csv }]));
+    await user.upload(screen.getByTestId('replay-file') as HTMLInputElement, new File([], 'empty.csv', { type: 'text/csv' }));
+    await waitFor(() => expect(screen.getByTestId('pair-error').textContent).toContain('empty.csv: the file is empty'));
+    expect(bridge.paramsOf('sensors.useReplay')).toHaveLength(1);
   });
 
   it('not scanning with no sensors: says to press Scan', () => {
