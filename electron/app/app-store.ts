@@ -81,7 +81,9 @@ export interface AppStore {
   close?(): void;
 }
 
-export function memoryAppStore(): AppStore & { sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: SessionFigures } }[] } {
+export function memoryAppStore(): AppStore & {
+  sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: SessionFigures } }[];
+} {
   let profile: Profile | null = null;
   let screening: Screening | null = null;
   const sessions: { meta: SessionMeta; frames: number; samples: number; track: number; events: CoachEvent[]; end?: { reason: EndReason; summary: SessionFigures } }[] = [];

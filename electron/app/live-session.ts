@@ -163,7 +163,19 @@ export class LiveSession {
     const ses = this.active;
     const budget = this.o.profile().dailyBudgetMin * 60;
     if (!ses) {
-      return this.ended ?? { state: 'none', sessionId: null, startedAt: null, elapsedS: 0, figures: null, todayRollingS: this.o.store.todayRollingS(this.o.now()), dailyBudgetS: budget, endReason: null, saveProblem: null };
+      return (
+        this.ended ?? {
+          state: 'none',
+          sessionId: null,
+          startedAt: null,
+          elapsedS: 0,
+          figures: null,
+          todayRollingS: this.o.store.todayRollingS(this.o.now()),
+          dailyBudgetS: budget,
+          endReason: null,
+          saveProblem: null,
+        }
+      );
     }
     const figures = ses.figures.figures();
     return {

@@ -32,8 +32,25 @@ export function sessionHistory(store: SessionStore, days: number, at: Date): His
   const h = buildHistory(sessions, budgetMin);
   return {
     sessions: sessions.map(pastSession),
-    days: h.days.map((d) => ({ day: d.day, sessionIds: d.sessionIds, rollingS: d.rollingS, budgetS: d.budgetS, overBudget: d.overBudget, zoneTimeS: d.zoneTimeS, warnings: d.warnings, stoppedForPain: d.stoppedForPain, interrupted: d.interrupted })),
-    weeks: h.weeks.map((w) => ({ weekStart: w.weekStart, sessions: w.sessions, activeDays: w.activeDays, rollingS: w.rollingS, withinLimitShare: w.withinLimitShare, warningsPerSession: w.warningsPerSession })),
+    days: h.days.map((d) => ({
+      day: d.day,
+      sessionIds: d.sessionIds,
+      rollingS: d.rollingS,
+      budgetS: d.budgetS,
+      overBudget: d.overBudget,
+      zoneTimeS: d.zoneTimeS,
+      warnings: d.warnings,
+      stoppedForPain: d.stoppedForPain,
+      interrupted: d.interrupted,
+    })),
+    weeks: h.weeks.map((w) => ({
+      weekStart: w.weekStart,
+      sessions: w.sessions,
+      activeDays: w.activeDays,
+      rollingS: w.rollingS,
+      withinLimitShare: w.withinLimitShare,
+      warningsPerSession: w.warningsPerSession,
+    })),
   };
 }
 
@@ -57,7 +74,14 @@ export function sessionReview(store: SessionStore, id: number, maxPoints = 20_00
   const s = session.settings;
   return {
     session: pastSession(session),
-    settings: { rollerDiameterIn: s.rollerDiameterIn, speedLimitInPerS: s.speedLimitInPerS, dwellNudgeS: s.dwellNudgeS, dwellLimitS: s.dwellLimitS, neckAboveCm: map.neckAboveCm, lumbarBelowCm: map.lumbarBelowCm },
+    settings: {
+      rollerDiameterIn: s.rollerDiameterIn,
+      speedLimitInPerS: s.speedLimitInPerS,
+      dwellNudgeS: s.dwellNudgeS,
+      dwellLimitS: s.dwellLimitS,
+      neckAboveCm: map.neckAboveCm,
+      lumbarBelowCm: map.lumbarBelowCm,
+    },
     track: cols,
     events: store.events(id),
     dwell: dwellHistogram(track),

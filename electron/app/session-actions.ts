@@ -55,9 +55,7 @@ export class SessionActions {
     this.notRecording(id, 'export');
     const png = chartPngBase64 ? pngBytes(chartPngBase64) : null;
     this.o.progress({ task: 'export', sessionId: id, fraction: 0, message: 'Writing the recording…' });
-    const files = await this.o.store.exportSession(id, this.o.exportFolder, png, (fraction) =>
-      this.o.progress({ task: 'export', sessionId: id, fraction, message: 'Writing the recording…' }),
-    );
+    const files = await this.o.store.exportSession(id, this.o.exportFolder, png, (fraction) => this.o.progress({ task: 'export', sessionId: id, fraction, message: 'Writing the recording…' }));
     this.o.progress({ task: 'export', sessionId: id, fraction: 1, message: 'Exported' });
     const list: ExportResult['files'] = [
       { kind: 'csv', name: basename(files.csvPath), path: files.csvPath },

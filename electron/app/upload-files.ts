@@ -30,7 +30,7 @@ export function uploadFilesIn(folder: string, now: () => number = Date.now): Upl
         append(text: string) {
           if (fd === null) throw new Error(`${path} is closed`);
           const bytes = Buffer.from(text, 'utf8');
-          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+          for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
         },
         close,
         remove() {

@@ -386,10 +386,13 @@ export class BleSensorSource {
     const s = this.machine.state;
     if (s.name !== 'reconnecting') return;
     this.clearRetry();
-    this.retryTimer = this.o.scheduler.setTimeout(() => {
-      this.retryTimer = null;
-      void this.retry(s.deviceId);
-    }, retryDelayMs(s.attempt, this.o.reconnect));
+    this.retryTimer = this.o.scheduler.setTimeout(
+      () => {
+        this.retryTimer = null;
+        void this.retry(s.deviceId);
+      },
+      retryDelayMs(s.attempt, this.o.reconnect),
+    );
   }
 
   private async retry(id: string): Promise<void> {

@@ -35,11 +35,7 @@ const require = createRequire(import.meta.url);
 let cached: NobleLoad | null = null;
 
 /** The system noble (real Bluetooth), loaded once: BlueZ over D-Bus on Linux (see {@link bleBindingsChoice}). */
-export function loadSystemNoble(
-  platform: Platform = process.platform,
-  load: () => unknown = () => require('@abandonware/noble'),
-  choice: BleBindingsChoice = bleBindingsChoice(platform),
-): NobleLoad {
+export function loadSystemNoble(platform: Platform = process.platform, load: () => unknown = () => require('@abandonware/noble'), choice: BleBindingsChoice = bleBindingsChoice(platform)): NobleLoad {
   if (cached) return cached;
   cached = choice === 'dbus' ? loadDbusNoble(platform) : tryLoad(platform, load);
   return cached;

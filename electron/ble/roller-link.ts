@@ -41,10 +41,7 @@ export class LinkError extends Error {
 
 export async function openRollerLink(peripheral: NoblePeripheral, decoder: FrameDecoder, options: RollerLinkOptions, on: SensorLinkHandlers): Promise<SensorLink> {
   const want = [IMU_STREAM_CHAR_UUID, SENSOR_CONFIG_CHAR_UUID, CONTROL_POINT_CHAR_UUID, STATUS_CHAR_UUID, BATTERY_LEVEL_CHAR_UUID, FIRMWARE_REVISION_CHAR_UUID].map(toNobleUuid);
-  const { characteristics } = await peripheral.discoverSomeServicesAndCharacteristicsAsync(
-    [ROLLER_SERVICE_UUID, BATTERY_SERVICE_UUID, DEVICE_INFO_SERVICE_UUID].map(toNobleUuid),
-    want,
-  );
+  const { characteristics } = await peripheral.discoverSomeServicesAndCharacteristicsAsync([ROLLER_SERVICE_UUID, BATTERY_SERVICE_UUID, DEVICE_INFO_SERVICE_UUID].map(toNobleUuid), want);
   const byUuid = new Map(characteristics.map((c) => [c.uuid, c] as const));
   const need = (uuid: string, what: string): NobleCharacteristic => {
     const c = byUuid.get(toNobleUuid(uuid));

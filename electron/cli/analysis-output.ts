@@ -40,7 +40,9 @@ export function* formatAnalysisJson(a: Analysis, figures: SessionFigures, diagno
     }
   }
   yield buf.join('');
-  const events = a.events.map((e) => (diagnostics ? { t: round(e.t, 4), kind: e.kind, positionCm: round(e.positionCm, 3), detail: e.detail } : { t: round(e.t, 4), kind: e.kind, positionCm: round(e.positionCm, 3) }));
+  const events = a.events.map((e) =>
+    diagnostics ? { t: round(e.t, 4), kind: e.kind, positionCm: round(e.positionCm, 3), detail: e.detail } : { t: round(e.t, 4), kind: e.kind, positionCm: round(e.positionCm, 3) },
+  );
   yield `],"events":${JSON.stringify(events)},"summary":${JSON.stringify(figures)}}\n`;
 }
 
@@ -54,7 +56,9 @@ export function formatAnalysisText(file: string, a: Analysis, s: SessionFigures,
   const lines: string[] = [];
   const st = a.settings;
   lines.push(`Recording   ${file}`);
-  lines.push(`Settings    ${diameterText(st.rollerDiameterIn, units)} roller, speed limit ${speedText(st.speedLimitInPerS, units, 1)}, neck above ${positionText(a.spineMap.neckAboveCm, units)}, lumbar below ${positionText(-a.spineMap.lumbarBelowCm, units)} (${a.spineMap.source})`);
+  lines.push(
+    `Settings    ${diameterText(st.rollerDiameterIn, units)} roller, speed limit ${speedText(st.speedLimitInPerS, units, 1)}, neck above ${positionText(a.spineMap.neckAboveCm, units)}, lumbar below ${positionText(-a.spineMap.lumbarBelowCm, units)} (${a.spineMap.source})`,
+  );
   lines.push(`Samples     ${a.counters.samples} (${a.counters.gaps} gaps bridged, ${a.counters.outOfOrder} skipped, ${a.counters.accelRejected} accelerometer readings not gravity)`);
   lines.push(`Duration    ${clockText(s.durationS)} (rolling ${clockText(s.rollingS)})`);
   lines.push(`Travel      ${lengthText(s.distanceCm, units, 0)} between ${positionText(s.topCm, units)} and ${positionText(s.bottomCm, units)}`);

@@ -71,14 +71,7 @@ export function mainUsage(commands: readonly CommandUsage[]): string {
     else lines.push(...wrapped(synopsis(c), '  ', '          '));
     lines.push(`      ${c.summary}`);
   }
-  lines.push(
-    '  help [command]',
-    '      this text, or one command\'s usage (also: roller <command> --help)',
-    '  --version',
-    "      the version of Roller Companion",
-    '',
-    EXIT_CODES_TEXT,
-  );
+  lines.push('  help [command]', "      this text, or one command's usage (also: roller <command> --help)", '  --version', '      the version of Roller Companion', '', EXIT_CODES_TEXT);
   return `${lines.join('\n')}\n`;
 }
 

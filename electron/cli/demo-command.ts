@@ -35,11 +35,15 @@ export async function demoCommand(argv: readonly string[], io: CliIo): Promise<n
   if (replay !== undefined) {
     if (args.flags.has('scenario') || args.flags.has('firmware')) throw new UsageError('demo plays either a --replay or the simulated roller (--scenario, --firmware), not both');
     const replaySeconds = numberFlag(args, 'seconds');
-    return liveDemo({ source: { kind: 'replay', file: replay, speed: numberFlag(args, 'speed') ?? 1 }, units: commandUnits(args, io), ...(replaySeconds !== undefined ? { seconds: replaySeconds } : {}) }, io);
+    return liveDemo(
+      { source: { kind: 'replay', file: replay, speed: numberFlag(args, 'speed') ?? 1 }, units: commandUnits(args, io), ...(replaySeconds !== undefined ? { seconds: replaySeconds } : {}) },
+      io,
+    );
   }
   if (args.flags.has('speed')) throw new UsageError('--speed is for --replay');
   const scenario = stringFlag(args, 'scenario') ?? DEFAULT_SIMULATED_SCENARIO;
-  if (!BUILT_IN_SCENARIO_NAMES.includes(scenario)) throw new UsageError(`unknown scenario "${scenario}"${didYouMean(scenario, BUILT_IN_SCENARIO_NAMES)} (built in: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
+  if (!BUILT_IN_SCENARIO_NAMES.includes(scenario))
+    throw new UsageError(`unknown scenario "${scenario}"${didYouMean(scenario, BUILT_IN_SCENARIO_NAMES)} (built in: ${BUILT_IN_SCENARIO_NAMES.join(', ')})`);
   const seconds = numberFlag(args, 'seconds') ?? 60;
   const units = commandUnits(args, io);
   const firmware = args.flags.get('firmware') === true;

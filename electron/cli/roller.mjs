@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 const compiled = new URL('../../out/cli/cli-main.js', import.meta.url);
 if (existsSync(compiled)) {
   // Output piped into a command that stops reading (`roller analyze rec.csv | head`): stop quietly.
-  process.stdout.on('error', (err) => {
+  process.stdout.on('error', (/** @type {NodeJS.ErrnoException} */ err) => {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;
   });

@@ -31,7 +31,9 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     }
     io.stdout.write(`${'ID'.padEnd(20)} ${'NAME'.padEnd(20)} ${'KIND'.padEnd(10)} ${'SIGNAL'.padStart(8)} ${'BATTERY'.padStart(8)}\n`);
     for (const d of list) {
-      io.stdout.write(`${d.id.padEnd(20)} ${d.name.padEnd(20)} ${d.kind.padEnd(10)} ${`${d.rssiDbm} dBm`.padStart(8)} ${(d.batteryPercent === null ? '?' : `${d.batteryPercent} %`).padStart(8)}${d.remembered ? '  (paired last)' : ''}\n`);
+      io.stdout.write(
+        `${d.id.padEnd(20)} ${d.name.padEnd(20)} ${d.kind.padEnd(10)} ${`${d.rssiDbm} dBm`.padStart(8)} ${(d.batteryPercent === null ? '?' : `${d.batteryPercent} %`).padStart(8)}${d.remembered ? '  (paired last)' : ''}\n`,
+      );
     }
     return 0;
   } finally {

@@ -10,7 +10,12 @@ import { buildFirmwareLoop, createSimulatedNoble } from '../ble/sim-peripheral';
 import { CliError } from './cli-args';
 import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 
-export function cliSensorSource(simulated: boolean, scenario = DEFAULT_SIMULATED_SCENARIO, scheduler: Scheduler = realScheduler, sampleRateHz?: number): { source: BleSensorSource; dispose: () => void } {
+export function cliSensorSource(
+  simulated: boolean,
+  scenario = DEFAULT_SIMULATED_SCENARIO,
+  scheduler: Scheduler = realScheduler,
+  sampleRateHz?: number,
+): { source: BleSensorSource; dispose: () => void } {
   if (!simulated && bleBindingsChoice() === 'dbus') {
     // One D-Bus connection per command, closed when it ends (an open bus would keep the process alive).
     const load = loadDbusNoble();

@@ -64,7 +64,10 @@ function list(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Requ
   noPositional(args.positional, 'list');
   const days = numberFlag(args, 'days');
   const now = ctx.now();
-  const sessions = store.listSessions({ ...(days !== undefined ? { fromMs: now - days * 86_400_000 } : {}), ...(numberFlag(args, 'limit') !== undefined ? { limit: Math.floor(numberFlag(args, 'limit')!) } : {}) });
+  const sessions = store.listSessions({
+    ...(days !== undefined ? { fromMs: now - days * 86_400_000 } : {}),
+    ...(numberFlag(args, 'limit') !== undefined ? { limit: Math.floor(numberFlag(args, 'limit')!) } : {}),
+  });
   if (args.flags.has('json')) {
     io.stdout.write(`${JSON.stringify(sessions.map(sessionJson), null, 2)}\n`);
     return 0;
@@ -147,7 +150,14 @@ function history(store: SessionStore, argv: readonly string[], io: CliIo, ctx: R
   io.stdout.write(
     table(
       ['week of', 'sessions', 'days', 'rolling', 'within limit', 'warnings/session'],
-      weekly.map((w) => [w.weekStart, String(w.sessions), String(w.activeDays), clockText(w.rollingS), w.withinLimitShare === null ? '—' : percentText(w.withinLimitShare), w.warningsPerSession.toFixed(1)]),
+      weekly.map((w) => [
+        w.weekStart,
+        String(w.sessions),
+        String(w.activeDays),
+        clockText(w.rollingS),
+        w.withinLimitShare === null ? '—' : percentText(w.withinLimitShare),
+        w.warningsPerSession.toFixed(1),
+      ]),
       [1, 2, 3, 4, 5],
     ),
   );
@@ -193,7 +203,8 @@ function deleteSub(store: SessionStore, argv: readonly string[], io: CliIo): num
   const id = sessionId(args.positional, 'delete');
   const s = store.getSession(id);
   if (s.state === 'recording') throw new CliError(`session ${id} is being recorded right now; stop it in the app first`);
-  if (!args.flags.has('yes')) throw new UsageError(`delete removes session ${id} (${localIsoTime(s.startedAt, s.utcOffsetMin).slice(0, 16).replace('T', ' ')}) and all its data for good; add --yes to confirm`);
+  if (!args.flags.has('yes'))
+    throw new UsageError(`delete removes session ${id} (${localIsoTime(s.startedAt, s.utcOffsetMin).slice(0, 16).replace('T', ' ')}) and all its data for good; add --yes to confirm`);
   store.deleteSession(id);
   io.stdout.write(`deleted session ${id}\n`);
   return 0;
@@ -226,7 +237,8 @@ function reanalyze(store: SessionStore, argv: readonly string[], io: CliIo, ctx:
     `session ${id} re-analysed with ${r.session.engineVersion} (was ${r.before.engineVersion}) over ${r.samples} samples:\n` +
       `  rolling ${change((s) => clockText(s.rollingS))}, within the limit ${change((s) => percentText(s.withinLimitShare))}, warnings ${change((s) => String(s.warnings))}\n`,
   );
-  if (r.report.rejections.length > 0) io.stderr.write(`roller sessions reanalyze: ${r.report.decoder?.rejected ?? r.report.rejections.length} stored frames could not be decoded, e.g. ${r.report.rejections[0]}\n`);
+  if (r.report.rejections.length > 0)
+    io.stderr.write(`roller sessions reanalyze: ${r.report.decoder?.rejected ?? r.report.rejections.length} stored frames could not be decoded, e.g. ${r.report.rejections[0]}\n`);
   return 0;
 }
 

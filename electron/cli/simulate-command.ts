@@ -43,7 +43,9 @@ export async function simulateCommand(argv: readonly string[], io: CliIo): Promi
     const events = truthEvents(tr, settings).map((e) => ({ t: round(e.t, 4), kind: e.kind, positionCm: round(e.positionCm, 3) }));
     writeOut(truthPath, JSON.stringify({ meta: sim.meta, stats: sim.stats, track, events }) + '\n');
   }
-  io.stderr.write(`simulated ${sim.meta.name}: ${sim.samples.length} samples over ${sim.meta.durationS.toFixed(1)} s (${sim.stats.framesLost} frames lost) → ${out}${truthPath ? `, truth → ${truthPath}` : ''}\n`);
+  io.stderr.write(
+    `simulated ${sim.meta.name}: ${sim.samples.length} samples over ${sim.meta.durationS.toFixed(1)} s (${sim.stats.framesLost} frames lost) → ${out}${truthPath ? `, truth → ${truthPath}` : ''}\n`,
+  );
   return 0;
 }
 

@@ -60,9 +60,7 @@ export const SourceHealthSchema = z.object({
   gaps: z.number().int().nonnegative(),
   reconnects: z.number().int().nonnegative(),
   /** The sensor's own status characteristic, as last notified (null: none, or not our sensor). */
-  status: z
-    .object({ state: z.enum(SENSOR_STATES), error: z.enum(SENSOR_ERRORS), firmwareVersion: z.string(), droppedSamples: z.number().int().nonnegative() })
-    .nullable(),
+  status: z.object({ state: z.enum(SENSOR_STATES), error: z.enum(SENSOR_ERRORS), firmwareVersion: z.string(), droppedSamples: z.number().int().nonnegative() }).nullable(),
 });
 
 /** The motion engine's counters (electron/motion/motion-engine.ts) for the running or last session. */
@@ -105,9 +103,11 @@ export const ProfileSchema = StoredProfileSchema.omit({ screening: true });
  * default, and zod fills defaults in, so a patch of `{ units }` would reset everything else.)
  */
 export const ProfilePatchSchema = z
-  .object(Object.fromEntries(Object.entries(ProfileSchema.shape).map(([k, f]) => [k, (f instanceof z.ZodDefault ? f.unwrap() : f).optional()])) as {
-    [K in keyof typeof ProfileSchema.shape]: z.ZodOptional<(typeof ProfileSchema.shape)[K] extends z.ZodDefault<infer T> ? T : (typeof ProfileSchema.shape)[K]>;
-  })
+  .object(
+    Object.fromEntries(Object.entries(ProfileSchema.shape).map(([k, f]) => [k, (f instanceof z.ZodDefault ? f.unwrap() : f).optional()])) as {
+      [K in keyof typeof ProfileSchema.shape]: z.ZodOptional<(typeof ProfileSchema.shape)[K] extends z.ZodDefault<infer T> ? T : (typeof ProfileSchema.shape)[K]>;
+    },
+  )
   .strict();
 
 export const LivePointSchema = z.object({
@@ -313,10 +313,7 @@ export const REQUESTS = {
   'sensors.connect': req(z.object({ id: z.string().min(1).max(200) }).strict(), ok),
   'sensors.useSimulated': req(z.object({ scenario: z.string().min(1).max(80).optional() }).strict(), ok),
   /** Plays a recording (its CSV text) through the live path as a sensor would stream it, `speed` times as fast. */
-  'sensors.useReplay': req(
-    z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(MAX_REPLAY_CHARS), speed: z.number().min(0.1).max(100).optional() }).strict(),
-    ok,
-  ),
+  'sensors.useReplay': req(z.object({ fileName: z.string().min(1).max(255), text: z.string().min(1).max(MAX_REPLAY_CHARS), speed: z.number().min(0.1).max(100).optional() }).strict(), ok),
   'sensors.disconnect': req(none, ok),
   'sensors.forget': req(none, ok),
   'sensors.identify': req(none, ok),
@@ -329,7 +326,16 @@ export const REQUESTS = {
   'review.get': req(z.object({ id: z.number().int().positive() }).strict(), SessionReviewSchema),
   /** Writes the session's recording CSV, JSON summary and (given one) chart image to the export folder. */
   'sessions.export': req(
-    z.object({ id: z.number().int().positive(), chartPngBase64: z.string().max(MAX_CHART_PNG_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64').optional() }).strict(),
+    z
+      .object({
+        id: z.number().int().positive(),
+        chartPngBase64: z
+          .string()
+          .max(MAX_CHART_PNG_BASE64)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+          .optional(),
+      })
+      .strict(),
     ExportResultSchema,
   ),
   /** An import starts: the file's name and size in bytes; answers the upload's id. */

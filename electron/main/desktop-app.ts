@@ -83,7 +83,10 @@ async function run(electron: ElectronShell, o: DesktopAppOptions, setDataDir: (d
   if (!location.dev && !existsSync(page)) return fail({ kind: 'missing-file', what: 'page', path: page });
 
   const statePath = join(dataDir, 'window.json');
-  const saved = visibleBounds(loadWindowState(statePath), screen.getAllDisplays().map((d) => d.workArea));
+  const saved = visibleBounds(
+    loadWindowState(statePath),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     ...(saved ? { x: saved.x, y: saved.y, width: saved.width, height: saved.height } : DEFAULT_WINDOW),
     minWidth: 800,

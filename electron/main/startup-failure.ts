@@ -84,11 +84,11 @@ function whatHappened(f: StartupFailure): { title: string; text: string; detail:
 
 export function describeStartupFailure(failure: StartupFailure, where: { dataDir: string | null; at: Date }): StartupFailureReport {
   const { title, text, detail } = whatHappened(failure);
-  const data = where.dataDir
-    ? `Your data (recorded sessions, profile, settings) is kept in:\n${where.dataDir}`
-    : 'The data folder was not known yet; nothing was read or written.';
+  const data = where.dataDir ? `Your data (recorded sessions, profile, settings) is kept in:\n${where.dataDir}` : 'The data folder was not known yet; nothing was read or written.';
   const logFile = where.dataDir ? join(where.dataDir, STARTUP_LOG_FILE_NAME) : null;
-  const logEntry = [`[${where.at.toISOString()}] ${title} (${failure.kind})`, text, ...(detail ? [detail] : []), where.dataDir ? `data folder: ${where.dataDir}` : 'data folder: not known', ''].join('\n');
+  const logEntry = [`[${where.at.toISOString()}] ${title} (${failure.kind})`, text, ...(detail ? [detail] : []), where.dataDir ? `data folder: ${where.dataDir}` : 'data folder: not known', ''].join(
+    '\n',
+  );
   return { title, message: `${text}\n\n${data}`, logFile, logEntry };
 }
 

@@ -92,7 +92,8 @@ export class CalibrationPass {
         if (holding && up) this.stepNow = 'hold-top';
         break;
       case 'hold-top':
-        if (!holding) this.stepNow = 'roll-up'; // moved on before the hold was long enough
+        if (!holding)
+          this.stepNow = 'roll-up'; // moved on before the hold was long enough
         else if (held) {
           this.topCm = mean;
           this.stepNow = 'roll-down';
@@ -121,19 +122,37 @@ export class CalibrationPass {
     const longest = Math.max(this.longestShortHoldS, holding ? Math.min(this.heldS, o.holdS) : 0);
     const shortHold = longest > 0.5 ? ` (the longest hold was ${longest.toFixed(1)} s)` : '';
     if (this.topCm === null) {
-      if (this.peakCm < o.minNeckCm / 2) return { ok: false, problem: 'not-far-enough-up', message: `The roller went up only ${this.peakCm.toFixed(1)} cm: roll up to the base of the neck, then hold still.` };
+      if (this.peakCm < o.minNeckCm / 2)
+        return { ok: false, problem: 'not-far-enough-up', message: `The roller went up only ${this.peakCm.toFixed(1)} cm: roll up to the base of the neck, then hold still.` };
       return { ok: false, problem: 'hold-too-short', message: `Hold still at the base of the neck for ${o.holdS} s${shortHold}. Please repeat.` };
     }
     if (this.bottomCm === null) {
-      if (this.troughCm > -o.minLumbarCm / 2) return { ok: false, problem: 'not-far-enough-down', message: `After the neck, roll down past the start spot to the end of the ribcage, then hold still.` };
+      if (this.troughCm > -o.minLumbarCm / 2)
+        return { ok: false, problem: 'not-far-enough-down', message: `After the neck, roll down past the start spot to the end of the ribcage, then hold still.` };
       return { ok: false, problem: 'hold-too-short', message: `Hold still at the end of the ribcage for ${o.holdS} s${shortHold}. Please repeat.` };
     }
     const n = this.topCm;
     const l = -this.bottomCm;
-    if (n < o.minNeckCm) return { ok: false, problem: 'not-far-enough-up', message: `The base of the neck came out only ${n.toFixed(1)} cm above the start spot (expected ${o.minNeckCm}–${o.maxNeckCm} cm). Please repeat.` };
-    if (n > o.maxNeckCm) return { ok: false, problem: 'too-far-up', message: `The base of the neck came out ${n.toFixed(1)} cm above the start spot, more than ${o.maxNeckCm} cm. Check the roller diameter and repeat.` };
-    if (l < o.minLumbarCm) return { ok: false, problem: 'not-far-enough-down', message: `The end of the ribcage came out only ${l.toFixed(1)} cm below the start spot (expected ${o.minLumbarCm}–${o.maxLumbarCm} cm). Please repeat.` };
-    if (l > o.maxLumbarCm) return { ok: false, problem: 'too-far-down', message: `The end of the ribcage came out ${l.toFixed(1)} cm below the start spot, more than ${o.maxLumbarCm} cm. Check the roller diameter and repeat.` };
+    if (n < o.minNeckCm)
+      return {
+        ok: false,
+        problem: 'not-far-enough-up',
+        message: `The base of the neck came out only ${n.toFixed(1)} cm above the start spot (expected ${o.minNeckCm}–${o.maxNeckCm} cm). Please repeat.`,
+      };
+    if (n > o.maxNeckCm)
+      return { ok: false, problem: 'too-far-up', message: `The base of the neck came out ${n.toFixed(1)} cm above the start spot, more than ${o.maxNeckCm} cm. Check the roller diameter and repeat.` };
+    if (l < o.minLumbarCm)
+      return {
+        ok: false,
+        problem: 'not-far-enough-down',
+        message: `The end of the ribcage came out only ${l.toFixed(1)} cm below the start spot (expected ${o.minLumbarCm}–${o.maxLumbarCm} cm). Please repeat.`,
+      };
+    if (l > o.maxLumbarCm)
+      return {
+        ok: false,
+        problem: 'too-far-down',
+        message: `The end of the ribcage came out ${l.toFixed(1)} cm below the start spot, more than ${o.maxLumbarCm} cm. Check the roller diameter and repeat.`,
+      };
     return { ok: true, neckAboveCm: n, lumbarBelowCm: l, message: `Neck boundary ${n.toFixed(1)} cm above the start spot, ribcage boundary ${l.toFixed(1)} cm below it.` };
   }
 

@@ -106,9 +106,7 @@ export class StartRest {
     const angleDeg = Math.atan2(s, now[0] * up0[0] + now[1] * up0[1] + now[2] * up0[2]) / DEG;
     const turnedDeg: Vec3 = s > 0 ? [(c[0] / s) * angleDeg, (c[1] / s) * angleDeg, (c[2] / s) * angleDeg] : [0, 0, 0];
     const usable = spanS >= MIN_SPAN_S;
-    const biasDps: Vec3 = usable
-      ? [(this.sumW[0] - turnedDeg[0]) / spanS, (this.sumW[1] - turnedDeg[1]) / spanS, (this.sumW[2] - turnedDeg[2]) / spanS]
-      : [0, 0, 0];
+    const biasDps: Vec3 = usable ? [(this.sumW[0] - turnedDeg[0]) / spanS, (this.sumW[1] - turnedDeg[1]) / spanS, (this.sumW[2] - turnedDeg[2]) / spanS] : [0, 0, 0];
     return { biasDps, upUnit: up0, turnedDeg, spanS: usable ? spanS : 0 };
   }
 }

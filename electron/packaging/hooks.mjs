@@ -56,5 +56,7 @@ export async function afterPack(context) {
     throw new Error(`native addons not built for Electron's ABI ${expected}: ${list}. Rebuild them for Electron (electron/packaging/README.md, "Native modules").`);
   }
   const unknown = addons.filter((a) => a.kind === 'unknown').map((a) => a.file);
-  console.log(`  • native addons checked for Electron ABI ${expected}: ${addons.length - unknown.length} named their ABI or use Node-API${unknown.length ? `; not readable from the binary: ${unknown.join(', ')}` : ''}`);
+  console.log(
+    `  • native addons checked for Electron ABI ${expected}: ${addons.length - unknown.length} named their ABI or use Node-API${unknown.length ? `; not readable from the binary: ${unknown.join(', ')}` : ''}`,
+  );
 }

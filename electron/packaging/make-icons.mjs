@@ -51,7 +51,11 @@ const VERTEBRAE = Array.from({ length: 7 }, (_, i) => {
 });
 const GROOVES = [0.35, 0.5, 0.65];
 
-const OUTSIDE = 0, BACKGROUND = 1, VERTEBRA = 2, ROLLER = 3, GROOVE = 4;
+const OUTSIDE = 0,
+  BACKGROUND = 1,
+  VERTEBRA = 2,
+  ROLLER = 3,
+  GROOVE = 4;
 
 /**
  * Which part of the picture a point of the unit square lies in.
@@ -108,7 +112,10 @@ function render(size) {
         }
         continue;
       }
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < n; sy++) {
         for (let sx = 0; sx < n; sx++) {
           const yy = (py + (sy + 0.5) / n) / size;
@@ -162,12 +169,7 @@ function encodePng(size, pixels) {
       raw[row + 1 + i] = (pixels.readUInt8(y * stride + i) - left) & 0xff;
     }
   }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(raw, { level: 9 })),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: 9 })), pngChunk('IEND', Buffer.alloc(0))]);
 }
 
 /** @typedef {{ size: number, png: Buffer }} IconEntry */

@@ -49,7 +49,8 @@ export function openDatabaseFile(path: string, options: OpenDatabaseOptions = {}
     mkdirSync(dirname(path), { recursive: true });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTDIR') throw new SessionStoreError('io', `The data folder ${dirname(path)} (or a folder above it) is a file, not a folder; move it away or choose another data folder.`, { cause: err });
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      throw new SessionStoreError('io', `The data folder ${dirname(path)} (or a folder above it) is a file, not a folder; move it away or choose another data folder.`, { cause: err });
     throw storeErrorFrom(err, `creating the data folder ${dirname(path)}`);
   }
   const first = tryOpen(path, options);
@@ -84,7 +85,10 @@ function tryOpen(path: string, options: OpenDatabaseOptions): Attempt {
     }
     if (version > SCHEMA_VERSION) {
       db.close();
-      throw new SessionStoreError('newer-version', `${path} was written by a newer version of Roller Companion (schema ${version}; this version knows up to ${SCHEMA_VERSION}). Update the app; the file was left untouched.`);
+      throw new SessionStoreError(
+        'newer-version',
+        `${path} was written by a newer version of Roller Companion (schema ${version}; this version knows up to ${SCHEMA_VERSION}). Update the app; the file was left untouched.`,
+      );
     }
     if (!fresh) {
       const problems = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
@@ -130,7 +134,12 @@ function headerProblem(path: string): string | null {
       const head = Buffer.alloc(16);
       const n = readSync(fd, head, 0, 16, 0);
       if (n < 16 || head.toString('latin1') !== SQLITE_HEADER) {
-        return `not an SQLite file: it starts with ${JSON.stringify(head.subarray(0, n).toString('latin1').replace(/[^\x20-\x7e]/g, '.'))} (${stat.size} bytes)`;
+        return `not an SQLite file: it starts with ${JSON.stringify(
+          head
+            .subarray(0, n)
+            .toString('latin1')
+            .replace(/[^\x20-\x7e]/g, '.'),
+        )} (${stat.size} bytes)`;
       }
       return null;
     } finally {
@@ -153,7 +162,10 @@ function fileStat(path: string): Stats | null {
 
 /** Renames the file and its companions aside (all or none); never deletes anything. */
 function keepAside(path: string, kind: 'damaged' | 'foreign', detail: string, nowMs: number): DatabaseRecovery {
-  const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = new Date(nowMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   let keptAs = `${path}.${kind}-${stamp}`;
   for (let i = 2; COMPANION_SUFFIXES.some((s) => existsSync(keptAs + s)); i++) keptAs = `${path}.${kind}-${stamp}-${i}`;
   const moved: string[] = [];
@@ -171,7 +183,11 @@ function keepAside(path: string, kind: 'damaged' | 'foreign', detail: string, no
         // Leave it where it is: both names are reported below.
       }
     }
-    throw new SessionStoreError(kind, `The session database ${path} is ${kind === 'damaged' ? 'damaged' : 'not a Roller Companion database'} (${detail}) and could not be moved aside (${(err as Error).message}); nothing was deleted. Move it away, then start again.`, { cause: err });
+    throw new SessionStoreError(
+      kind,
+      `The session database ${path} is ${kind === 'damaged' ? 'damaged' : 'not a Roller Companion database'} (${detail}) and could not be moved aside (${(err as Error).message}); nothing was deleted. Move it away, then start again.`,
+      { cause: err },
+    );
   }
   const message =
     kind === 'damaged'

@@ -62,7 +62,9 @@ export function openSessionStore(options: OpenSessionStoreOptions = {}): OpenedS
     const notices: string[] = [];
     if (opened.recovery) notices.push(opened.recovery.message);
     if (interrupted.length > 0) {
-      notices.push(`${interrupted.length === 1 ? `Session ${interrupted[0]} was` : `Sessions ${interrupted.join(', ')} were`} interrupted (the app stopped while recording); what was recorded is kept.`);
+      notices.push(
+        `${interrupted.length === 1 ? `Session ${interrupted[0]} was` : `Sessions ${interrupted.join(', ')} were`} interrupted (the app stopped while recording); what was recorded is kept.`,
+      );
     }
     for (const r of recordingElsewhere) notices.push(recordingElsewhereNotice(r.id, r.pid, dataDir));
     return { store, dataDir, recovery: opened.recovery, interrupted, recordingElsewhere, migratedFrom: opened.migratedFrom, notices };

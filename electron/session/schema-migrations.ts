@@ -151,7 +151,30 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 export const REQUIRED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   profile: ['id', 'json', 'updated_at'],
   known_sensors: ['id', 'name', 'kind', 'first_seen_at', 'last_used_at'],
-  sessions: ['id', 'started_at', 'utc_offset_min', 'ended_at', 'end_reason', 'source', 'sensor_id', 'sensor_name', 'sensor_kind', 'sensor_config', 'settings', 'engine_version', 'analyzed_at', 'summary', 'rolling_s', 'warning_count', 'last_data_at', 'heartbeat_at', 'owner_pid', 'data_kind', 'origin', 'owner_lock'],
+  sessions: [
+    'id',
+    'started_at',
+    'utc_offset_min',
+    'ended_at',
+    'end_reason',
+    'source',
+    'sensor_id',
+    'sensor_name',
+    'sensor_kind',
+    'sensor_config',
+    'settings',
+    'engine_version',
+    'analyzed_at',
+    'summary',
+    'rolling_s',
+    'warning_count',
+    'last_data_at',
+    'heartbeat_at',
+    'owner_pid',
+    'data_kind',
+    'origin',
+    'owner_lock',
+  ],
   frame_batches: ['session_id', 'seq', 'frame_count', 'sample_count', 'first_arrival_ms', 'last_arrival_ms', 'data'],
   sample_batches: ['session_id', 'seq', 'sample_count', 't_first', 't_last', 'data'],
   track_batches: ['session_id', 'seq', 'point_count', 't_first', 't_last', 'data'],
@@ -169,7 +192,10 @@ export function schemaVersion(db: Database.Database): number {
 export function migrate(db: Database.Database, target: number = SCHEMA_VERSION): number {
   const from = schemaVersion(db);
   if (from > SCHEMA_VERSION) {
-    throw new SessionStoreError('newer-version', `The session database is at schema version ${from}, made by a newer version of Roller Companion (this one knows up to ${SCHEMA_VERSION}). Update the app; the file was left untouched.`);
+    throw new SessionStoreError(
+      'newer-version',
+      `The session database is at schema version ${from}, made by a newer version of Roller Companion (this one knows up to ${SCHEMA_VERSION}). Update the app; the file was left untouched.`,
+    );
   }
   for (const step of MIGRATIONS) {
     if (step.version <= from || step.version > target) continue;

@@ -44,7 +44,22 @@ export function localIsoTime(ms: number, utcOffsetMin: number): string {
 }
 
 /** Metadata keys written from the stored session (an import's own values for them are not carried over). */
-const OWN_KEYS = new Set(['source', 'sensor', 'roller_diameter_in', 'sample_rate_hz', 'accel_range_g', 'gyro_range_dps', 'started_at', 'neck_above_cm', 'lumbar_below_cm', 'body_height_cm', 'speed_limit_in_per_s', 'session_id', 'end_reason', 'engine_version']);
+const OWN_KEYS = new Set([
+  'source',
+  'sensor',
+  'roller_diameter_in',
+  'sample_rate_hz',
+  'accel_range_g',
+  'gyro_range_dps',
+  'started_at',
+  'neck_above_cm',
+  'lumbar_below_cm',
+  'body_height_cm',
+  'speed_limit_in_per_s',
+  'session_id',
+  'end_reason',
+  'engine_version',
+]);
 
 /** `roller-session-12-2025-03-01`: the base name of a session's exported files. */
 export function exportBaseName(session: StoredSession): string {

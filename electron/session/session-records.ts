@@ -32,7 +32,6 @@ export const SensorRefSchema = z.object({
 export type SensorRef = z.output<typeof SensorRefSchema>;
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-const seconds = z.number().min(0).refine(Number.isFinite, 'must be a finite number');
 
 export const CoachEventSchema = z.object({
   t: finite,

@@ -165,7 +165,10 @@ export class SessionStore {
       throw new SessionStoreError('invalid', `profile: ${firstIssue(err as z.ZodError)}`);
     }
     this.run('saving the profile', () =>
-      this.stmt('INSERT INTO profile (id, json, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at').run(JSON.stringify(parsed.data), atMs),
+      this.stmt('INSERT INTO profile (id, json, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at').run(
+        JSON.stringify(parsed.data),
+        atMs,
+      ),
     );
     return parsed.data;
   }
@@ -304,7 +307,9 @@ export class SessionStore {
 
   /** Rolling time of the sessions started in [fromMs, toMs), s. */
   rollingTimeBetween(fromMs: number, toMs: number): number {
-    const row = this.run('adding up rolling time', () => this.stmt('SELECT COALESCE(SUM(rolling_s), 0) AS s FROM sessions WHERE started_at >= ? AND started_at < ?').get(fromMs, toMs)) as { s: number };
+    const row = this.run('adding up rolling time', () => this.stmt('SELECT COALESCE(SUM(rolling_s), 0) AS s FROM sessions WHERE started_at >= ? AND started_at < ?').get(fromMs, toMs)) as {
+      s: number;
+    };
     return row.s;
   }
 
@@ -337,7 +342,7 @@ export class SessionStore {
    * is being recorded.
    */
   eraseAll(): void {
-    const recording = this.run('looking for sessions being recorded', () => this.stmt("SELECT id FROM sessions WHERE ended_at IS NULL LIMIT 1").get()) as { id: number } | undefined;
+    const recording = this.run('looking for sessions being recorded', () => this.stmt('SELECT id FROM sessions WHERE ended_at IS NULL LIMIT 1').get()) as { id: number } | undefined;
     if (recording) throw new SessionStoreError('invalid', `session ${recording.id} is being recorded right now; stop it first`);
     this.run('erasing all data', () => {
       this.db.transaction(() => {

@@ -16,15 +16,7 @@
  * path of the segment field (used by the scenario schema).
  */
 import type { ScenarioSegment } from './scenario-schema';
-import {
-  HOLD_PROFILE,
-  MINIMUM_JERK_PEAK_TO_MEAN,
-  cruiseProfile,
-  cruiseTiming,
-  minimumJerkProfile,
-  swayProfile,
-  type Profile,
-} from './stroke-profile';
+import { HOLD_PROFILE, MINIMUM_JERK_PEAK_TO_MEAN, cruiseProfile, cruiseTiming, minimumJerkProfile, swayProfile, type Profile } from './stroke-profile';
 import { inToCm } from './units';
 
 export interface ScriptPiece {
@@ -108,12 +100,7 @@ function moveProfile(distanceCm: number, spec: MoveSpec, timing: Timing): { prof
     const t = cruiseTiming(length, spec.rampS, timing);
     return { profile: cruiseProfile(distanceCm, t), durationS: t.durationS };
   }
-  const durationS =
-    'durationS' in timing
-      ? timing.durationS
-      : 'meanSpeedCmPerS' in timing
-        ? length / timing.meanSpeedCmPerS
-        : (MINIMUM_JERK_PEAK_TO_MEAN * length) / timing.peakSpeedCmPerS;
+  const durationS = 'durationS' in timing ? timing.durationS : 'meanSpeedCmPerS' in timing ? length / timing.meanSpeedCmPerS : (MINIMUM_JERK_PEAK_TO_MEAN * length) / timing.peakSpeedCmPerS;
   return { profile: minimumJerkProfile(distanceCm, durationS), durationS };
 }
 

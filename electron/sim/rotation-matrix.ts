@@ -47,20 +47,12 @@ export function multiply(a: Mat3, b: Mat3, out: Mat3 = new Float64Array(9)): Mat
 
 /** m · v. */
 export function apply(m: Mat3, v: Readonly<Vec3>): Vec3 {
-  return [
-    m[0]! * v[0] + m[1]! * v[1] + m[2]! * v[2],
-    m[3]! * v[0] + m[4]! * v[1] + m[5]! * v[2],
-    m[6]! * v[0] + m[7]! * v[1] + m[8]! * v[2],
-  ];
+  return [m[0]! * v[0] + m[1]! * v[1] + m[2]! * v[2], m[3]! * v[0] + m[4]! * v[1] + m[5]! * v[2], m[6]! * v[0] + m[7]! * v[1] + m[8]! * v[2]];
 }
 
 /** mᵀ · v: a world vector expressed in the frame whose orientation is m. */
 export function applyTranspose(m: Mat3, v: Readonly<Vec3>): Vec3 {
-  return [
-    m[0]! * v[0] + m[3]! * v[1] + m[6]! * v[2],
-    m[1]! * v[0] + m[4]! * v[1] + m[7]! * v[2],
-    m[2]! * v[0] + m[5]! * v[1] + m[8]! * v[2],
-  ];
+  return [m[0]! * v[0] + m[3]! * v[1] + m[6]! * v[2], m[1]! * v[0] + m[4]! * v[1] + m[7]! * v[2], m[2]! * v[0] + m[5]! * v[1] + m[8]! * v[2]];
 }
 
 /**

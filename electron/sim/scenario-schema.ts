@@ -20,8 +20,7 @@ export const MAX_SCENARIO_S = 4 * 3600;
 const positionCm = z.number().min(-SCRIPT_LIMIT_CM).max(SCRIPT_LIMIT_CM);
 const durationS = z.number().positive().max(MAX_SCENARIO_S);
 const speedInPerS = z.number().positive().max(40);
-const vec3 = (limit: number) =>
-  z.tuple([z.number().min(-limit).max(limit), z.number().min(-limit).max(limit), z.number().min(-limit).max(limit)]);
+const vec3 = (limit: number) => z.tuple([z.number().min(-limit).max(limit), z.number().min(-limit).max(limit), z.number().min(-limit).max(limit)]);
 const zeroVec3 = (): [number, number, number] => [0, 0, 0];
 
 /** How a move is timed: exactly one of mean speed, peak speed or duration. */
@@ -94,13 +93,7 @@ export const OscillateSegmentSchema = z
   })
   .superRefine(exactlyOne(['meanSpeedInPerS', 'peakSpeedInPerS', 'passDurationS']));
 
-export const SegmentSchema = z.discriminatedUnion('kind', [
-  RestSegmentSchema,
-  PauseSegmentSchema,
-  StrokeSegmentSchema,
-  DwellSegmentSchema,
-  OscillateSegmentSchema,
-]);
+export const SegmentSchema = z.discriminatedUnion('kind', [RestSegmentSchema, PauseSegmentSchema, StrokeSegmentSchema, DwellSegmentSchema, OscillateSegmentSchema]);
 
 export const RollerSchema = z.object({
   /** Nominal outer diameter, in. */
@@ -245,9 +238,7 @@ export type ScenarioMount = z.output<typeof MountSchema>;
 export type ScenarioErrors = z.output<typeof ErrorsSchema>;
 export type ScenarioRoller = z.output<typeof RollerSchema>;
 
-export type ScenarioParseResult =
-  | { ok: true; scenario: Scenario }
-  | { ok: false; error: z.ZodError; message: string };
+export type ScenarioParseResult = { ok: true; scenario: Scenario } | { ok: false; error: z.ZodError; message: string };
 
 /** Validates and fills defaults; throws the `ZodError` (its issues carry the field paths). */
 export function parseScenario(input: unknown): Scenario {

@@ -84,11 +84,7 @@ export function cruiseProfile(distanceCm: number, timing: CruiseTiming): Profile
  * Timing of a cruise move of |distance| `lengthCm` from one of: its duration, its mean speed
  * or its cruise (peak) speed. The ramps shrink to T/2 each when the move is too short for them.
  */
-export function cruiseTiming(
-  lengthCm: number,
-  rampS: number,
-  given: { durationS: number } | { meanSpeedCmPerS: number } | { peakSpeedCmPerS: number },
-): CruiseTiming {
+export function cruiseTiming(lengthCm: number, rampS: number, given: { durationS: number } | { meanSpeedCmPerS: number } | { peakSpeedCmPerS: number }): CruiseTiming {
   if ('peakSpeedCmPerS' in given) {
     const v = given.peakSpeedCmPerS;
     const atSpeedS = lengthCm / v;

@@ -40,8 +40,16 @@ const codec = ['codec/roller_frame.c'];
 const core = ['roller_lsm6.c', 'roller_clock.c', 'roller_batch.c', 'roller_calibration.c', 'roller_battery.c', 'roller_sensor.c'].map((f) => `core/${f}`);
 const doubles = ['doubles/lsm6_model.c', 'doubles/link_model.c'];
 const tests = [
-  'roller_check.c', 'roller_frame_test.c', 'lsm6_test.c', 'lsm6_model_test.c', 'clock_test.c', 'batch_test.c',
-  'calibration_test.c', 'battery_test.c', 'test_board.c', 'sensor_test.c',
+  'roller_check.c',
+  'roller_frame_test.c',
+  'lsm6_test.c',
+  'lsm6_model_test.c',
+  'clock_test.c',
+  'batch_test.c',
+  'calibration_test.c',
+  'battery_test.c',
+  'test_board.c',
+  'sensor_test.c',
 ].map((f) => `host-test/${f}`);
 /** @param {string[]} files */
 const inNotes = (files) => files.map((f) => join(notesDir, f));
@@ -55,8 +63,11 @@ const SANITIZER_ENV = {
 export const CORTEX_M4_FLAGS = ['-mcpu=cortex-m4', '-mfpu=fpv4-sp-d16', '-mfloat-abi=hard', '-mthumb'];
 /* mps2-an386: 4 MB of code memory at 0, 4 MB of SRAM at 0x20000000; picolibc.ld places the image. */
 const MPS2_AN386_LINK = [
-  '-Wl,--defsym=__flash=0x00000000', '-Wl,--defsym=__flash_size=0x00400000',
-  '-Wl,--defsym=__ram=0x20000000', '-Wl,--defsym=__ram_size=0x00400000', '-Wl,--defsym=__stack_size=0x10000',
+  '-Wl,--defsym=__flash=0x00000000',
+  '-Wl,--defsym=__flash_size=0x00400000',
+  '-Wl,--defsym=__ram=0x20000000',
+  '-Wl,--defsym=__ram_size=0x00400000',
+  '-Wl,--defsym=__stack_size=0x10000',
 ];
 
 /** @param {string} message @returns {never} */
@@ -184,7 +195,9 @@ function smokeHostLoop(compiler, flags, dir, withSanitizers) {
   const synced = /^2\.000000 sync \d+ 0 \d+ 0$/m.test(out);
   const ok = !ran.error && ran.status === 0 && summary !== null && summary[2] === '0' && frames >= 95 && frames <= 104 && writes === 2 && synced;
   if (!ok || verbose) {
-    process.stdout.write(`  ${ok ? 'ok  ' : 'FAIL'} host-loop: 2 s at 104 Hz, frames of 2: ${writes}/2 writes accepted, ${frames} frames delivered, ${summary ? `${summary[1]} taken, ${summary[2]} dropped` : 'no summary line'}${synced ? '' : ', no sync answer'}\n`);
+    process.stdout.write(
+      `  ${ok ? 'ok  ' : 'FAIL'} host-loop: 2 s at 104 Hz, frames of 2: ${writes}/2 writes accepted, ${frames} frames delivered, ${summary ? `${summary[1]} taken, ${summary[2]} dropped` : 'no summary line'}${synced ? '' : ', no sync answer'}\n`,
+    );
     if (!ok) process.stderr.write(ran.stderr ?? '');
   }
   return ok;
@@ -217,8 +230,7 @@ function runCortexM4() {
   if (build.error || build.status !== 0) reportBuildFailure('cortex-m4', build, `arm-none-eabi-gcc ${flags.join(' ')}`);
   const ran = spawnSync(
     'qemu-system-arm',
-    ['-M', 'mps2-an386', '-display', 'none', '-serial', 'none', '-monitor', 'none', '-chardev', 'stdio,id=semihost',
-      '-semihosting-config', 'enable=on,target=native,chardev=semihost', '-kernel', elf],
+    ['-M', 'mps2-an386', '-display', 'none', '-serial', 'none', '-monitor', 'none', '-chardev', 'stdio,id=semihost', '-semihosting-config', 'enable=on,target=native,chardev=semihost', '-kernel', elf],
     { encoding: 'utf8', timeout: QEMU_TIMEOUT_MS, killSignal: 'SIGKILL', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   if (ran.error && /** @type {NodeJS.ErrnoException} */ (ran.error).code === 'ETIMEDOUT') {
@@ -251,12 +263,7 @@ function sizes() {
     return { flashBytes: text + data, ramBytes: data + bss, text, data, bss };
   };
   const image = join(dir, 'core_image.elf');
-  const link = compile(
-    'arm-none-eabi-gcc',
-    [...sizeFlags, '-Wl,--gc-sections', ...MPS2_AN386_LINK],
-    inNotes([...codec, ...core, 'host-test/size_image.c']),
-    image,
-  );
+  const link = compile('arm-none-eabi-gcc', [...sizeFlags, '-Wl,--gc-sections', ...MPS2_AN386_LINK], inNotes([...codec, ...core, 'host-test/size_image.c']), image);
   if (link.error || link.status !== 0) reportBuildFailure('size', link, 'arm-none-eabi-gcc (core image)');
   const gcc = spawnSync('arm-none-eabi-gcc', ['-dumpversion'], { encoding: 'utf8' }).stdout.trim();
   const nm = spawnSync('arm-none-eabi-nm', ['-S', image], { encoding: 'utf8' }).stdout ?? '';

@@ -81,11 +81,7 @@ function AppRoot({ services }: { services: AppServices }) {
     <NavigationContext.Provider value={nav}>
       <Shell snapshot={state.snapshot} bridge={state.bridge} showNav={!showScreening} screenKey={showScreening ? 'screening' : screen}>
         {showScreening ? (
-          <ScreeningScreen
-            previous={state.snapshot.screening}
-            onDone={onScreeningDone}
-            onCancel={screening === 'retake' && state.snapshot.screening !== null ? () => setScreening('no') : undefined}
-          />
+          <ScreeningScreen previous={state.snapshot.screening} onDone={onScreeningDone} onCancel={screening === 'retake' && state.snapshot.screening !== null ? () => setScreening('no') : undefined} />
         ) : (
           <CurrentScreen screen={screen} reviewId={reviewId} />
         )}

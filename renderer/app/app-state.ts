@@ -44,5 +44,4 @@ export const withSnapshot = (state: AppState, snapshot: AppSnapshot, nowMs: numb
 export const withProfile = (state: AppState, profile: Profile): AppState => patchSnapshot(state, { profile });
 export const withScreening = (state: AppState, screening: Screening): AppState => patchSnapshot(state, { screening });
 export const withCalibration = (state: AppState, calibration: CalibrationStatus): AppState => patchSnapshot(state, { calibration });
-export const withSession = (state: AppState, session: SessionStatus, nowMs: number): AppState =>
-  state.snapshot ? { ...patchSnapshot(state, { session }), sessionReceivedAtMs: nowMs } : state;
+export const withSession = (state: AppState, session: SessionStatus, nowMs: number): AppState => (state.snapshot ? { ...patchSnapshot(state, { session }), sessionReceivedAtMs: nowMs } : state);

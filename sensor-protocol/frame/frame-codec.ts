@@ -6,18 +6,7 @@
  * `decodeFrame` never throws: any input that is not a well-formed v1 frame comes back as a
  * {@link FrameRejection} with a reason and a message naming the offending field.
  */
-import {
-  CLOCK_MODULUS_US,
-  FRAME_HEADER_BYTES,
-  FRAME_VERSION,
-  MAX_SAMPLES_PER_FRAME,
-  OFFSET_COUNT,
-  OFFSET_SEQUENCE,
-  OFFSET_T0_US,
-  OFFSET_VERSION,
-  SEQUENCE_MODULUS,
-  frameBytes,
-} from './frame-layout';
+import { CLOCK_MODULUS_US, FRAME_HEADER_BYTES, FRAME_VERSION, MAX_SAMPLES_PER_FRAME, OFFSET_COUNT, OFFSET_SEQUENCE, OFFSET_T0_US, OFFSET_VERSION, SEQUENCE_MODULUS, frameBytes } from './frame-layout';
 
 /** Header fields plus `raw`: count × (ax, ay, az, gx, gy, gz) int16 values, sample-major. */
 export interface RawFrame {
@@ -26,16 +15,7 @@ export interface RawFrame {
   raw: Int16Array;
 }
 
-export const FRAME_REJECTION_REASONS = [
-  'not-bytes',
-  'truncated',
-  'bad-version',
-  'bad-count',
-  'length-mismatch',
-  'duplicate',
-  'stale',
-  'time-overlap',
-] as const;
+export const FRAME_REJECTION_REASONS = ['not-bytes', 'truncated', 'bad-version', 'bad-count', 'length-mismatch', 'duplicate', 'stale', 'time-overlap'] as const;
 export type FrameRejectionReason = (typeof FRAME_REJECTION_REASONS)[number];
 
 export interface FrameRejection {

@@ -153,9 +153,7 @@ export class FrameDecoder {
       }
       const looksStale = dtUs <= 0 && (seqStep === 0 || seqBehind) && -dtUs < STALE_WINDOW_US;
       if (looksStale && !this.reconnected && ++this.staleInARow < STALE_FRAMES_BEFORE_RESTART) {
-        return this.rejected(
-          reject('stale', `frame: sequence ${sequence} at ${t0Us} µs is older than the previous frame ${last.sequence}`, bytes.length),
-        );
+        return this.rejected(reject('stale', `frame: sequence ${sequence} at ${t0Us} µs is older than the previous frame ${last.sequence}`, bytes.length));
       }
       if (dtUs <= 0) {
         // The sensor restarted (clock and sequence from scratch): continue right after the last sample.
@@ -171,9 +169,7 @@ export class FrameDecoder {
         if (unwrappedT0Us <= last.lastSampleUs) {
           // Only the next frame in sequence, with a plausible period, says the period was too long.
           if (lostFrames !== 0 || !this.plausiblePeriod(dtUs / last.count)) {
-            return this.rejected(
-              reject('time-overlap', `frame: sequence ${sequence} starts at ${t0Us} µs, before the previous frame's last sample`, bytes.length),
-            );
+            return this.rejected(reject('time-overlap', `frame: sequence ${sequence} starts at ${t0Us} µs, before the previous frame's last sample`, bytes.length));
           }
           this.periodUs = dtUs / last.count;
           floorUs = last.lastSampleUs;

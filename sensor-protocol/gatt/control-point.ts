@@ -17,15 +17,9 @@ export const OPCODE_IDENTIFY = 0x03;
 export const OPCODE_CALIBRATE_AT_REST = 0x04;
 export const IDENTIFY_MAX_S = 30;
 
-export type ControlCommand =
-  | { command: 'start-streaming' }
-  | { command: 'stop-streaming' }
-  | { command: 'identify'; durationS: number }
-  | { command: 'calibrate-at-rest' };
+export type ControlCommand = { command: 'start-streaming' } | { command: 'stop-streaming' } | { command: 'identify'; durationS: number } | { command: 'calibrate-at-rest' };
 
-export type ControlDecodeResult =
-  | { ok: true; command: ControlCommand }
-  | { ok: false; reason: 'empty' | 'unknown-opcode' | 'bad-length' | 'bad-value'; message: string };
+export type ControlDecodeResult = { ok: true; command: ControlCommand } | { ok: false; reason: 'empty' | 'unknown-opcode' | 'bad-length' | 'bad-value'; message: string };
 
 export function encodeControlCommand(cmd: ControlCommand): Uint8Array {
   switch (cmd.command) {

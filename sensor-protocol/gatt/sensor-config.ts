@@ -40,9 +40,7 @@ export const DEFAULT_SENSOR_CONFIG: SensorConfig = Object.freeze({
   samplesPerFrame: 1,
 });
 
-export type ConfigDecodeResult =
-  | { ok: true; config: SensorConfig }
-  | { ok: false; reason: 'truncated' | 'bad-version' | 'bad-value'; message: string };
+export type ConfigDecodeResult = { ok: true; config: SensorConfig } | { ok: false; reason: 'truncated' | 'bad-version' | 'bad-value'; message: string };
 
 export function encodeSensorConfig(config: SensorConfig): Uint8Array {
   const valid = SensorConfigSchema.parse(config);

@@ -28,9 +28,7 @@ export interface SensorStatus {
   droppedSamples: number;
 }
 
-export type StatusDecodeResult =
-  | { ok: true; status: SensorStatus }
-  | { ok: false; reason: 'truncated' | 'bad-value'; message: string };
+export type StatusDecodeResult = { ok: true; status: SensorStatus } | { ok: false; reason: 'truncated' | 'bad-value'; message: string };
 
 export function encodeSensorStatus(status: SensorStatus): Uint8Array {
   const state = SENSOR_STATES.indexOf(status.state);

@@ -59,10 +59,7 @@ export function isValidRecordingMetadataKey(key: string): boolean {
 /** Describes why `key` is not a valid metadata key, or `undefined` when it is. */
 export function recordingMetadataKeyProblem(key: string): string | undefined {
   if (isValidRecordingMetadataKey(key)) return undefined;
-  return (
-    `metadata key ${quoteForMessage(key)} is invalid: use lowercase letters, digits and "_", ` +
-    `starting with a letter, at most ${RECORDING_METADATA_KEY_MAX_CHARS} characters`
-  );
+  return `metadata key ${quoteForMessage(key)} is invalid: use lowercase letters, digits and "_", ` + `starting with a letter, at most ${RECORDING_METADATA_KEY_MAX_CHARS} characters`;
 }
 
 /**
@@ -91,11 +88,7 @@ export function formatRecordingMetadataLine(key: string, value: string): string 
 /** Decimal number as the data lines use it: `-1.5`, `2`, `.5`, `3e-7`, `+1E+3` (no spaces, hex, NaN, Infinity). */
 const DECIMAL_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-const positiveDecimal = z
-  .string()
-  .regex(DECIMAL_PATTERN, 'must be a decimal number')
-  .transform(Number)
-  .pipe(z.number().positive('must be greater than 0'));
+const positiveDecimal = z.string().regex(DECIMAL_PATTERN, 'must be a decimal number').transform(Number).pipe(z.number().positive('must be greater than 0'));
 
 /**
  * Well-known metadata keys and their values as parsed types. Any other key is allowed and

@@ -267,11 +267,7 @@ export class RecordingCsvParser {
     if ((first === CHAR_SPACE || first === CHAR_TAB) && text.slice(start, end).trim() === '') return true;
     if (this.state === 'data') {
       if (first === CHAR_HASH) {
-        return this.fail(
-          lineNumber,
-          1,
-          'a "#" comment or metadata line after the header: "#" lines are only allowed before the header',
-        );
+        return this.fail(lineNumber, 1, 'a "#" comment or metadata line after the header: "#" lines are only allowed before the header');
       }
       if (first === CHAR_LOWER_T && text.slice(start, end) === RECORDING_CSV_HEADER) {
         return this.fail(lineNumber, 1, 'the header appears again: were two recordings joined?');
@@ -289,11 +285,7 @@ export class RecordingCsvParser {
     const key = body.slice(0, equals).trim();
     if (!isValidRecordingMetadataKey(key)) {
       if (KEY_LIKE.test(key)) {
-        this.warn(
-          lineNumber,
-          `${quoteForMessage(key)} is not a metadata key (use lowercase letters, digits and "_", ` +
-            'starting with a letter); the line is read as a plain comment',
-        );
+        this.warn(lineNumber, `${quoteForMessage(key)} is not a metadata key (use lowercase letters, digits and "_", ` + 'starting with a letter); the line is read as a plain comment');
       }
       return true;
     }
@@ -322,11 +314,7 @@ export class RecordingCsvParser {
     const expected = ` (the header must be exactly ${RECORDING_CSV_HEADER})`;
     const firstField = fields[0] ?? '';
     if (isDecimalNumber(firstField, 0, firstField.length)) {
-      return this.fail(
-        lineNumber,
-        1,
-        `missing header: this looks like a data line; the first line that is not "#" or blank must be ${RECORDING_CSV_HEADER}`,
-      );
+      return this.fail(lineNumber, 1, `missing header: this looks like a data line; the first line that is not "#" or blank must be ${RECORDING_CSV_HEADER}`);
     }
     for (let i = 0; i < RECORDING_CSV_FIELD_COUNT; i++) {
       const name = RECORDING_CSV_COLUMNS[i] as string;
@@ -354,23 +342,14 @@ export class RecordingCsvParser {
       if (count === RECORDING_CSV_FIELD_COUNT - 1) {
         let fields = RECORDING_CSV_FIELD_COUNT + 1;
         for (let i = comma + 1; i < end; i++) if (text.charCodeAt(i) === CHAR_COMMA) fields++;
-        return this.fail(
-          lineNumber,
-          RECORDING_CSV_FIELD_COUNT + 1,
-          `too many fields: found ${fields}, expected ${RECORDING_CSV_FIELD_COUNT}`,
-        );
+        return this.fail(lineNumber, RECORDING_CSV_FIELD_COUNT + 1, `too many fields: found ${fields}, expected ${RECORDING_CSV_FIELD_COUNT}`);
       }
       commas[count++] = comma;
       position = comma + 1;
     }
     if (count < RECORDING_CSV_FIELD_COUNT - 1) {
       const missing = count + 1;
-      return this.fail(
-        lineNumber,
-        missing + 1,
-        `missing field: found ${missing} fields, expected ${RECORDING_CSV_FIELD_COUNT}`,
-        RECORDING_CSV_COLUMNS[missing],
-      );
+      return this.fail(lineNumber, missing + 1, `missing field: found ${missing} fields, expected ${RECORDING_CSV_FIELD_COUNT}`, RECORDING_CSV_COLUMNS[missing]);
     }
     const c0 = commas[0] as number;
     const c1 = commas[1] as number;
@@ -387,8 +366,7 @@ export class RecordingCsvParser {
       return this.fail(
         lineNumber,
         1,
-        `time goes backwards: t_s ${text.slice(start, c0)} is less than ${this.previousT} on line ${this.previousTLine} ` +
-          '(equal times are allowed, decreasing times are not)',
+        `time goes backwards: t_s ${text.slice(start, c0)} is less than ${this.previousT} on line ${this.previousTLine} ` + '(equal times are allowed, decreasing times are not)',
         RECORDING_CSV_COLUMNS[0],
       );
     }

@@ -50,9 +50,7 @@ export function formatRecordingCsvNumber(value: number): string {
 export function formatRecordingCsvPreamble(metadata: Readonly<RecordingMetadata> = {}): string {
   const keys = Object.keys(metadata);
   if (keys.length > RECORDING_CSV_MAX_METADATA_KEYS) {
-    throw new RecordingCsvWriteError(
-      `${keys.length} metadata keys: a recording can hold at most ${RECORDING_CSV_MAX_METADATA_KEYS}`,
-    );
+    throw new RecordingCsvWriteError(`${keys.length} metadata keys: a recording can hold at most ${RECORDING_CSV_MAX_METADATA_KEYS}`);
   }
   let text = '';
   for (const key of keys) {
@@ -64,9 +62,7 @@ export function formatRecordingCsvPreamble(metadata: Readonly<RecordingMetadata>
     if (problem !== undefined) throw new RecordingCsvWriteError(problem);
     const line = formatRecordingMetadataLine(key, value);
     if (line.length > RECORDING_CSV_MAX_LINE_CHARS) {
-      throw new RecordingCsvWriteError(
-        `metadata "${key}" is too long: its line would exceed ${RECORDING_CSV_MAX_LINE_CHARS} characters`,
-      );
+      throw new RecordingCsvWriteError(`metadata "${key}" is too long: its line would exceed ${RECORDING_CSV_MAX_LINE_CHARS} characters`);
     }
     text += `${line}\n`;
   }
@@ -107,16 +103,10 @@ export class RecordingCsvWriter {
       const s = samples[i] as ImuSample;
       if (!isFiniteSample(s)) throw notFiniteError(s, this.written + i + 1);
       if (s.tS < previousT) {
-        throw new RecordingCsvWriteError(
-          `sample ${this.written + i + 1}: t_s ${s.tS} is less than the previous sample's ${previousT}; ` +
-            'time must not go backwards',
-        );
+        throw new RecordingCsvWriteError(`sample ${this.written + i + 1}: t_s ${s.tS} is less than the previous sample's ${previousT}; ` + 'time must not go backwards');
       }
       previousT = s.tS;
-      rows.push(
-        `${formatFinite(s.tS)},${formatFinite(s.axG)},${formatFinite(s.ayG)},${formatFinite(s.azG)},` +
-          `${formatFinite(s.gxDps)},${formatFinite(s.gyDps)},${formatFinite(s.gzDps)}\n`,
-      );
+      rows.push(`${formatFinite(s.tS)},${formatFinite(s.axG)},${formatFinite(s.ayG)},${formatFinite(s.azG)},` + `${formatFinite(s.gxDps)},${formatFinite(s.gyDps)},${formatFinite(s.gzDps)}\n`);
       if (rows.length === ROWS_PER_BLOCK) {
         blocks.push(rows.join(''));
         rows = [];
@@ -156,15 +146,7 @@ function formatFinite(value: number): string {
 }
 
 function isFiniteSample(s: ImuSample): boolean {
-  return (
-    Number.isFinite(s.tS) &&
-    Number.isFinite(s.axG) &&
-    Number.isFinite(s.ayG) &&
-    Number.isFinite(s.azG) &&
-    Number.isFinite(s.gxDps) &&
-    Number.isFinite(s.gyDps) &&
-    Number.isFinite(s.gzDps)
-  );
+  return Number.isFinite(s.tS) && Number.isFinite(s.axG) && Number.isFinite(s.ayG) && Number.isFinite(s.azG) && Number.isFinite(s.gxDps) && Number.isFinite(s.gyDps) && Number.isFinite(s.gzDps);
 }
 
 const SAMPLE_FIELDS = ['tS', 'axG', 'ayG', 'azG', 'gxDps', 'gyDps', 'gzDps'] as const satisfies readonly (keyof ImuSample)[];
@@ -172,7 +154,5 @@ const SAMPLE_FIELDS = ['tS', 'axG', 'ayG', 'azG', 'gxDps', 'gyDps', 'gzDps'] as 
 function notFiniteError(sample: ImuSample, number: number): RecordingCsvWriteError {
   const index = SAMPLE_FIELDS.findIndex((field) => !Number.isFinite(sample[field]));
   const field = SAMPLE_FIELDS[index] ?? 'tS';
-  return new RecordingCsvWriteError(
-    `sample ${number}: ${RECORDING_CSV_COLUMNS[index] ?? field} is ${String(sample[field])}; only finite numbers can be written`,
-  );
+  return new RecordingCsvWriteError(`sample ${number}: ${RECORDING_CSV_COLUMNS[index] ?? field} is ${String(sample[field])}; only finite numbers can be written`);
 }

@@ -64,9 +64,7 @@ export const WITMOTION_RATE_CODES = Object.freeze([
 export type WitmotionRateHz = (typeof WITMOTION_RATE_CODES)[number]['rateHz'];
 export type WitmotionRateCode = (typeof WITMOTION_RATE_CODES)[number]['code'];
 
-export const WITMOTION_SUPPORTED_RATES_HZ: readonly WitmotionRateHz[] = Object.freeze(
-  WITMOTION_RATE_CODES.map((entry) => entry.rateHz),
-);
+export const WITMOTION_SUPPORTED_RATES_HZ: readonly WitmotionRateHz[] = Object.freeze(WITMOTION_RATE_CODES.map((entry) => entry.rateHz));
 
 export interface WitmotionUnsupportedRate {
   ok: false;
@@ -78,9 +76,7 @@ export interface WitmotionUnsupportedRate {
 
 export type WitmotionRateCodeResult = { ok: true; rateHz: WitmotionRateHz; code: WitmotionRateCode } | WitmotionUnsupportedRate;
 
-export type WitmotionSetRateSequenceResult =
-  | { ok: true; rateHz: WitmotionRateHz; commands: readonly [unlock: Uint8Array, setRate: Uint8Array, save: Uint8Array] }
-  | WitmotionUnsupportedRate;
+export type WitmotionSetRateSequenceResult = { ok: true; rateHz: WitmotionRateHz; commands: readonly [unlock: Uint8Array, setRate: Uint8Array, save: Uint8Array] } | WitmotionUnsupportedRate;
 
 /** Rates closer than this to a supported rate are taken as that rate (absorbs 0.2 vs 1/5 rounding). */
 const RATE_MATCH_TOLERANCE_HZ = 1e-6;

@@ -52,9 +52,7 @@ export const WitmotionStreamSettingsSchema = z.object({
 export type WitmotionStreamSettings = z.infer<typeof WitmotionStreamSettingsSchema>;
 export type WitmotionStreamSettingsInput = z.input<typeof WitmotionStreamSettingsSchema>;
 
-export const DEFAULT_WITMOTION_STREAM_SETTINGS: WitmotionStreamSettings = Object.freeze(
-  WitmotionStreamSettingsSchema.parse({}),
-);
+export const DEFAULT_WITMOTION_STREAM_SETTINGS: WitmotionStreamSettings = Object.freeze(WitmotionStreamSettingsSchema.parse({}));
 
 /** How a sample's time was derived from the arrival time (see module comment). */
 export type WitmotionSampleTiming = 'spread' | 'compressed' | 'held';

@@ -25,7 +25,16 @@ interface Tally {
 }
 
 export interface AccuracyReport {
-  rows: { estimator: Estimator; positionRmsCm: number; speedRmsInPerS: number; eventF1: number; latencyP50S: number; latencyP95S: number; earlyP95S: number; perKind: Record<string, { precision: number; recall: number; f1: number; n: number }> }[];
+  rows: {
+    estimator: Estimator;
+    positionRmsCm: number;
+    speedRmsInPerS: number;
+    eventF1: number;
+    latencyP50S: number;
+    latencyP95S: number;
+    earlyP95S: number;
+    perKind: Record<string, { precision: number; recall: number; f1: number; n: number }>;
+  }[];
   perScenario: { scenario: string; seed: number; estimator: Estimator; positionRmsCm: number; speedRmsInPerS: number; f1: number }[];
 }
 
@@ -108,7 +117,10 @@ export function runAccuracyBench(seeds: readonly number[] = [1, 2, 3]): Accuracy
       eventF1: f1(all),
       latencyP50S: percentile(late, 0.5),
       latencyP95S: percentile(late, 0.95),
-      earlyP95S: percentile(all.latenciesS.map((l) => Math.max(0, -l)), 0.95),
+      earlyP95S: percentile(
+        all.latenciesS.map((l) => Math.max(0, -l)),
+        0.95,
+      ),
       perKind,
     };
   });

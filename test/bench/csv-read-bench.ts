@@ -79,7 +79,7 @@ export function runCsvReadBench(rows = 100_000): CsvReadBenchResult {
 export function formatCsvReadBench(r: CsvReadBenchResult): string {
   return [
     '\n## Reading and importing recordings',
-    `read ${r.rows.toLocaleString('en')} CSV rows   ${r.parseMs.toFixed(0)} ms   (best of 5; ${((r.rows / r.parseMs) * 1000 / 1e6).toFixed(2)} M rows/s)`,
+    `read ${r.rows.toLocaleString('en')} CSV rows   ${r.parseMs.toFixed(0)} ms   (best of 5; ${(((r.rows / r.parseMs) * 1000) / 1e6).toFixed(2)} M rows/s)`,
     `refuse far-apart times    ${r.refuseFarMs.toFixed(1)} ms near 10¹⁵ s, ${r.refuseDayGapMs.toFixed(1)} ms for a day's gap   (worst of 5; target < 1000 ms: refused before any analysis)`,
   ].join('\n');
 }

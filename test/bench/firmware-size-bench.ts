@@ -39,8 +39,7 @@ export function runFirmwareSizeBench(): FirmwareSizes {
 
 export function formatFirmwareSizeBench(r: FirmwareSizes): string {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`.padStart(8);
-  const row = (name: string, s: z.infer<typeof sectionSizes>, note: string) =>
-    `${name.padEnd(22)} ${kb(s.flashBytes)} ${kb(s.ramBytes)}   ${note}`;
+  const row = (name: string, s: z.infer<typeof sectionSizes>, note: string) => `${name.padEnd(22)} ${kb(s.flashBytes)} ${kb(s.ramBytes)}   ${note}`;
   return [
     `\n## Firmware on the Cortex-M4F (${r.compiler})`,
     `${''.padEnd(22)}    flash      RAM`,

@@ -53,7 +53,11 @@ export async function runReviewRenderBench(runs = 3): Promise<ReviewRenderReport
       offset = samples[samples.length - 1]!.tS + 0.005;
     }
     const opened = openSessionStore({ dataDir });
-    const { session } = importRecordingText(opened.store, formatRecordingCsv(samples, { roller_diameter_in: '6', started_at: new Date().toISOString() }), { fileName: 'one-hour.csv', settings: motionSettings({}), now: Date.now() });
+    const { session } = importRecordingText(opened.store, formatRecordingCsv(samples, { roller_diameter_in: '6', started_at: new Date().toISOString() }), {
+      fileName: 'one-hour.csv',
+      settings: motionSettings({}),
+      now: Date.now(),
+    });
     opened.store.close();
     const app = createRollerApp({ host: 'browser', dataDir });
     const host = await startBrowserHost({ app, rendererDir: RENDERER_DIR });

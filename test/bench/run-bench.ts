@@ -25,7 +25,9 @@ function printAccuracy(): void {
   console.log(`\n## Accuracy over the scenario suite (${report.perScenario.length / 3} runs, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   console.log('estimator | position RMS cm | speed RMS in/s | event F1 | onset latency p50 / p95 s | early p95 s');
   for (const r of report.rows) {
-    console.log(`${r.estimator.padEnd(9)} | ${fmt(r.positionRmsCm).padStart(15)} | ${fmt(r.speedRmsInPerS).padStart(14)} | ${fmt(r.eventF1).padStart(8)} | ${fmt(r.latencyP50S)} / ${fmt(r.latencyP95S)} | ${fmt(r.earlyP95S)}`);
+    console.log(
+      `${r.estimator.padEnd(9)} | ${fmt(r.positionRmsCm).padStart(15)} | ${fmt(r.speedRmsInPerS).padStart(14)} | ${fmt(r.eventF1).padStart(8)} | ${fmt(r.latencyP50S)} / ${fmt(r.latencyP95S)} | ${fmt(r.earlyP95S)}`,
+    );
   }
   console.log(`targets   | ≤ ${ACCURACY_TARGETS.positionRmsCm} | ≤ ${ACCURACY_TARGETS.speedRmsInPerS} | ≥ ${ACCURACY_TARGETS.eventF1} | p95 ≤ ${ACCURACY_TARGETS.onsetLatencyP95S}`);
   console.log('(latency: estimated − true onset of matched events, late side; "early" is the same for events raised before the truth)');
@@ -60,7 +62,9 @@ async function printBle(): Promise<void> {
   console.log(`  notification → coaching event:   p50 ${ms(a.eventLatencyP50Ms)}, p99 ${ms(a.eventLatencyP99Ms)} over ${a.events} events`);
   const b = await runBleStreamBench(400, 10);
   console.log(`400 Hz, ${b.seconds} s: ${b.samples} samples (${b.expectedSamples} expected), ${b.notifications} notifications; p99 ${ms(b.latencyP99Ms)}`);
-  console.log(`  backlog: wall − sensor time ${ms(b.lagStartMs)} at the start, ${ms(b.lagEndMs)} at the end (growth ${ms(b.lagEndMs - b.lagStartMs)}: ${b.lagEndMs - b.lagStartMs < 50 ? 'keeps up' : 'FALLS BEHIND'})`);
+  console.log(
+    `  backlog: wall − sensor time ${ms(b.lagStartMs)} at the start, ${ms(b.lagEndMs)} at the end (growth ${ms(b.lagEndMs - b.lagStartMs)}: ${b.lagEndMs - b.lagStartMs < 50 ? 'keeps up' : 'FALLS BEHIND'})`,
+  );
 }
 
 async function printSessionStore(): Promise<void> {
@@ -117,7 +121,9 @@ async function printBluez(): Promise<void> {
   for (const speed of BLUEZ_SPEEDS) {
     const r = await runBluezStream(400, speed, 10);
     const kept = r.holes === 0 && r.samples >= r.expectedSamples - 1 && r.lagGrowthMs < 50;
-    console.log(`  ${String(400 * speed).padStart(6)} samples/s (400 Hz ×${speed}): ${r.samples} samples, ${r.holes} holes, backlog growth ${ms(r.lagGrowthMs)}, p99 ${ms(r.latencyP99Ms)} → ${kept ? 'kept up' : 'LOST / FELL BEHIND'}`);
+    console.log(
+      `  ${String(400 * speed).padStart(6)} samples/s (400 Hz ×${speed}): ${r.samples} samples, ${r.holes} holes, backlog growth ${ms(r.lagGrowthMs)}, p99 ${ms(r.latencyP99Ms)} → ${kept ? 'kept up' : 'LOST / FELL BEHIND'}`,
+    );
     if (!kept) break;
     best = 400 * speed;
   }

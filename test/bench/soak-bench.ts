@@ -286,7 +286,10 @@ export async function runSoakBench(options: SoakOptions = {}): Promise<SoakRepor
   const warmUpH = Math.min(1, hours / 4);
   const slope = (pick: (s: SoakSample) => number, scale: number, threshold: number): SoakSlope => {
     const after = samples.filter((s) => s.atH >= warmUpH - 1e-9);
-    const perH = leastSquaresSlope(after.map((s) => s.atH), after.map((s) => pick(s) / scale));
+    const perH = leastSquaresSlope(
+      after.map((s) => s.atH),
+      after.map((s) => pick(s) / scale),
+    );
     const values = after.map((s) => pick(s) / scale);
     return { perH, first: values[0]!, last: values.at(-1)!, max: Math.max(...values), flat: perH < threshold };
   };
@@ -320,7 +323,10 @@ export async function runSoakBench(options: SoakOptions = {}): Promise<SoakRepor
     rss,
     handles,
     pendingTimers,
-    dbBytesPerH: leastSquaresSlope(samples.map((s) => s.atH), samples.map((s) => s.dbB)),
+    dbBytesPerH: leastSquaresSlope(
+      samples.map((s) => s.atH),
+      samples.map((s) => s.dbB),
+    ),
     dbFinalB: stored.fileB,
     walMaxB: Math.max(...samples.map((s) => s.walB)),
     stored: { endReason: stored.endReason, frames: stored.frames, samples: stored.samples, trackPoints: stored.trackPoints, events: stored.events, summaryRollingS: stored.summaryRollingS },

@@ -158,7 +158,10 @@ describe('the repository stands on its own', () => {
     for (const dir of dataDirs) {
       const names = readdirSync(dir);
       expect(names, rel(dir)).toContain('PROVENANCE.md');
-      expect(names.some((n) => /^LICEN[CS]E/i.test(n)), `${rel(dir)} has a licence file`).toBe(true);
+      expect(
+        names.some((n) => /^LICEN[CS]E/i.test(n)),
+        `${rel(dir)} has a licence file`,
+      ).toBe(true);
     }
   });
 

@@ -102,7 +102,7 @@ describe('drill: the sensor clock wraps mid-session', () => {
     }
   });
 
-  it('also when the wrap falls inside a drop-out: one gap of the outage\'s length, time still only forward', async () => {
+  it("also when the wrap falls inside a drop-out: one gap of the outage's length, time still only forward", async () => {
     const dir = join(root, 'wrap-in-outage');
     // Session starts ≈ 8 s before the wrap; the sensor is away from 6 s to 10 s.
     const d = startDrill({ dataDir: dir, scenario: SCENARIO, sensorOnBeforeMs: Math.round(WRAP_AFTER_MS - 8_000), faults: [{ atS: 6, fault: { kind: 'drop-out', durationS: 4 } }] });

@@ -79,7 +79,15 @@ export function startDrill(o: DrillOptions): Drill {
   const sensorOnAtMs = scheduler.nowMs();
   const sim = createSimulatedNoble({
     scheduler,
-    peripherals: [{ kind: 'roller', scenario: o.scenario, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.faults ? { faults: o.faults } : {}), ...(o.endOfScenario ? { endOfScenario: o.endOfScenario } : {}) }],
+    peripherals: [
+      {
+        kind: 'roller',
+        scenario: o.scenario,
+        ...(o.seed !== undefined ? { seed: o.seed } : {}),
+        ...(o.faults ? { faults: o.faults } : {}),
+        ...(o.endOfScenario ? { endOfScenario: o.endOfScenario } : {}),
+      },
+    ],
   });
   const roller = sim.peripherals[0] as SimulatedRollerPeripheral;
   if (o.sensorOnBeforeMs) scheduler.advanceBy(o.sensorOnBeforeMs);

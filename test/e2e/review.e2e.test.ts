@@ -74,7 +74,10 @@ describe.skipIf(!canRunBrowser)('review and history in Chromium', () => {
 
   it('picking a warning moves both charts to it', async () => {
     const second = engineEvents[1]!;
-    const speedRange = async () => await page.evaluate<[number | null, number | null]>(`(() => { const c = document.querySelector('[data-testid="speed-chart"]').__chart; return [c.options.scales.x.min ?? null, c.options.scales.x.max ?? null]; })()`);
+    const speedRange = async () =>
+      await page.evaluate<[number | null, number | null]>(
+        `(() => { const c = document.querySelector('[data-testid="speed-chart"]').__chart; return [c.options.scales.x.min ?? null, c.options.scales.x.max ?? null]; })()`,
+      );
     await page.getByTestId('review-event').nth(1).click();
     // The chart's range moves once React has handled the click: wait for it, not for a time.
     const around = ([min, max]: [number | null, number | null]) => min !== null && max !== null && min <= second.t && max >= second.t && max - min < 120;

@@ -94,7 +94,10 @@ describe.skipIf(!canRunBrowser)('past sessions: import, export, compare, re-anal
     await expect(page.getByTestId('review-within-limit').textContent()).resolves.toBe(percentText(first.summary.withinLimitShare));
     await expect(page.getByTestId('review-event').count()).resolves.toBe(engineEvents(first).length);
     // The heatmap's bins are the engine's time per inch; the zone times its summary's.
-    const bins = await page.getByTestId('dwell-bins').locator('rect').evaluateAll((els) => els.map((e) => ({ s: Number(e.getAttribute('data-seconds')), from: Number(e.getAttribute('data-from-cm')) })));
+    const bins = await page
+      .getByTestId('dwell-bins')
+      .locator('rect')
+      .evaluateAll((els) => els.map((e) => ({ s: Number(e.getAttribute('data-seconds')), from: Number(e.getAttribute('data-from-cm')) })));
     const engineBins = first.dwell.seconds.map((s, i) => ({ s, from: first.dwell.firstBinCm + i * first.dwell.binCm })).filter((b) => b.s > 0);
     expect(bins.length).toBe(engineBins.length);
     // (Binned from the track as stored: the engine's, thinned to 25 Hz.)
@@ -102,7 +105,10 @@ describe.skipIf(!canRunBrowser)('past sessions: import, export, compare, re-anal
       expect(bins[i]!.from).toBeCloseTo(engineBins[i]!.from, 1);
       expect(bins[i]!.s).toBeCloseTo(engineBins[i]!.s, 1);
     }
-    const zones = await page.getByTestId('zone-times').locator('li').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-zone'), Number(e.getAttribute('data-seconds'))])));
+    const zones = await page
+      .getByTestId('zone-times')
+      .locator('li')
+      .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-zone'), Number(e.getAttribute('data-seconds'))])));
     for (const [zone, s] of Object.entries(first.summary.zoneTimeS)) expect(zones[zone]).toBeCloseTo(s, 1);
     await page.getByTestId('dwell-heatmap').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, '15-review-heatmap.png'), fullPage: true });
@@ -111,7 +117,10 @@ describe.skipIf(!canRunBrowser)('past sessions: import, export, compare, re-anal
   it('exports the session: the CSV holds the same samples, the JSON the same warnings, the PNG the charts', async () => {
     await page.getByTestId('review-export').click();
     await page.getByTestId('export-done').waitFor({ timeout: 30_000 });
-    const names = await page.getByTestId('export-done').locator('li').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    const names = await page
+      .getByTestId('export-done')
+      .locator('li')
+      .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
     expect(names.map((n) => n.split('.').pop())).toEqual(['csv', 'json', 'png']);
     const [csvName, jsonName, pngName] = names as [string, string, string];
     const csv = parseRecordingCsv(readFileSync(join(exportFolder, csvName), 'utf8'));
@@ -153,7 +162,9 @@ describe.skipIf(!canRunBrowser)('past sessions: import, export, compare, re-anal
     for (const id of ids) await page.getByTestId(`compare-session-${id}`).click();
     await page.getByTestId('compare-open').click();
     await page.getByTestId('compare-table').waitFor();
-    const rows = await page.getByTestId('compare-row').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-key'), [...e.querySelectorAll('td')].map((td) => td.textContent ?? '')])));
+    const rows = await page
+      .getByTestId('compare-row')
+      .evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-key'), [...e.querySelectorAll('td')].map((td) => td.textContent ?? '')])));
     // Earlier: the mixed session (re-analysed at 0.6 in/s); later: the lumbar drift.
     const lumbar = (events: { kind: string }[]) => events.filter((e) => e.kind === 'lumbar').length;
     const strict = analyzeSamples(first.sim.samples, motionSettings({ rollerDiameterIn: first.sim.meta.rollerDiameterIn, speedLimitInPerS: 0.6 }));

@@ -31,6 +31,7 @@ interface Box {
 }
 
 async function noSidewaysScroll(page: Page): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- evaluate of a string is typed unknown
   const m = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })')) as { scroll: number; inner: number };
   expect(m.scroll, `page ${m.scroll} px wide in a ${m.inner} px window`).toBeLessThanOrEqual(m.inner);
 }
@@ -59,7 +60,10 @@ async function badgeWhole(page: Page): Promise<void> {
   await page.evaluate('window.scrollTo(0, 0)');
   const badge = page.getByTestId('connection-state');
   await inView(page, badge, 'connection badge');
-  const label = (await page.evaluate(`(() => { const l = document.querySelector('[data-testid="connection-state"] .conn-badge__label'); return { scroll: l.scrollWidth, client: l.clientWidth }; })()`)) as {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- evaluate of a string is typed unknown
+  const label = (await page.evaluate(
+    `(() => { const l = document.querySelector('[data-testid="connection-state"] .conn-badge__label'); return { scroll: l.scrollWidth, client: l.clientWidth }; })()`,
+  )) as {
     scroll: number;
     client: number;
   };

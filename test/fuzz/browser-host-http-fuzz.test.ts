@@ -71,7 +71,11 @@ function problem(req: FuzzRequest, out: RawOutcome): string | null {
 function originExact(req: FuzzRequest): boolean {
   const lines = req.bytes.toString('latin1').split(/\r\n|\n/);
   const origins = lines.filter((l) => /^origin:/i.test(l)).map((l) => l.slice(7).trim());
-  const host = lines.find((l) => /^host:/i.test(l))?.slice(5).trim().toLowerCase();
+  const host = lines
+    .find((l) => /^host:/i.test(l))
+    ?.slice(5)
+    .trim()
+    .toLowerCase();
   return origins.length === 0 || (origins.length === 1 && origins[0] === `http://${host}`);
 }
 
@@ -79,7 +83,8 @@ function originExact(req: FuzzRequest): boolean {
 async function hostStillServes(): Promise<string | null> {
   for (const name of ['127.0.0.1', 'localhost']) {
     const out = await rawExchange(host.port, `GET /?token=${host.token} HTTP/1.1\r\nHost: ${name}:${host.port}\r\n\r\n`, { timeoutMs: ANSWER_TIMEOUT_MS });
-    if (out.kind !== 'answered' || out.responses[0]?.status !== 200 || !out.bytes.includes(PAGE_MARKER)) return `the page at ${name} was not served: ${out.kind} ${out.bytes.toString('latin1').slice(0, 80)}`;
+    if (out.kind !== 'answered' || out.responses[0]?.status !== 200 || !out.bytes.includes(PAGE_MARKER))
+      return `the page at ${name} was not served: ${out.kind} ${out.bytes.toString('latin1').slice(0, 80)}`;
   }
   return new Promise((resolve) => {
     const ws = new WebSocket(`ws://localhost:${host.port}/api?token=${host.token}`, { origin: `http://localhost:${host.port}` });

@@ -97,7 +97,10 @@ function validString(s: JsonSchema, d: Dice): string | undefined {
   const edge = d.int(0, 6);
   if (edge === 0) return 'a'.repeat(min);
   if (edge === 1 && max <= 1 << 20) return 'b'.repeat(max);
-  return d.text(d.int(min, Math.min(max, min + 40))).slice(0, max).padEnd(min, 'x');
+  return d
+    .text(d.int(min, Math.min(max, min + 40)))
+    .slice(0, max)
+    .padEnd(min, 'x');
 }
 
 function validObject(s: JsonSchema, d: Dice, depth: number): Record<string, unknown> | undefined {

@@ -85,7 +85,8 @@ function linkSteps(d: Dice, faults: boolean, frames: number): { steps: Step[]; c
     steps.push({ kind: 'frame', bytes: f.bytes, t0Us: f.t0Us, dropped });
     dropped = 0;
     if (!faults) continue;
-    if (op === 4) steps.push({ kind: 'frame', bytes: f.bytes, t0Us: f.t0Us, dropped: 0 }); // duplicate
+    if (op === 4)
+      steps.push({ kind: 'frame', bytes: f.bytes, t0Us: f.t0Us, dropped: 0 }); // duplicate
     else if (op === 5 && steps.length >= 2) {
       const a = steps.length - 1;
       const b = steps.length - 2;
@@ -122,49 +123,53 @@ describe('frame stream fuzz', () => {
       const d = new Dice(caseRandom(plan.seed, i));
       const link = linkSteps(d, true, d.int(10, 400));
       const steps = link.steps;
-      failures.run(i, () => stepsText(steps), () => {
-        let config = link.config;
-        const decoder = new FrameDecoder(config);
-        let lastT = -Infinity;
-        let pushes = 0;
-        let samples = 0;
-        let previousBytes: Uint8Array | null = null;
-        for (const s of steps) {
-          if (s.kind === 'reconnect') {
-            decoder.noteReconnect();
-            continue;
+      failures.run(
+        i,
+        () => stepsText(steps),
+        () => {
+          let config = link.config;
+          const decoder = new FrameDecoder(config);
+          let lastT = -Infinity;
+          let pushes = 0;
+          let samples = 0;
+          let previousBytes: Uint8Array | null = null;
+          for (const s of steps) {
+            if (s.kind === 'reconnect') {
+              decoder.noteReconnect();
+              continue;
+            }
+            if (s.kind === 'config') {
+              config = s.config;
+              decoder.setConfig(config);
+              continue;
+            }
+            pushes++;
+            const r = decoder.push(s.bytes);
+            const repeat = previousBytes !== null && Buffer.compare(Buffer.from(previousBytes), Buffer.from(s.bytes)) === 0;
+            previousBytes = r.ok ? s.bytes : null;
+            if (!r.ok) {
+              if (!FRAME_REJECTION_REASONS.includes(r.reason) || r.message.length < 10) return failures.add(i, `rejection ${r.reason}: ${r.message}`, stepsText(steps));
+              continue;
+            }
+            if (repeat) return failures.add(i, `a frame accepted again right after itself (push ${pushes})`, stepsText(steps));
+            const raw = decodeFrame(s.bytes);
+            if (!raw.ok) return failures.add(i, 'the stream accepted a frame the codec rejects', stepsText(steps));
+            samples += r.samples.length;
+            for (const [k, x] of r.samples.entries()) {
+              if (!(x.tS > lastT) || !Number.isFinite(x.tS)) return failures.add(i, `time ${x.tS} after ${lastT} (push ${pushes})`, stepsText(steps));
+              lastT = x.tS;
+              const a = config.accelRangeG;
+              const g = config.gyroRangeDps;
+              const want = Array.from(raw.frame.raw.subarray(k * 6, k * 6 + 6));
+              const got = [x.axG / a, x.ayG / a, x.azG / a, x.gxDps / g, x.gyDps / g, x.gzDps / g].map((v) => Math.round(v * INT16_FULL_SCALE));
+              if (got.some((v, j) => v !== want[j])) return failures.add(i, `values ${got.join(',')} are not the frame's ${want.join(',')} (push ${pushes})`, stepsText(steps));
+            }
           }
-          if (s.kind === 'config') {
-            config = s.config;
-            decoder.setConfig(config);
-            continue;
-          }
-          pushes++;
-          const r = decoder.push(s.bytes);
-          const repeat = previousBytes !== null && Buffer.compare(Buffer.from(previousBytes), Buffer.from(s.bytes)) === 0;
-          previousBytes = r.ok ? s.bytes : null;
-          if (!r.ok) {
-            if (!FRAME_REJECTION_REASONS.includes(r.reason) || r.message.length < 10) return failures.add(i, `rejection ${r.reason}: ${r.message}`, stepsText(steps));
-            continue;
-          }
-          if (repeat) return failures.add(i, `a frame accepted again right after itself (push ${pushes})`, stepsText(steps));
-          const raw = decodeFrame(s.bytes);
-          if (!raw.ok) return failures.add(i, 'the stream accepted a frame the codec rejects', stepsText(steps));
-          samples += r.samples.length;
-          for (const [k, x] of r.samples.entries()) {
-            if (!(x.tS > lastT) || !Number.isFinite(x.tS)) return failures.add(i, `time ${x.tS} after ${lastT} (push ${pushes})`, stepsText(steps));
-            lastT = x.tS;
-            const a = config.accelRangeG;
-            const g = config.gyroRangeDps;
-            const want = Array.from(raw.frame.raw.subarray(k * 6, k * 6 + 6));
-            const got = [x.axG / a, x.ayG / a, x.azG / a, x.gxDps / g, x.gyDps / g, x.gzDps / g].map((v) => Math.round(v * INT16_FULL_SCALE));
-            if (got.some((v, j) => v !== want[j])) return failures.add(i, `values ${got.join(',')} are not the frame's ${want.join(',')} (push ${pushes})`, stepsText(steps));
-          }
-        }
-        const st = decoder.stats;
-        if (st.frames + st.rejected !== pushes) failures.add(i, `stats count ${st.frames} + ${st.rejected} frames, ${pushes} were pushed`, stepsText(steps));
-        if (st.samples !== samples) failures.add(i, `stats count ${st.samples} samples, ${samples} came out`, stepsText(steps));
-      });
+          const st = decoder.stats;
+          if (st.frames + st.rejected !== pushes) failures.add(i, `stats count ${st.frames} + ${st.rejected} frames, ${pushes} were pushed`, stepsText(steps));
+          if (st.samples !== samples) failures.add(i, `stats count ${st.samples} samples, ${samples} came out`, stepsText(steps));
+        },
+      );
     }
     failures.assertNone();
   });
@@ -175,30 +180,34 @@ describe('frame stream fuzz', () => {
     for (const i of plan.indexes) {
       const d = new Dice(caseRandom(plan.seed, i));
       const { steps, config, clockError } = linkSteps(d, false, d.int(10, 400));
-      failures.run(i, () => stepsText(steps), () => {
-        const decoder = new FrameDecoder(config);
-        let offsetUs: number | null = null;
-        let n = 0;
-        for (const s of steps) {
-          if (s.kind === 'reconnect') {
-            decoder.noteReconnect();
-            continue;
+      failures.run(
+        i,
+        () => stepsText(steps),
+        () => {
+          const decoder = new FrameDecoder(config);
+          let offsetUs: number | null = null;
+          let n = 0;
+          for (const s of steps) {
+            if (s.kind === 'reconnect') {
+              decoder.noteReconnect();
+              continue;
+            }
+            if (s.kind !== 'frame') continue;
+            n++;
+            const r = decoder.push(s.bytes);
+            if (!r.ok) return failures.add(i, `frame ${n} rejected: ${r.message}`, stepsText(steps));
+            // The first sample of each frame sits at the sensor's own (unwrapped) time; with an IMU
+            // running fast, a frame's first samples may instead be spread after the previous frame's.
+            const tUs = r.samples[0]!.tS * 1e6;
+            offsetUs ??= tUs - s.t0Us;
+            const late = tUs - s.t0Us - offsetUs;
+            const allowed = clockError < 0 ? MAX_SAMPLES_PER_FRAME * r.periodUs * 0.2 : 0;
+            if (late < -1e-3 || late > allowed + 1e-3) return failures.add(i, `frame ${n} starts at ${tUs} µs, its clock says ${s.t0Us + offsetUs}`, stepsText(steps));
+            const lost = r.gap?.lostFrames ?? 0;
+            if (n > 1 && lost !== s.dropped) return failures.add(i, `frame ${n}: ${lost} frames reported lost, ${s.dropped} were`, stepsText(steps));
           }
-          if (s.kind !== 'frame') continue;
-          n++;
-          const r = decoder.push(s.bytes);
-          if (!r.ok) return failures.add(i, `frame ${n} rejected: ${r.message}`, stepsText(steps));
-          // The first sample of each frame sits at the sensor's own (unwrapped) time; with an IMU
-          // running fast, a frame's first samples may instead be spread after the previous frame's.
-          const tUs = r.samples[0]!.tS * 1e6;
-          offsetUs ??= tUs - s.t0Us;
-          const late = tUs - s.t0Us - offsetUs;
-          const allowed = clockError < 0 ? MAX_SAMPLES_PER_FRAME * r.periodUs * 0.2 : 0;
-          if (late < -1e-3 || late > allowed + 1e-3) return failures.add(i, `frame ${n} starts at ${tUs} µs, its clock says ${s.t0Us + offsetUs}`, stepsText(steps));
-          const lost = r.gap?.lostFrames ?? 0;
-          if (n > 1 && lost !== s.dropped) return failures.add(i, `frame ${n}: ${lost} frames reported lost, ${s.dropped} were`, stepsText(steps));
-        }
-      });
+        },
+      );
     }
     failures.assertNone();
   });

@@ -161,8 +161,6 @@ export class FuzzFailures {
       .slice(0, 5)
       .map((f) => `  case ${f.index}: ${f.what}\n    input: ${f.input.length > 300 ? `${f.input.slice(0, 300)}… (${f.input.length} chars)` : f.input}`)
       .join('\n');
-    throw new Error(
-      `${name}: ${this.count} failing case(s) with seed ${seed} (replay one: FUZZ_SEED=${seed} FUZZ_CASE=<case>)\n${shown}\n  all inputs: ${file}`,
-    );
+    throw new Error(`${name}: ${this.count} failing case(s) with seed ${seed} (replay one: FUZZ_SEED=${seed} FUZZ_CASE=<case>)\n${shown}\n  all inputs: ${file}`);
   }
 }

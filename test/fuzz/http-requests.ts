@@ -30,8 +30,41 @@ export interface FuzzRequest {
 
 const PATHS = ['/', '/index.html', '/INDEX.HTML', '/Index.html', '/api', '/API', '/assets/app.js', '/assets', '/assets/', '/secret.txt', '/.hidden', '/missing.js', '/favicon.ico'];
 const PATH_INSERTS = [
-  '%', '%g1', '%2', '%zz', '%00', '%2e%2e', '%2E%2E/', '%2e', '%2f', '%2F', '%5c', '%c0%ae', '%e0%80%ae', '%c0%af', '%ff', '%C3%A9', '%ED%A0%80', '%u002e',
-  '/..', '/../..', '/.', '//', '\\', '~1', '::$DATA', ';', '#frag', '?', '&', ' ', '\t', '\x00', '\x7f', 'é', '\u00c3\u00a9',
+  '%',
+  '%g1',
+  '%2',
+  '%zz',
+  '%00',
+  '%2e%2e',
+  '%2E%2E/',
+  '%2e',
+  '%2f',
+  '%2F',
+  '%5c',
+  '%c0%ae',
+  '%e0%80%ae',
+  '%c0%af',
+  '%ff',
+  '%C3%A9',
+  '%ED%A0%80',
+  '%u002e',
+  '/..',
+  '/../..',
+  '/.',
+  '//',
+  '\\',
+  '~1',
+  '::$DATA',
+  ';',
+  '#frag',
+  '?',
+  '&',
+  ' ',
+  '\t',
+  '\x00',
+  '\x7f',
+  'é',
+  '\u00c3\u00a9',
 ];
 const METHODS = ['GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'HEAD', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT', 'get', 'G ET', 'GETT', 'PRI', ''];
 const VERSIONS = ['HTTP/1.1', 'HTTP/1.1', 'HTTP/1.1', 'HTTP/1.1', 'HTTP/1.1', 'HTTP/1.1', 'HTTP/1.0', 'HTTP/1.0', 'HTTP/2.0', 'HTTP/0.9', 'HTTP/1.2', 'HTTP/1', 'http/1.1', 'HTTP/1.1 ', ''];
@@ -99,7 +132,8 @@ function carriesToken(target: string, token: string): boolean {
 }
 
 function requestTarget(d: Dice, h: HostUnderTest, shape: Shape): string {
-  let path = shape === 'page' ? d.pick(['/', '/index.html', '/INDEX.HTML']) : shape === 'asset' ? d.pick(['/assets/app.js', '/secret.txt', '/missing.js']) : shape === 'upgrade' ? '/api' : d.pick(PATHS);
+  let path =
+    shape === 'page' ? d.pick(['/', '/index.html', '/INDEX.HTML']) : shape === 'asset' ? d.pick(['/assets/app.js', '/secret.txt', '/missing.js']) : shape === 'upgrade' ? '/api' : d.pick(PATHS);
   const mutations = shape === 'wild' ? d.int(0, 3) : d.chance(0.5) ? 0 : d.int(1, 2);
   for (let m = 0; m < mutations; m++) path = mutatePath(d, path, h);
   if (d.chance(0.03)) path = d.pick(['', '*', `http://127.0.0.1:${h.port}/`, `http://evil.example/index.html`, '//', `//127.0.0.1:${h.port}/`]);
@@ -137,7 +171,8 @@ function query(d: Dice, h: HostUnderTest): string {
   if (k < 4) return '';
   if (k < 10) return `?token=${t}`;
   if (k === 10) return `?token=${[...t].map((c) => (d.chance(0.3) ? pct(c, d.chance(0.5)) : c)).join('')}`;
-  if (k === 11) return `?token=${d.pick([`%C3%A9${t.slice(1)}`, `${utf8Bytes('é')}${t.slice(1)}`, `%F0%9F%98%80${t.slice(2)}`, `%ED%A0%80${t.slice(1)}`, `${t.slice(1)}%`, `%${t.slice(1)}`, '%C3%A9'.repeat(32)])}`;
+  if (k === 11)
+    return `?token=${d.pick([`%C3%A9${t.slice(1)}`, `${utf8Bytes('é')}${t.slice(1)}`, `%F0%9F%98%80${t.slice(2)}`, `%ED%A0%80${t.slice(1)}`, `${t.slice(1)}%`, `%${t.slice(1)}`, '%C3%A9'.repeat(32)])}`;
   if (k === 12) return `?token=${t.slice(0, d.int(0, t.length - 1))}`;
   if (k === 13) return `?token=${t}${d.pick(['0', 'é', '%00', '&', '#', ' ', 'x'.repeat(d.int(1, 5000))])}`;
   if (k === 14) return `?token=${d.pick(['', '%', '%%', '+', t.toUpperCase(), 'f'.repeat(32), '0'.repeat(32)])}`;
@@ -152,7 +187,10 @@ function headerLines(d: Dice, h: HostUnderTest, host: string, shape: Shape, noBo
   const k = shape === 'wild' ? d.int(0, 19) : d.chance(0.8) ? 0 : d.int(0, 19);
   if (k < 14) lines.push(`Host: ${d.chance(0.2) ? host.toUpperCase() : host}`);
   else if (k === 14) lines.push(`Host: ${host}`, `Host: ${d.pick([host, 'evil.example', `127.0.0.1:${h.port + 1}`])}`);
-  else if (k === 15) lines.push(`Host: ${d.pick(['evil.example', `evil.example:${h.port}`, '127.0.0.1', `127.0.0.1:${h.port + 1}`, `[::1]:${h.port}`, `localhost.:${h.port}`, '', ` ${host}`, `${host} `, `${host}, evil.example`, `127.0.0.1:0${h.port}`])}`);
+  else if (k === 15)
+    lines.push(
+      `Host: ${d.pick(['evil.example', `evil.example:${h.port}`, '127.0.0.1', `127.0.0.1:${h.port + 1}`, `[::1]:${h.port}`, `localhost.:${h.port}`, '', ` ${host}`, `${host} `, `${host}, evil.example`, `127.0.0.1:0${h.port}`])}`,
+    );
   else if (k === 16) lines.push(`Host: ${latin1Junk(d, d.int(0, 40))}`);
   // k 17–19: no Host at all.
   if (d.chance(shape === 'upgrade' ? 0.6 : 0.3)) lines.push(...originLines(d, host));
@@ -164,14 +202,30 @@ function headerLines(d: Dice, h: HostUnderTest, host: string, shape: Shape, noBo
 
 function originLines(d: Dice, host: string): string[] {
   const other = host.startsWith('localhost') ? host.replace('localhost', '127.0.0.1') : host.replace('127.0.0.1', 'localhost');
-  const pick = () => d.pick([`http://${host}`, `http://${host}`, `http://${host}`, `http://${other}`, `https://${host}`, `http://${host}/`, `http://${host.toUpperCase()}`, 'http://evil.example', 'null', '', `http://${host}.evil.example`]);
+  const pick = () =>
+    d.pick([
+      `http://${host}`,
+      `http://${host}`,
+      `http://${host}`,
+      `http://${other}`,
+      `https://${host}`,
+      `http://${host}/`,
+      `http://${host.toUpperCase()}`,
+      'http://evil.example',
+      'null',
+      '',
+      `http://${host}.evil.example`,
+    ]);
   return d.chance(0.15) ? [`Origin: ${pick()}`, `Origin: ${pick()}`] : [`Origin: ${pick()}`];
 }
 
 /** The headers of a WebSocket handshake, each one right with probability `right`. */
 function upgradeLines(d: Dice, right: number): string[] {
   const lines: string[] = [];
-  const key = () => (d.chance(right) ? Buffer.from(d.bytes(16)).toString('base64') : d.pick(['dGhlIHNhbXBsZSBub25jZQ==', 'short', '', Buffer.from(d.bytes(20)).toString('base64'), '!!!!!!!!!!!!!!!!!!!!!!==', 'AAAAAAAAAAAAAAAAAAAAAA']));
+  const key = () =>
+    d.chance(right)
+      ? Buffer.from(d.bytes(16)).toString('base64')
+      : d.pick(['dGhlIHNhbXBsZSBub25jZQ==', 'short', '', Buffer.from(d.bytes(20)).toString('base64'), '!!!!!!!!!!!!!!!!!!!!!!==', 'AAAAAAAAAAAAAAAAAAAAAA']);
   if (d.chance(0.95)) lines.push(`Connection: ${d.chance(right) ? d.pick(['Upgrade', 'upgrade', 'keep-alive, Upgrade']) : d.pick(['Upgrade, close', 'close', 'keep-alive'])}`);
   if (d.chance(0.95)) lines.push(`Upgrade: ${d.chance(right) ? d.pick(['websocket', 'WebSocket']) : d.pick(['h2c', 'websocket, h2c', '', 'web socket'])}`);
   if (d.chance(0.05)) lines.push(`Upgrade: ${d.pick(['websocket', 'h2c'])}`);

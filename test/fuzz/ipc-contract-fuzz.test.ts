@@ -12,7 +12,6 @@ import { registerIpcHandlers } from '../../electron/ipc/ipc-main-handlers';
 import { junkValue, mutateParams, POLLUTING_KEYS, POLLUTION_MARKER, REQUEST_NAMES as NAMES, REQUEST_SCHEMAS as SCHEMAS, validParams, wireText, type JsonSchema } from './contract-values';
 import { caseRandom, Dice, describeValue, FuzzFailures, fuzzPlan } from './fuzz-harness';
 
-
 afterAll(() => {
   expect((Object.prototype as Record<string, unknown>)[POLLUTION_MARKER]).toBeUndefined();
 });
@@ -46,14 +45,18 @@ describe('IPC contract fuzz', () => {
       const d = new Dice(caseRandom(plan.seed, i));
       const name = NAMES[i % NAMES.length]!;
       const params = validParams(name, d);
-      failures.run(i, () => ({ name, params }), () => {
-        for (const input of [params, JSON.parse(JSON.stringify(params)) as unknown]) {
-          const r = parseRequest(name, input);
-          if (!r.ok) return failures.add(i, `valid params refused: ${r.error}`, { name, params });
-          const problem = checkAccepted(name, r.params);
-          if (problem) return failures.add(i, problem, { name, params, parsed: r.params });
-        }
-      });
+      failures.run(
+        i,
+        () => ({ name, params }),
+        () => {
+          for (const input of [params, JSON.parse(JSON.stringify(params)) as unknown]) {
+            const r = parseRequest(name, input);
+            if (!r.ok) return failures.add(i, `valid params refused: ${r.error}`, { name, params });
+            const problem = checkAccepted(name, r.params);
+            if (problem) return failures.add(i, problem, { name, params, parsed: r.params });
+          }
+        },
+      );
     }
     failures.assertNone();
   });
@@ -67,20 +70,24 @@ describe('IPC contract fuzz', () => {
       const name = NAMES[i % NAMES.length]!;
       const schema = SCHEMAS.get(name)!;
       const params = mutateParams(validParams(name, d), schema, d);
-      failures.run(i, () => ({ name, params }), () => {
-        const r = parseRequest(name, params);
-        if (r.ok) {
-          outcomes.accepted++;
-          if (r.name !== name) failures.add(i, `accepted under another name ${r.name}`, { name, params });
-          const problem = checkAccepted(name, r.params);
-          if (problem) failures.add(i, problem, { name, params, parsed: r.params });
-        } else {
-          outcomes.refused++;
-          if (typeof r.error !== 'string' || !namesRequestAndField(r.error, name, schema, params)) {
-            failures.add(i, `error does not name the request and a field: ${describeValue(r.error)}`, { name, params });
+      failures.run(
+        i,
+        () => ({ name, params }),
+        () => {
+          const r = parseRequest(name, params);
+          if (r.ok) {
+            outcomes.accepted++;
+            if (r.name !== name) failures.add(i, `accepted under another name ${r.name}`, { name, params });
+            const problem = checkAccepted(name, r.params);
+            if (problem) failures.add(i, problem, { name, params, parsed: r.params });
+          } else {
+            outcomes.refused++;
+            if (typeof r.error !== 'string' || !namesRequestAndField(r.error, name, schema, params)) {
+              failures.add(i, `error does not name the request and a field: ${describeValue(r.error)}`, { name, params });
+            }
           }
-        }
-      });
+        },
+      );
     }
     failures.assertNone();
     // The mutations must mostly be refused, and some (e.g. extra keys on a non-strict object) may pass.
@@ -100,10 +107,14 @@ describe('IPC contract fuzz', () => {
         () => channelOf(d.pick(NAMES), 'request'),
       ])();
       if (Object.hasOwn(REQUESTS, name)) continue;
-      failures.run(i, () => name, () => {
-        const r = parseRequest(name, junkValue(d));
-        if (r.ok || r.error !== `unknown request "${name}"`) failures.add(i, `not refused as unknown: ${describeValue(r)}`, name);
-      });
+      failures.run(
+        i,
+        () => name,
+        () => {
+          const r = parseRequest(name, junkValue(d));
+          if (r.ok || r.error !== `unknown request "${name}"`) failures.add(i, `not refused as unknown: ${describeValue(r)}`, name);
+        },
+      );
     }
     failures.assertNone();
   });
@@ -115,24 +126,28 @@ describe('IPC contract fuzz', () => {
     for (const i of plan.indexes) {
       const d = new Dice(caseRandom(plan.seed, i));
       const text = wireText(d);
-      failures.run(i, () => text, () => {
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          return; // the host answers "message is not JSON"
-        }
-        const wire = WireFromRendererSchema.safeParse(json);
-        if (!wire.success) {
-          if (!wire.error.issues[0]) failures.add(i, 'refused without an issue to report', text);
-          return;
-        }
-        wellFormed++;
-        const { id, name } = wire.data;
-        if (!Number.isSafeInteger(id) || id < 0 || typeof name !== 'string' || [...name].length > 64) failures.add(i, `accepted a bad envelope ${describeValue(wire.data)}`, text);
-        const r = parseRequest(name, wire.data.params);
-        if (!r.ok && typeof r.error !== 'string') failures.add(i, 'no error text', text);
-      });
+      failures.run(
+        i,
+        () => text,
+        () => {
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            return; // the host answers "message is not JSON"
+          }
+          const wire = WireFromRendererSchema.safeParse(json);
+          if (!wire.success) {
+            if (!wire.error.issues[0]) failures.add(i, 'refused without an issue to report', text);
+            return;
+          }
+          wellFormed++;
+          const { id, name } = wire.data;
+          if (!Number.isSafeInteger(id) || id < 0 || typeof name !== 'string' || [...name].length > 64) failures.add(i, `accepted a bad envelope ${describeValue(wire.data)}`, text);
+          const r = parseRequest(name, wire.data.params);
+          if (!r.ok && typeof r.error !== 'string') failures.add(i, 'no error text', text);
+        },
+      );
     }
     failures.assertNone();
     if (!plan.replaying) expect(wellFormed).toBeGreaterThan(plan.indexes.length * 0.2);

@@ -14,7 +14,17 @@ import { mutateCsv, randomChunks, readerResultProblem, sameSamples, simulatedRec
 const BASES = [
   simulatedRecordingCsv('too-fast', 3),
   simulatedRecordingCsv('neck-excursion', 2, 11),
-  ['\ufeff# roller_diameter_in=6', '#sample_rate_hz = 200 ', '# a comment', '', 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps', '0,0.01,-0.02,1.001,0.5,-0.25,3', '0.005,-1e-3,2E+2,.5,5.,+7,-0', '0.005,0,0,1,0,0,0', ''].join('\r\n'),
+  [
+    '\ufeff# roller_diameter_in=6',
+    '#sample_rate_hz = 200 ',
+    '# a comment',
+    '',
+    't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps',
+    '0,0.01,-0.02,1.001,0.5,-0.25,3',
+    '0.005,-1e-3,2E+2,.5,5.,+7,-0',
+    '0.005,0,0,1,0,0,0',
+    '',
+  ].join('\r\n'),
 ];
 
 function sameResult(a: RecordingCsvParseResult, b: RecordingCsvParseResult): boolean {
@@ -32,18 +42,22 @@ describe('recording CSV reader fuzz', () => {
       const d = new Dice(caseRandom(plan.seed, i));
       const text = mutateCsv(BASES[i % BASES.length]!, d);
       const limits: RecordingCsvReadLimits = d.chance(0.5) ? { maxSpanS: 43_200, maxAbsTimeS: 1e10 } : {};
-      failures.run(i, () => text, () => {
-        const r = parseRecordingCsv(text, limits);
-        outcomes[r.ok ? 'ok' : 'error']++;
-        const problem = readerResultProblem(text, r, limits);
-        if (problem) return failures.add(i, problem, text);
-        const chunked = parseRecordingCsvChunks(randomChunks(text, d), limits);
-        if (!sameResult(r, chunked)) return failures.add(i, 'reading in chunks gave another result', text);
-        if (r.ok && r.samples.length > 0) {
-          const again = parseRecordingCsv(formatRecordingCsv(r.samples));
-          if (!again.ok || !sameSamples(again.samples, r.samples)) failures.add(i, 'written back, the samples read differently', text);
-        }
-      });
+      failures.run(
+        i,
+        () => text,
+        () => {
+          const r = parseRecordingCsv(text, limits);
+          outcomes[r.ok ? 'ok' : 'error']++;
+          const problem = readerResultProblem(text, r, limits);
+          if (problem) return failures.add(i, problem, text);
+          const chunked = parseRecordingCsvChunks(randomChunks(text, d), limits);
+          if (!sameResult(r, chunked)) return failures.add(i, 'reading in chunks gave another result', text);
+          if (r.ok && r.samples.length > 0) {
+            const again = parseRecordingCsv(formatRecordingCsv(r.samples));
+            if (!again.ok || !sameSamples(again.samples, r.samples)) failures.add(i, 'written back, the samples read differently', text);
+          }
+        },
+      );
     }
     failures.assertNone();
     // Both outcomes are exercised.
@@ -60,12 +74,16 @@ describe('recording CSV reader fuzz', () => {
       const text = d.chance(0.3)
         ? d.text(d.int(0, 300))
         : `${d.chance(0.5) ? 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n' : ''}${Array.from({ length: d.int(0, 400) }, () => alphabet[d.int(0, alphabet.length - 1)]).join('')}`;
-      failures.run(i, () => text, () => {
-        const r = parseRecordingCsv(text);
-        const problem = readerResultProblem(text, r);
-        if (problem) failures.add(i, problem, text);
-        else if (!sameResult(r, parseRecordingCsvChunks(randomChunks(text, d)))) failures.add(i, 'reading in chunks gave another result', text);
-      });
+      failures.run(
+        i,
+        () => text,
+        () => {
+          const r = parseRecordingCsv(text);
+          const problem = readerResultProblem(text, r);
+          if (problem) failures.add(i, problem, text);
+          else if (!sameResult(r, parseRecordingCsvChunks(randomChunks(text, d)))) failures.add(i, 'reading in chunks gave another result', text);
+        },
+      );
     }
     failures.assertNone();
   });

@@ -22,18 +22,74 @@ export function simulatedRecordingCsv(scenario: string, seconds: number, seed = 
 
 /** Numbers and near-numbers a data field might hold. */
 export const ODD_FIELDS = [
-  '', ' ', '1e308', '1.7976931348623157e308', '1e309', '-1e999', '4.9e-324', '1e-400', '-0', '+0', '+.5', '5.', '.', '-', '+', 'e5', '1e', '1e+',
-  'NaN', '-nan', 'Infinity', '-Infinity', 'inf', '0x1F', '1_000', '1,5', ' 1', '1 ', '1\t', '١', '１', '12345678901234567890123456789',
-  `0.${'0'.repeat(400)}1`, '9'.repeat(400), '1e2147483648', '1E+21', '00000000000001', '-.0e-0',
+  '',
+  ' ',
+  '1e308',
+  '1.7976931348623157e308',
+  '1e309',
+  '-1e999',
+  '4.9e-324',
+  '1e-400',
+  '-0',
+  '+0',
+  '+.5',
+  '5.',
+  '.',
+  '-',
+  '+',
+  'e5',
+  '1e',
+  '1e+',
+  'NaN',
+  '-nan',
+  'Infinity',
+  '-Infinity',
+  'inf',
+  '0x1F',
+  '1_000',
+  '1,5',
+  ' 1',
+  '1 ',
+  '1\t',
+  '١',
+  '１',
+  '12345678901234567890123456789',
+  `0.${'0'.repeat(400)}1`,
+  '9'.repeat(400),
+  '1e2147483648',
+  '1E+21',
+  '00000000000001',
+  '-.0e-0',
 ] as const;
 
 /** Metadata lines, good and bad. */
 const ODD_METADATA = [
-  '# roller_diameter_in=4', '# roller_diameter_in=0', '# roller_diameter_in=-6', '# roller_diameter_in=1e300', '# roller_diameter_in=abc',
-  '# neck_above_cm=1e-300', '# lumbar_below_cm=99', '# sample_rate_hz=', '# started_at=yesterday', '# started_at=2025-13-45T99:99:99Z',
-  '# started_at=2025-03-01T18:30:00+23:59', '# started_at=-271821-04-20T00:00:00Z', '# Roller-Diameter=6', '#key=value', '# note=a\u0001b',
-  '# note=tab\tinside', '# x=', '#', '# =value', '# a=b=c', `# long=${'v'.repeat(4090)}`, `#k=${'v'.repeat(4093)}`, '# source= padded ',
-  '# __proto__=polluted', '# constructor=x', '# toString=1',
+  '# roller_diameter_in=4',
+  '# roller_diameter_in=0',
+  '# roller_diameter_in=-6',
+  '# roller_diameter_in=1e300',
+  '# roller_diameter_in=abc',
+  '# neck_above_cm=1e-300',
+  '# lumbar_below_cm=99',
+  '# sample_rate_hz=',
+  '# started_at=yesterday',
+  '# started_at=2025-13-45T99:99:99Z',
+  '# started_at=2025-03-01T18:30:00+23:59',
+  '# started_at=-271821-04-20T00:00:00Z',
+  '# Roller-Diameter=6',
+  '#key=value',
+  '# note=a\u0001b',
+  '# note=tab\tinside',
+  '# x=',
+  '#',
+  '# =value',
+  '# a=b=c',
+  `# long=${'v'.repeat(4090)}`,
+  `#k=${'v'.repeat(4093)}`,
+  '# source= padded ',
+  '# __proto__=polluted',
+  '# constructor=x',
+  '# toString=1',
 ] as const;
 
 function lines(text: string): string[] {
@@ -197,7 +253,16 @@ export function sameSamples(a: readonly ImuSample[], b: readonly ImuSample[]): b
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (!(Object.is(x.tS, y.tS) && Object.is(x.axG, y.axG) && Object.is(x.ayG, y.ayG) && Object.is(x.azG, y.azG) && Object.is(x.gxDps, y.gxDps) && Object.is(x.gyDps, y.gyDps) && Object.is(x.gzDps, y.gzDps))) return false;
+    if (!(
+      Object.is(x.tS, y.tS) &&
+      Object.is(x.axG, y.axG) &&
+      Object.is(x.ayG, y.ayG) &&
+      Object.is(x.azG, y.azG) &&
+      Object.is(x.gxDps, y.gxDps) &&
+      Object.is(x.gyDps, y.gyDps) &&
+      Object.is(x.gzDps, y.gzDps)
+    ))
+      return false;
   }
   return true;
 }

@@ -118,19 +118,23 @@ describe('WitMotion stream fuzz', () => {
         else parts.push(d.bytes(d.int(0, 5)).map(() => WITMOTION_HEADER_BYTE));
       }
       const stream = concat(parts);
-      failures.run(i, () => stream, () => {
-        const parser = new WitmotionStreamParser({ nominalRateHz: d.pick([10, 100, 200, 0.5]) });
-        const results: WitmotionPushResult[] = [];
-        let t = d.int(-5, 1000);
-        for (const n of notifications(d, stream)) {
-          t += d.pick([0.01, 0.01, 0.03, 0, -0.5, 5]);
-          const arrival = d.chance(0.05) ? d.pick([NaN, Infinity, -Infinity]) : t;
-          results.push(parser.push(n, arrival));
-        }
-        if (d.chance(0.3)) parser.reset();
-        const problems = invariantProblems(parser, results, stream.length);
-        if (problems.length > 0) failures.add(i, problems.slice(0, 3).join('; '), stream);
-      });
+      failures.run(
+        i,
+        () => stream,
+        () => {
+          const parser = new WitmotionStreamParser({ nominalRateHz: d.pick([10, 100, 200, 0.5]) });
+          const results: WitmotionPushResult[] = [];
+          let t = d.int(-5, 1000);
+          for (const n of notifications(d, stream)) {
+            t += d.pick([0.01, 0.01, 0.03, 0, -0.5, 5]);
+            const arrival = d.chance(0.05) ? d.pick([NaN, Infinity, -Infinity]) : t;
+            results.push(parser.push(n, arrival));
+          }
+          if (d.chance(0.3)) parser.reset();
+          const problems = invariantProblems(parser, results, stream.length);
+          if (problems.length > 0) failures.add(i, problems.slice(0, 3).join('; '), stream);
+        },
+      );
     }
     failures.assertNone();
   });
@@ -141,20 +145,24 @@ describe('WitMotion stream fuzz', () => {
     for (const i of plan.indexes) {
       const d = new Dice(caseRandom(plan.seed, i));
       const stream = concat(Array.from({ length: d.int(1, 6) }, () => randomRecord(d, false)));
-      failures.run(i, () => stream, () => {
-        const whole = new WitmotionStreamParser().push(stream, 1).records.map(identity);
-        if (whole.length !== stream.length / WITMOTION_RECORD_BYTES) return failures.add(i, `whole stream gave ${whole.length} records`, stream);
-        for (let cut = 0; cut <= stream.length; cut++) {
+      failures.run(
+        i,
+        () => stream,
+        () => {
+          const whole = new WitmotionStreamParser().push(stream, 1).records.map(identity);
+          if (whole.length !== stream.length / WITMOTION_RECORD_BYTES) return failures.add(i, `whole stream gave ${whole.length} records`, stream);
+          for (let cut = 0; cut <= stream.length; cut++) {
+            const p = new WitmotionStreamParser();
+            const got = [...p.push(stream.subarray(0, cut), 1).records, ...p.push(stream.subarray(cut), 2).records].map(identity);
+            if (got.join('|') !== whole.join('|')) return failures.add(i, `cut at ${cut} decodes differently`, stream);
+          }
           const p = new WitmotionStreamParser();
-          const got = [...p.push(stream.subarray(0, cut), 1).records, ...p.push(stream.subarray(cut), 2).records].map(identity);
-          if (got.join('|') !== whole.join('|')) return failures.add(i, `cut at ${cut} decodes differently`, stream);
-        }
-        const p = new WitmotionStreamParser();
-        const bytewise = Array.from(stream, (b, k) => p.push(Uint8Array.of(b), k * 0.01)).flatMap((r) => r.records);
-        if (bytewise.map(identity).join('|') !== whole.join('|')) failures.add(i, 'one byte at a time decodes differently', stream);
-        const t = bytewise.filter((r) => r.kind === 'sample').map((r) => (r.kind === 'sample' ? r.sample.tS : 0));
-        if (t.some((v, k) => k > 0 && v <= t[k - 1]!)) failures.add(i, 'byte-wise arrival times did not make increasing sample times', stream);
-      });
+          const bytewise = Array.from(stream, (b, k) => p.push(Uint8Array.of(b), k * 0.01)).flatMap((r) => r.records);
+          if (bytewise.map(identity).join('|') !== whole.join('|')) failures.add(i, 'one byte at a time decodes differently', stream);
+          const t = bytewise.filter((r) => r.kind === 'sample').map((r) => (r.kind === 'sample' ? r.sample.tS : 0));
+          if (t.some((v, k) => k > 0 && v <= t[k - 1]!)) failures.add(i, 'byte-wise arrival times did not make increasing sample times', stream);
+        },
+      );
     }
     failures.assertNone();
   });
@@ -171,18 +179,22 @@ describe('WitMotion stream fuzz', () => {
       if (d.chance(0.5)) garbage.set([WITMOTION_HEADER_BYTE, d.pick([WITMOTION_FLAG_SAMPLE, WITMOTION_FLAG_REGISTER])], Math.max(0, garbage.length - d.int(2, Math.min(19, garbage.length))));
       const after = Array.from({ length: d.int(2, 8) }, () => randomRecord(d, true));
       const stream = concat([...before, garbage, ...after]);
-      failures.run(i, () => stream, () => {
-        const parser = new WitmotionStreamParser();
-        const results = notifications(d, stream).map((n, k) => parser.push(n, 10 + k * 0.01));
-        const got = results.flatMap((r) => r.records).map(identity);
-        const wanted = after.slice(1).map(identityOfBytes);
-        const tail = got.slice(got.length - wanted.length);
-        if (tail.join('|') !== wanted.join('|')) return failures.add(i, `records after the garbage were lost (got ${got.length}, expected the last ${wanted.length} to match)`, stream);
-        // The first record after the garbage is lost only when the garbage overlaps it.
-        if (got.at(-after.length) !== identityOfBytes(after[0]!)) lostOne++;
-        const problems = invariantProblems(parser, results, stream.length);
-        if (problems.length > 0) failures.add(i, problems.slice(0, 3).join('; '), stream);
-      });
+      failures.run(
+        i,
+        () => stream,
+        () => {
+          const parser = new WitmotionStreamParser();
+          const results = notifications(d, stream).map((n, k) => parser.push(n, 10 + k * 0.01));
+          const got = results.flatMap((r) => r.records).map(identity);
+          const wanted = after.slice(1).map(identityOfBytes);
+          const tail = got.slice(got.length - wanted.length);
+          if (tail.join('|') !== wanted.join('|')) return failures.add(i, `records after the garbage were lost (got ${got.length}, expected the last ${wanted.length} to match)`, stream);
+          // The first record after the garbage is lost only when the garbage overlaps it.
+          if (got.at(-after.length) !== identityOfBytes(after[0]!)) lostOne++;
+          const problems = invariantProblems(parser, results, stream.length);
+          if (problems.length > 0) failures.add(i, problems.slice(0, 3).join('; '), stream);
+        },
+      );
     }
     failures.assertNone();
     if (!plan.replaying) expect(lostOne).toBeLessThan(plan.indexes.length / 2);
@@ -211,17 +223,21 @@ describe('WitMotion stream fuzz', () => {
         } else pieces.push(r);
       });
       const corrupted = concat(pieces);
-      failures.run(i, () => corrupted, () => {
-        const parser = new WitmotionStreamParser();
-        const results = notifications(d, corrupted).map((n, k) => parser.push(n, 1 + k * 0.01));
-        const got = new Set(results.flatMap((r) => r.records).map(identity));
-        const lastHit = Math.max(-1, ...hit);
-        for (let k = lastHit + 2; k < records.length; k++) {
-          if (!got.has(identityOfBytes(records[k]!))) return failures.add(i, `record ${k} (last corrupted ${lastHit}) was not decoded`, corrupted);
-        }
-        const problems = invariantProblems(parser, results, corrupted.length);
-        if (problems.length > 0) failures.add(i, problems.slice(0, 3).join('; '), corrupted);
-      });
+      failures.run(
+        i,
+        () => corrupted,
+        () => {
+          const parser = new WitmotionStreamParser();
+          const results = notifications(d, corrupted).map((n, k) => parser.push(n, 1 + k * 0.01));
+          const got = new Set(results.flatMap((r) => r.records).map(identity));
+          const lastHit = Math.max(-1, ...hit);
+          for (let k = lastHit + 2; k < records.length; k++) {
+            if (!got.has(identityOfBytes(records[k]!))) return failures.add(i, `record ${k} (last corrupted ${lastHit}) was not decoded`, corrupted);
+          }
+          const problems = invariantProblems(parser, results, corrupted.length);
+          if (problems.length > 0) failures.add(i, problems.slice(0, 3).join('; '), corrupted);
+        },
+      );
     }
     failures.assertNone();
   });

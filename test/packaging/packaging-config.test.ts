@@ -125,7 +125,10 @@ describe('electron-builder configuration', () => {
   it('packages the electron-vite build: every file pattern matches built files, and main, preload and renderer are in', () => {
     const list = patterns(config.files);
     for (const p of list.filter((p) => !p.startsWith('!'))) {
-      expect(builtFiles.some((f) => minimatch(f, p, { dot: true })), `pattern ${p} matches no built file`).toBe(true);
+      expect(
+        builtFiles.some((f) => minimatch(f, p, { dot: true })),
+        `pattern ${p} matches no built file`,
+      ).toBe(true);
     }
     // The main process finds the preload and the renderer folder beside its own folder (desktop-app.ts builtFiles).
     const main = readFileSync(join(ROOT, 'out', 'main', 'index.js'), 'utf8');
@@ -156,10 +159,17 @@ describe('electron-builder configuration', () => {
   it('unpacks every native addon of the runtime dependencies from app.asar', () => {
     const unpack = patterns(config.asarUnpack);
     for (const module of ['better-sqlite3', '@abandonware/noble', '@abandonware/bluetooth-hci-socket', 'usb']) {
-      expect(unpack.some((p) => p.startsWith(`node_modules/${module}/`)), `${module} is not named in asarUnpack`).toBe(true);
+      expect(
+        unpack.some((p) => p.startsWith(`node_modules/${module}/`)),
+        `${module} is not named in asarUnpack`,
+      ).toBe(true);
       const addons = filesUnder(join(ROOT, 'node_modules', ...module.split('/'))).filter((f) => f.endsWith('.node') && !f.includes('/obj.target/'));
       expect(addons.length, `${module} has no built addon`).toBeGreaterThan(0);
-      for (const addon of addons) expect(unpack.some((p) => minimatch(addon, p, { dot: true })), `${addon} is not unpacked`).toBe(true);
+      for (const addon of addons)
+        expect(
+          unpack.some((p) => minimatch(addon, p, { dot: true })),
+          `${addon} is not unpacked`,
+        ).toBe(true);
     }
     expect(config.asar).not.toBe(false);
     expect(config.npmRebuild).toBe(true);

@@ -17,9 +17,25 @@ const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as {
 
 /** Transpilers, bundlers and build/test tools: never needed to run the app or the CLI. */
 const BUILD_TOOLS = [
-  'tsx', 'ts-node', 'typescript', 'esbuild', 'vite', 'rolldown', 'rollup', 'webpack', 'sucrase',
-  '@swc/core', '@babel/core', '@babel/register', 'electron-vite', '@vitejs/plugin-react', 'vitest',
-  'electron-builder', 'electron', 'node-gyp', 'prebuild-install',
+  'tsx',
+  'ts-node',
+  'typescript',
+  'esbuild',
+  'vite',
+  'rolldown',
+  'rollup',
+  'webpack',
+  'sucrase',
+  '@swc/core',
+  '@babel/core',
+  '@babel/register',
+  'electron-vite',
+  '@vitejs/plugin-react',
+  'vitest',
+  'electron-builder',
+  'electron',
+  'node-gyp',
+  'prebuild-install',
 ];
 
 describe('production dependencies', () => {

@@ -5,7 +5,6 @@
  */
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { BleSensorSource, type SourceGap } from '../../electron/ble/ble-sensor-source';
-import type { NobleLike } from '../../electron/ble/noble-types';
 import { ManualScheduler } from '../../electron/ble/scheduler';
 import { buildFirmwareLoop, createSimulatedNoble, type SimulatedFirmwareRollerPeripheral, type SimulatedNoble } from '../../electron/ble/sim-peripheral';
 import type { SensorStatus } from '../../sensor-protocol/gatt/sensor-status';
@@ -54,7 +53,7 @@ export async function startLoop(o: LoopOptions): Promise<Loop> {
     scheduler,
     peripherals: [{ kind: 'firmware-roller', scenario: o.scenario, seed: o.seed, executable: firmwareExecutable(), feedRateHz: o.rateHz, connectionIntervalMs: o.connectionIntervalMs ?? 15 }],
   });
-  const source = new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble as unknown as NobleLike }), scheduler, sampleRateHz: o.rateHz });
+  const source = new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble }), scheduler, sampleRateHz: o.rateHz });
   const loop: Loop = {
     scheduler,
     sim,

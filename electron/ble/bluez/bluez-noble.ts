@@ -3,12 +3,11 @@
  * Linux default. `describe` turns a state into BlueZ's own words; `dispose` closes the bus.
  */
 import type { NobleLoad } from '../noble-loader';
-import type { NobleLike } from '../noble-types';
 import { nobleWithBindings } from '../sim-peripheral/noble-with-bindings';
 import { BluezBindings } from './bluez-bindings';
 
 export function loadBluezNoble(): NobleLoad {
   const bindings = new BluezBindings();
-  const noble = nobleWithBindings(bindings) as unknown as NobleLike;
+  const noble = nobleWithBindings(bindings);
   return { ok: true, noble, describe: (state) => bindings.describe(state), dispose: () => bindings.stop() };
 }

@@ -27,6 +27,7 @@ export class BluezProbe {
       if (!this.bus) ({ bus: this.bus, failed: this.failed } = openSystemBus());
       const bus = this.bus;
       const root = await Promise.race([bus.getProxyObject(BLUEZ_NAME, '/'), this.failed!]);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-call -- dbus-next types proxy methods as Function
       const managed = (await Promise.race([root.getInterface(OBJECT_MANAGER_IFACE).GetManagedObjects!(), this.failed!])) as Record<string, Record<string, unknown>>;
       const adapterPath = Object.keys(managed)
         .filter((path) => ADAPTER_IFACE in (managed[path] ?? {}))
@@ -45,6 +46,7 @@ export class BluezProbe {
     try {
       const adapter = await Promise.race([this.bus.getProxyObject(BLUEZ_NAME, this.adapterPath), this.failed!]);
       const props = adapter.getInterface(PROPERTIES_IFACE);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-call -- dbus-next types proxy methods as Function
       const all = (await Promise.race([props.GetAll!(ADAPTER_IFACE), this.failed!])) as Record<string, { value: unknown }>;
       const powerState = all.PowerState?.value;
       return conditionOfPower(all.Powered?.value === true, typeof powerState === 'string' ? powerState : undefined);

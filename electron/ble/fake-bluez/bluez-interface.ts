@@ -82,9 +82,7 @@ export function bluezInterfaceClass(spec: InterfaceSpec): BluezInterfaceClass {
   }
   for (const s of Object.keys(spec.signals ?? {})) proto[s] = (...args: unknown[]) => args;
   (Impl as unknown as typeof Base).configureMembers({
-    properties: Object.fromEntries(
-      Object.entries(spec.properties).map(([k, signature]) => [k, { signature, access: spec.writable?.includes(k) ? 'readwrite' : 'read' } as DbusInterface.PropertyOptions]),
-    ),
+    properties: Object.fromEntries(Object.entries(spec.properties).map(([k, signature]) => [k, { signature, access: spec.writable?.includes(k) ? 'readwrite' : 'read' }])),
     methods: Object.fromEntries(Object.entries(spec.methods ?? {}).map(([k, m]) => [k, { inSignature: m.inSignature ?? '', outSignature: m.outSignature ?? '' }])),
     signals: Object.fromEntries(Object.entries(spec.signals ?? {}).map(([k, signature]) => [k, { signature }])),
   });

@@ -119,7 +119,19 @@ export class FakeBluez {
       const powered = this.o.powered && !this.o.blocked;
       this.adapter = this.make(
         ADAPTER1,
-        { Address: this.o.adapterAddress, AddressType: 'public', Name: 'fake-bluez', Alias: 'fake-bluez', Class: 0, Powered: powered, PowerState: this.o.blocked ? 'off-blocked' : this.powerState(powered), Discoverable: false, Pairable: false, Discovering: false, UUIDs: [] },
+        {
+          Address: this.o.adapterAddress,
+          AddressType: 'public',
+          Name: 'fake-bluez',
+          Alias: 'fake-bluez',
+          Class: 0,
+          Powered: powered,
+          PowerState: this.o.blocked ? 'off-blocked' : this.powerState(powered),
+          Discoverable: false,
+          Pairable: false,
+          Discovering: false,
+          UUIDs: [],
+        },
         {
           StartDiscovery: () => this.startDiscovery(),
           StopDiscovery: () => this.stopDiscovery(),
@@ -284,6 +296,7 @@ export class FakeBluez {
   }
 
   private open(d: Device): void {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the D-Bus interface objects below call back into this fake
     const fake = this;
     const conn: Connection = {
       device: d,

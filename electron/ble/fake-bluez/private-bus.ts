@@ -18,8 +18,7 @@ export interface PrivateBus {
   stop(): Promise<void>;
 }
 
-export const DBUS_DAEMON_MISSING =
-  'dbus-daemon was not found: the D-Bus tests and `npm run fake-bluez` need Debian’s dbus package (`apt-get install -y dbus`)';
+export const DBUS_DAEMON_MISSING = 'dbus-daemon was not found: the D-Bus tests and `npm run fake-bluez` need Debian’s dbus package (`apt-get install -y dbus`)';
 
 /** The daemon's configuration for a socket path and a policy. */
 export function busConfig(socketPath: string, policy: BusPolicy): string {

@@ -16,7 +16,13 @@ import { z } from 'zod';
 import type { Scheduler } from './scheduler';
 
 export const FaultSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('drop-out'), durationS: z.number().positive().max(24 * 3600) }),
+  z.object({
+    kind: z.literal('drop-out'),
+    durationS: z
+      .number()
+      .positive()
+      .max(24 * 3600),
+  }),
   z.object({ kind: z.literal('malformed'), count: z.number().int().min(1).max(100_000) }),
   z.object({ kind: z.literal('set-rssi'), meanDbm: z.number().min(-127).max(20) }),
   z.object({ kind: z.literal('set-distance'), distanceM: z.number().positive().max(1000) }),

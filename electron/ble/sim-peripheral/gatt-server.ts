@@ -190,10 +190,7 @@ export function standardGapGattServices(deviceName: () => string, appearance: nu
   return [
     {
       uuid: '1800',
-      characteristics: [
-        stringCharacteristic('2a00', deviceName),
-        { uuid: '2a01', properties: ['read'], read: () => attOk(Uint8Array.of(appearance & 0xff, appearance >> 8)) },
-      ],
+      characteristics: [stringCharacteristic('2a00', deviceName), { uuid: '2a01', properties: ['read'], read: () => attOk(Uint8Array.of(appearance & 0xff, appearance >> 8)) }],
     },
     { uuid: '1801', characteristics: [{ uuid: '2a05', properties: ['indicate'] }] },
   ];

@@ -249,8 +249,16 @@ export class SimulatedBindings extends EventEmitter {
     this.gattOp(conn, () => {
       const all = conn.peripheral.gatt.services;
       all.forEach((s) => conn.services.add(s.uuid));
-      this.emit('servicesDiscovered', peripheralUuid, all.map((s) => ({ uuid: s.uuid, startHandle: s.startHandle, endHandle: s.endHandle })));
-      this.emit('servicesDiscover', peripheralUuid, all.map((s) => s.uuid).filter((u) => wanted.length === 0 || wanted.includes(u)));
+      this.emit(
+        'servicesDiscovered',
+        peripheralUuid,
+        all.map((s) => ({ uuid: s.uuid, startHandle: s.startHandle, endHandle: s.endHandle })),
+      );
+      this.emit(
+        'servicesDiscover',
+        peripheralUuid,
+        all.map((s) => s.uuid).filter((u) => wanted.length === 0 || wanted.includes(u)),
+      );
     });
   }
 

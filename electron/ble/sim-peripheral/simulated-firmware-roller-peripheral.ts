@@ -226,7 +226,8 @@ export class SimulatedFirmwareRollerPeripheral extends SimulatedPeripheralBase {
     const at = this.at();
     const answer = this.exchange([`write ${at} ${target} ${hexOf(data)}`]).find((a) => a !== undefined);
     if (!answer) return attError(ATT_ERROR.unlikelyError, `the firmware did not answer the ${target} write${this.failure ? `: ${this.failure}` : ''}`);
-    if (!answer.ok) return attError(LENGTH_REASONS.has(answer.reason) ? ATT_ERROR.invalidAttributeValueLength : ATT_ERROR.valueNotAllowed, `the firmware refused the ${target} write: ${answer.reason}`);
+    if (!answer.ok)
+      return attError(LENGTH_REASONS.has(answer.reason) ? ATT_ERROR.invalidAttributeValueLength : ATT_ERROR.valueNotAllowed, `the firmware refused the ${target} write: ${answer.reason}`);
     if (startsSession) {
       this.beginSession();
       this.sessionStartS = Number(at);
@@ -336,9 +337,12 @@ export class SimulatedFirmwareRollerPeripheral extends SimulatedPeripheralBase {
   /** Runs `fn` at loop time `tS` on the scheduler (now, if that is not in the future). */
   private atLoopTime(tS: number, fn: () => void): void {
     const delayMs = this.powerOnMs + tS * 1000 - this.scheduler.nowMs();
-    this.scheduler.setTimeout(() => {
-      if (!this.disposed) fn();
-    }, Math.max(0, delayMs));
+    this.scheduler.setTimeout(
+      () => {
+        if (!this.disposed) fn();
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   private deliverFrame(bytes: Uint8Array): void {

@@ -67,7 +67,10 @@ export const RollerPeripheralSettingsSchema = z.object({
   /** At or below this the status reports low-battery, %. */
   lowBatteryPercent: z.number().min(0).max(100).default(10),
   /** Output data rates the IMU offers; a written rate becomes the nearest, Hz. */
-  supportedSampleRatesHz: z.array(z.number().int().min(MIN_SAMPLE_RATE_HZ).max(MAX_SAMPLE_RATE_HZ)).min(1).default(() => [...DEFAULT_SUPPORTED_SAMPLE_RATES_HZ]),
+  supportedSampleRatesHz: z
+    .array(z.number().int().min(MIN_SAMPLE_RATE_HZ).max(MAX_SAMPLE_RATE_HZ))
+    .min(1)
+    .default(() => [...DEFAULT_SUPPORTED_SAMPLE_RATES_HZ]),
   /** Frames the radio queue holds while the link is silent before new ones are dropped. */
   txQueueFrames: z.number().int().min(0).max(10_000).default(8),
   /** How long calibrate-at-rest averages, s. */
@@ -76,7 +79,10 @@ export const RollerPeripheralSettingsSchema = z.object({
   modelNumber: z.string().default('RC-IMU-1'),
   /** Default: derived from the address. */
   serialNumber: z.string().optional(),
-  firmwareRevision: z.string().regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/).default('1.0.0'),
+  firmwareRevision: z
+    .string()
+    .regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/)
+    .default('1.0.0'),
   hardwareRevision: z.string().default('A'),
 });
 export type RollerPeripheralSettings = z.output<typeof RollerPeripheralSettingsSchema>;

@@ -89,10 +89,7 @@ export class SimulatedWitmotionPeripheral extends SimulatedPeripheralBase {
     this.scenario = resolved;
     this.seed = seed;
     this.registers = new WitmotionRegisterFile(settings.rateHz);
-    this.packetizer = new WitmotionPacketizer(
-      { holdProbability: settings.holdProbability, splitProbability: settings.splitProbability, maxHeldBytes: 40 },
-      randomStream(seed, 'witmotion-packets'),
-    );
+    this.packetizer = new WitmotionPacketizer({ holdProbability: settings.holdProbability, splitProbability: settings.splitProbability, maxHeldBytes: 40 }, randomStream(seed, 'witmotion-packets'));
     this.garbage = randomStream(seed, 'witmotion-garbage');
     this.gatt = new GattServer(this.services());
   }

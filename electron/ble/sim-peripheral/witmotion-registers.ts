@@ -37,7 +37,7 @@ export type WitmotionCommandEffect =
 /** The commands in a write: consecutive 5-byte `FF AA …` groups; bytes that are not are skipped. */
 export function parseWitmotionWrite(bytes: Uint8Array): WitmotionCommand[] {
   const out: WitmotionCommand[] = [];
-  for (let i = 0; i + 5 <= bytes.length; ) {
+  for (let i = 0; i + 5 <= bytes.length;) {
     if (bytes[i] === WITMOTION_COMMAND_PREFIX[0] && bytes[i + 1] === WITMOTION_COMMAND_PREFIX[1]) {
       out.push({ register: bytes[i + 2]!, value: bytes[i + 3]! | (bytes[i + 4]! << 8) });
       i += 5;

@@ -7,19 +7,10 @@ export function ConnectionBadge() {
   const { connection } = useSnapshot();
   const t = connectionText(connection);
   return (
-    <p
-      className={`conn-badge conn-badge--${t.tone}`}
-      data-testid="connection-state"
-      data-state={connection.name}
-      role="status"
-      aria-live="polite"
-      title={t.detail}
-    >
+    <p className={`conn-badge conn-badge--${t.tone}`} data-testid="connection-state" data-state={connection.name} role="status" aria-live="polite" title={t.detail}>
       <ConnectionIcon tone={t.tone} />
       <span className="conn-badge__label">{t.label}</span>
-      {connection.batteryPercent !== null && connection.name === 'streaming' && (
-        <span className="conn-badge__battery">battery {Math.round(connection.batteryPercent)} %</span>
-      )}
+      {connection.batteryPercent !== null && connection.name === 'streaming' && <span className="conn-badge__battery">battery {Math.round(connection.batteryPercent)} %</span>}
     </p>
   );
 }

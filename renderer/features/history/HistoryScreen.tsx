@@ -14,19 +14,7 @@ import { lengthText, type Units } from '../../common/units';
 import { SessionReview } from '../review/SessionReview';
 import { CompareSessions } from '../review/CompareSessions';
 import { ImportRecording } from './ImportRecording';
-import {
-  endReasonView,
-  budgetFraction,
-  dayHeading,
-  daysNewestFirst,
-  localDayOf,
-  percentText,
-  perSessionText,
-  startTimeText,
-  todayTotal,
-  weekLabel,
-  weeksNewestFirst,
-} from './history-format';
+import { endReasonView, budgetFraction, dayHeading, daysNewestFirst, localDayOf, percentText, perSessionText, startTimeText, todayTotal, weekLabel, weeksNewestFirst } from './history-format';
 import { EndReason } from './EndReason';
 import './history.css';
 
@@ -85,11 +73,17 @@ export function HistoryScreen({ openReview = null }: { openReview?: number | nul
     setView({ kind: 'list' });
   };
   if (view.kind === 'review') {
-    return <SessionReview id={view.id} onBack={back} onDeleted={(id) => {
-      setChosen((c) => c.filter((x) => x !== id));
-      lastReviewed.current = null;
-      back();
-    }} />;
+    return (
+      <SessionReview
+        id={view.id}
+        onBack={back}
+        onDeleted={(id) => {
+          setChosen((c) => c.filter((x) => x !== id));
+          lastReviewed.current = null;
+          back();
+        }}
+      />
+    );
   }
   if (view.kind === 'compare') {
     return <CompareSessions ids={view.ids} onBack={back} />;
@@ -145,22 +139,13 @@ function HistoryBody({ history, onReview, onImported, compare }: { history: Hist
             <strong>{formatDurationWords(total.rollingS)}</strong> of {formatDurationWords(total.budgetS)} rolling
             {total.overBudget && <span className="history__over"> — over the daily budget</span>}
           </p>
-          <div
-            className="history__bar"
-            role="progressbar"
-            aria-label="Today's rolling time of the daily budget"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.round(fraction * 100)}
-          >
+          <div className="history__bar" role="progressbar" aria-label="Today's rolling time of the daily budget" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
             <div className="history__bar-fill" style={{ width: `${fraction * 100}%` }} />
           </div>
         </section>
         {compare.chosen.length > 0 && (
           <div className="card history__compare-bar" role="region" aria-label="Comparison" data-testid="compare-bar">
-            <p>
-              {compare.chosen.length === 1 ? 'One session chosen: choose one more to compare.' : 'Two sessions chosen.'}
-            </p>
+            <p>{compare.chosen.length === 1 ? 'One session chosen: choose one more to compare.' : 'Two sessions chosen.'}</p>
             <button type="button" className="btn btn--primary" disabled={compare.chosen.length < 2} onClick={compare.open} data-testid="compare-open">
               Compare side by side
             </button>
@@ -198,39 +183,39 @@ function HistoryBody({ history, onReview, onImported, compare }: { history: Hist
         )}
       </div>
       <div className="history__side">
-      <ImportRecording onImported={onImported} onReview={onReview} />
-      <section className="card history__weeks" aria-labelledby="history-weeks-heading">
-        <h2 id="history-weeks-heading">Weekly trends</h2>
-        {weeks.length === 0 ? (
-          <p>No weeks yet.</p>
-        ) : (
-          <table className="history__table" data-testid="history-weeks">
-            <thead>
-              <tr>
-                <th scope="col">Week</th>
-                <th scope="col">Rolling</th>
-                <th scope="col">Within limit</th>
-                <th scope="col">Warnings / session</th>
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((w) => (
-                <tr key={w.weekStart} data-testid="history-week">
-                  <th scope="row">
-                    {weekLabel(w.weekStart, today)}
-                    <span className="history__week-sub">
-                      {w.sessions} session{w.sessions === 1 ? '' : 's'}, {w.activeDays} day{w.activeDays === 1 ? '' : 's'}
-                    </span>
-                  </th>
-                  <td>{formatDurationWords(w.rollingS)}</td>
-                  <td>{percentText(w.withinLimitShare)}</td>
-                  <td>{perSessionText(w.warningsPerSession)}</td>
+        <ImportRecording onImported={onImported} onReview={onReview} />
+        <section className="card history__weeks" aria-labelledby="history-weeks-heading">
+          <h2 id="history-weeks-heading">Weekly trends</h2>
+          {weeks.length === 0 ? (
+            <p>No weeks yet.</p>
+          ) : (
+            <table className="history__table" data-testid="history-weeks">
+              <thead>
+                <tr>
+                  <th scope="col">Week</th>
+                  <th scope="col">Rolling</th>
+                  <th scope="col">Within limit</th>
+                  <th scope="col">Warnings / session</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+              </thead>
+              <tbody>
+                {weeks.map((w) => (
+                  <tr key={w.weekStart} data-testid="history-week">
+                    <th scope="row">
+                      {weekLabel(w.weekStart, today)}
+                      <span className="history__week-sub">
+                        {w.sessions} session{w.sessions === 1 ? '' : 's'}, {w.activeDays} day{w.activeDays === 1 ? '' : 's'}
+                      </span>
+                    </th>
+                    <td>{formatDurationWords(w.rollingS)}</td>
+                    <td>{percentText(w.withinLimitShare)}</td>
+                    <td>{perSessionText(w.warningsPerSession)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
       </div>
     </div>
   );
@@ -269,13 +254,7 @@ function SessionRow({ session, units, onReview, chosen, onCompare }: { session: 
           <EndReason reason={session.endReason} testId="history-end-reason" />
         </div>
       </dl>
-      <button
-        type="button"
-        className="btn btn--primary"
-        onClick={() => onReview(session.id)}
-        data-testid={`review-session-${session.id}`}
-        aria-label={`Review the session at ${time}`}
-      >
+      <button type="button" className="btn btn--primary" onClick={() => onReview(session.id)} data-testid={`review-session-${session.id}`} aria-label={`Review the session at ${time}`}>
         Review
       </button>
       <button

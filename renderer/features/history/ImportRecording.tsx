@@ -13,11 +13,7 @@ import { filePieces } from './file-pieces';
 import { startTimeText } from './history-format';
 
 type State =
-  | { step: 'idle' }
-  | { step: 'sending'; fileName: string; fraction: number }
-  | { step: 'analysing'; fileName: string }
-  | { step: 'done'; result: ImportResult }
-  | { step: 'failed'; error: string };
+  { step: 'idle' } | { step: 'sending'; fileName: string; fraction: number } | { step: 'analysing'; fileName: string } | { step: 'done'; result: ImportResult } | { step: 'failed'; error: string };
 
 interface Props {
   onImported(sessionId: number): void;
@@ -56,7 +52,9 @@ export function ImportRecording({ onImported, onReview }: Props) {
   return (
     <section className="card history__import" aria-labelledby="history-import-heading" data-testid="history-import">
       <h2 id="history-import-heading">Import a recording</h2>
-      <p className="history__import-hint">A recording CSV (from Export, or from <code>roller record</code>). It is analysed with your current settings.</p>
+      <p className="history__import-hint">
+        A recording CSV (from Export, or from <code>roller record</code>). It is analysed with your current settings.
+      </p>
       <input
         ref={input}
         type="file"

@@ -53,16 +53,7 @@ export function DwellRing({ nudgeS, limitS }: Props) {
       </h2>
       <svg className="dwell-ring__svg" viewBox="0 0 200 200" aria-hidden="true">
         <circle className="dwell-ring__track" cx="100" cy="100" r={R} />
-        <circle
-          ref={arc}
-          className="dwell-ring__arc"
-          cx="100"
-          cy="100"
-          r={R}
-          strokeDasharray={C.toFixed(1)}
-          strokeDashoffset={C.toFixed(1)}
-          transform="rotate(-90 100 100)"
-        />
+        <circle ref={arc} className="dwell-ring__arc" cx="100" cy="100" r={R} strokeDasharray={C.toFixed(1)} strokeDashoffset={C.toFixed(1)} transform="rotate(-90 100 100)" />
         <line
           className="dwell-ring__nudge-mark"
           x1={100 + (R - 18) * Math.cos(nudgeAngle)}

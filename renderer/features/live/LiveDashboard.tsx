@@ -22,12 +22,7 @@ export function LiveDashboard() {
         <div className="dash__spine">
           <LiveSpine neckAboveCm={map.neckAboveCm} lumbarBelowCm={map.lumbarBelowCm} units={profile.units} />
         </div>
-        <SpeedPanel
-          units={profile.units}
-          limitInPerS={profile.speedLimitInPerS}
-          neckAboveCm={map.neckAboveCm}
-          lumbarBelowCm={map.lumbarBelowCm}
-        />
+        <SpeedPanel units={profile.units} limitInPerS={profile.speedLimitInPerS} neckAboveCm={map.neckAboveCm} lumbarBelowCm={map.lumbarBelowCm} />
         <div className="dash__side">
           <DwellRing nudgeS={profile.dwellNudgeS} limitS={profile.dwellLimitS} />
           <SessionTimes session={session} receivedAtMs={receivedAtMs} />

@@ -21,13 +21,7 @@ interface Props {
 
 export function LiveSpine({ neckAboveCm, lumbarBelowCm, units, testId = 'roller-marker' }: Props) {
   return (
-    <SpineDiagram
-      neckAboveCm={neckAboveCm}
-      lumbarBelowCm={lumbarBelowCm}
-      units={units}
-      label="Spine map with the roller's position"
-      marker={(scale) => <LiveMarker scale={scale} testId={testId} />}
-    />
+    <SpineDiagram neckAboveCm={neckAboveCm} lumbarBelowCm={lumbarBelowCm} units={units} label="Spine map with the roller's position" marker={(scale) => <LiveMarker scale={scale} testId={testId} />} />
   );
 }
 
@@ -68,13 +62,5 @@ function LiveMarker({ scale, testId }: { scale: SpineScale; testId: string }) {
   });
 
   const p = liveFeed.latest;
-  return (
-    <RollerMarker
-      groupRef={group}
-      levelRef={levelText}
-      y={yOf(scale, p?.positionCm ?? 0)}
-      level={p ? vertebraIn(p.zone, p.positionCm, scale) : 'T7'}
-      testId={testId}
-    />
-  );
+  return <RollerMarker groupRef={group} levelRef={levelText} y={yOf(scale, p?.positionCm ?? 0)} level={p ? vertebraIn(p.zone, p.positionCm, scale) : 'T7'} testId={testId} />;
 }

@@ -16,13 +16,7 @@ interface Props {
 
 export function RollerMarker({ groupRef, levelRef, y, level, testId, hidden }: Props) {
   return (
-    <g
-      ref={groupRef}
-      className={`roller-marker ${hidden ? 'roller-marker--hidden' : ''}`}
-      transform={`translate(0 ${y.toFixed(1)})`}
-      data-testid={testId}
-      aria-hidden="true"
-    >
+    <g ref={groupRef} className={`roller-marker ${hidden ? 'roller-marker--hidden' : ''}`} transform={`translate(0 ${y.toFixed(1)})`} data-testid={testId} aria-hidden="true">
       <rect className="roller-marker__body" x={BAND_X0 - 22} y={-13} width={BAND_X1 - BAND_X0 + 30} height={26} rx={13} />
       <path className="roller-marker__arrow" d={`M${BAND_X0 - 30} 0 l-18 -14 v28 z`} />
       <text ref={levelRef} className="roller-marker__level" x={BAND_X0 - 46} y={11} textAnchor="end">

@@ -57,8 +57,7 @@ export function SessionSummary({ session, units }: { session: SessionStatus; uni
       )}
       {pain && (
         <p className="summary__advice" role="note">
-          You stopped because it hurt. Rest, and do not roll that area again until it feels normal. If pain, numbness
-          or tingling stays or comes back, have it looked at by a doctor or physiotherapist.
+          You stopped because it hurt. Rest, and do not roll that area again until it feels normal. If pain, numbness or tingling stays or comes back, have it looked at by a doctor or physiotherapist.
         </p>
       )}
     </section>

@@ -87,9 +87,7 @@ export function SpeedPanel({ units, limitInPerS, neckAboveCm, lumbarBelowCm }: P
         <span className="speed__limit-label">
           limit {limit.value} {limit.unit}
         </span>
-        <span>
-          {formatSpeed(limitInPerS * GAUGE_SPAN, units).value}
-        </span>
+        <span>{formatSpeed(limitInPerS * GAUGE_SPAN, units).value}</span>
       </p>
       <p className="speed__status">
         <span className="speed__status-icon" aria-hidden="true" />

@@ -36,13 +36,7 @@ export function SpineDiagram({ neckAboveCm, lumbarBelowCm, units, marker, label,
   for (let y = vertebraStepPx / 2; y < SPINE_VIEW_H; y += vertebraStepPx) vertebrae.push(y);
 
   return (
-    <svg
-      className={`spine ${className ?? ''}`}
-      viewBox={`0 0 ${SPINE_VIEW_W} ${SPINE_VIEW_H}`}
-      role="img"
-      aria-label={label}
-      preserveAspectRatio="xMidYMid meet"
-    >
+    <svg className={`spine ${className ?? ''}`} viewBox={`0 0 ${SPINE_VIEW_W} ${SPINE_VIEW_H}`} role="img" aria-label={label} preserveAspectRatio="xMidYMid meet">
       <defs>
         <pattern id={`${uid}-diag`} width="16" height="16" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="16" height="16" fill={ZONE_COLOUR.lumbar} />
@@ -55,8 +49,7 @@ export function SpineDiagram({ neckAboveCm, lumbarBelowCm, units, marker, label,
       </defs>
       {bands.map((b) => {
         const style = ZONE_STYLE[b.zone];
-        const fill =
-          style.pattern === 'diagonal' ? `url(#${uid}-diag)` : style.pattern === 'crosshatch' ? `url(#${uid}-cross)` : ZONE_COLOUR[b.zone];
+        const fill = style.pattern === 'diagonal' ? `url(#${uid}-diag)` : style.pattern === 'crosshatch' ? `url(#${uid}-cross)` : ZONE_COLOUR[b.zone];
         const mid = (b.y0 + b.y1) / 2;
         return (
           <g key={b.zone} className={`spine__zone ${style.className}`}>

@@ -34,8 +34,8 @@ export function StartPanel() {
         <div className="start__budget-used" id="budget-used" data-testid="budget-used-notice">
           <p className="start__budget-title">Today’s rolling time is used up</p>
           <p>
-            You have rolled {formatDurationWords(session.todayRollingS)} today; your daily limit is {formatDurationWords(budgetS)}. Your
-            back recovers between sessions: the careful choice is to stop for today. You can still start if you decide to.
+            You have rolled {formatDurationWords(session.todayRollingS)} today; your daily limit is {formatDurationWords(budgetS)}. Your back recovers between sessions: the careful choice is to stop
+            for today. You can still start if you decide to.
           </p>
         </div>
       )}
@@ -53,7 +53,9 @@ export function StartPanel() {
         </button>
         <p className="kbd-help">
           {budgetUsed ? (
-            <>Today <kbd>{SHORTCUT_HELP.start}</kbd> does not start: choose “Start anyway” if you want to roll. </>
+            <>
+              Today <kbd>{SHORTCUT_HELP.start}</kbd> does not start: choose “Start anyway” if you want to roll.{' '}
+            </>
           ) : (
             <>
               Press <kbd>{SHORTCUT_HELP.start}</kbd> to start.{' '}
@@ -70,10 +72,7 @@ export function StartPanel() {
           Then roll up slowly toward your head, under {limit.value} {limit.unit}.
         </li>
       </ol>
-      <p className="start__remember">
-        Roll the muscles beside the spine, not the bones. Stay between the neck and the end of the ribs. Stop at once if
-        it hurts, or if you feel numbness or tingling.
-      </p>
+      <p className="start__remember">Roll the muscles beside the spine, not the bones. Stay between the neck and the end of the ribs. Stop at once if it hurts, or if you feel numbness or tingling.</p>
       {!streaming && (
         <p className="start__hint" data-testid="start-needs-sensor">
           No sensor is streaming yet.{' '}

@@ -21,13 +21,7 @@ export function StopBar() {
         <span>Stop</span>
         <kbd className="btn__kbd">{SHORTCUT_HELP.stop}</kbd>
       </button>
-      <button
-        type="button"
-        className="btn btn--pain"
-        data-testid="pain-button"
-        disabled={stop.busy}
-        onClick={() => void stop.run('stopped: pain')}
-      >
+      <button type="button" className="btn btn--pain" data-testid="pain-button" disabled={stop.busy} onClick={() => void stop.run('stopped: pain')}>
         <svg className="btn__svg" viewBox="0 0 32 32" aria-hidden="true">
           <path d="M10 2h12l8 8v12l-8 8H10l-8-8V10z" />
           <path className="btn__svg-cut" d="M16 8v10M16 22.5v1.5" />

@@ -36,13 +36,7 @@ function ActiveBanner({ active }: { active: ActiveWarning }) {
     dailyBudgetMin: profile.dailyBudgetMin,
   });
   return (
-    <div
-      key={active.id}
-      className={`warning warning--${active.event.kind} warning--p${active.priority}`}
-      role="alert"
-      data-testid="warning-banner"
-      data-kind={active.event.kind}
-    >
+    <div key={active.id} className={`warning warning--${active.event.kind} warning--p${active.priority}`} role="alert" data-testid="warning-banner" data-kind={active.event.kind}>
       <WarningIcon kind={active.event.kind} />
       <div className="warning__text">
         <p className="warning__title">{text.title}</p>

@@ -14,13 +14,7 @@ export interface ActiveWarning {
 }
 
 /** The warning after `event` arrives at `nowMs`; null result never happens (the event shows or the current stays). */
-export function offerWarning(
-  current: ActiveWarning | null,
-  event: CoachEventMessage,
-  priority: number,
-  showForMs: number,
-  nowMs: number,
-): { active: ActiveWarning; shown: boolean } {
+export function offerWarning(current: ActiveWarning | null, event: CoachEventMessage, priority: number, showForMs: number, nowMs: number): { active: ActiveWarning; shown: boolean } {
   const live = current && current.clearAtMs > nowMs ? current : null;
   if (live && live.priority > priority) return { active: live, shown: false };
   const id = (current?.id ?? 0) + 1;

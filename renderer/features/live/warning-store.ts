@@ -28,12 +28,15 @@ export function createWarningStore(deps: WarningStoreDeps): WarningStore {
 
   function scheduleClear(w: ActiveWarning): void {
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      const next = expireWarning(active.get(), now());
-      active.set(next);
-      if (next) scheduleClear(next);
-    }, Math.max(0, w.clearAtMs - now()) + 5);
+    timer = setTimeout(
+      () => {
+        timer = null;
+        const next = expireWarning(active.get(), now());
+        active.set(next);
+        if (next) scheduleClear(next);
+      },
+      Math.max(0, w.clearAtMs - now()) + 5,
+    );
   }
 
   return {

@@ -42,13 +42,7 @@ export function PairScreen() {
           <div className="pair__ble-head">
             <h2 id="ble-heading">Bluetooth sensors</h2>
             {scanning ? (
-              <button
-                type="button"
-                className="btn btn--secondary"
-                onClick={() => void act.run(() => bridge.request('sensors.scan', { on: false }))}
-                disabled={act.busy}
-                data-testid="stop-scan-button"
-              >
+              <button type="button" className="btn btn--secondary" onClick={() => void act.run(() => bridge.request('sensors.scan', { on: false }))} disabled={act.busy} data-testid="stop-scan-button">
                 <span className="spinner" aria-hidden="true" /> Stop scan
               </button>
             ) : (
@@ -67,13 +61,7 @@ export function PairScreen() {
           <SourceNotes source={source} />
           <ul className="devices" aria-label="Sensors found" aria-live="polite" data-testid="device-list">
             {ordered.map((d) => (
-              <DeviceRow
-                key={d.id}
-                device={d}
-                connection={connection}
-                busy={act.busy}
-                onConnect={(id) => void act.run(() => bridge.request('sensors.connect', { id }))}
-              />
+              <DeviceRow key={d.id} device={d} connection={connection} busy={act.busy} onConnect={(id) => void act.run(() => bridge.request('sensors.connect', { id }))} />
             ))}
           </ul>
           {ordered.length === 0 && (

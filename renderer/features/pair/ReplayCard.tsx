@@ -26,7 +26,9 @@ export function ReplayCard({ connection, busy, onPlay, onRefused }: Props) {
   return (
     <section className="card replay" aria-labelledby="replay-heading">
       <h2 id="replay-heading">Play a recording</h2>
-      <p>A recording CSV (from Export, or from <code>roller record</code>) played live, as the sensor sent it.</p>
+      <p>
+        A recording CSV (from Export, or from <code>roller record</code>) played live, as the sensor sent it.
+      </p>
       {playing && (
         <p className="replay__active" data-testid="replay-active">
           Playing {connection.description ?? 'a recording'}.

@@ -18,10 +18,7 @@ export function SimulatedRollerCard({ connection, busy, prominent, scenarios, on
   return (
     <section className="card sim" aria-labelledby="sim-heading">
       <h2 id="sim-heading">No sensor? Try the simulated roller</h2>
-      <p>
-        A virtual roller plays back a made-up rolling session, so you can see how the coaching works without any
-        hardware. Its numbers are not about you.
-      </p>
+      <p>A virtual roller plays back a made-up rolling session, so you can see how the coaching works without any hardware. Its numbers are not about you.</p>
       {active && (
         <p className="sim__active" data-testid="simulated-active">
           The simulated roller is {connection.name === 'streaming' ? 'running' : connection.name}.

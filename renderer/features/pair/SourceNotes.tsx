@@ -15,7 +15,8 @@ const SENSOR_ERROR_TEXT: Record<NonNullable<SourceHealth['status']>['error'], st
 export function SourceNotes({ source }: { source: SourceHealth }) {
   const sensorError = source.status ? SENSOR_ERROR_TEXT[source.status.error] : null;
   const counts: string[] = [];
-  if (source.rejectedFrames > 0) counts.push(`${source.rejectedFrames} ${source.rejectedFrames === 1 ? 'message' : 'messages'} from the sensor could not be read${source.lastRejected ? ` (last: ${source.lastRejected})` : ''}`);
+  if (source.rejectedFrames > 0)
+    counts.push(`${source.rejectedFrames} ${source.rejectedFrames === 1 ? 'message' : 'messages'} from the sensor could not be read${source.lastRejected ? ` (last: ${source.lastRejected})` : ''}`);
   if (source.gaps > 0) counts.push(`${source.gaps} ${source.gaps === 1 ? 'gap' : 'gaps'} in the samples`);
   if (source.notes.length === 0 && counts.length === 0 && !sensorError) return null;
   return (

@@ -103,13 +103,10 @@ export function ReviewActions({ review, units, chartImage, onReanalysed, onDelet
           confirmTestId="reanalyze-confirm-yes"
         >
           <p>
-            The recorded motion goes through the engine again with your current settings: speed limit {limit.value} {limit.unit}, a nudge after{' '}
-            {profile.dwellNudgeS} s and a limit of {profile.dwellLimitS} s on one spot, {spine}.
+            The recorded motion goes through the engine again with your current settings: speed limit {limit.value} {limit.unit}, a nudge after {profile.dwellNudgeS} s and a limit of{' '}
+            {profile.dwellLimitS} s on one spot, {spine}.
           </p>
-          <p>
-            The roller size it was recorded with ({review.settings.rollerDiameterIn} in) is kept. Its warnings and figures are replaced; the recording itself does not
-            change.
-          </p>
+          <p>The roller size it was recorded with ({review.settings.rollerDiameterIn} in) is kept. Its warnings and figures are replaced; the recording itself does not change.</p>
           {reanalyzeAction.busy && <ProgressLine fraction={null} message="Analysing the session again…" testId="reanalyze-progress" />}
           <ErrorLine error={reanalyzeAction.error && `Could not analyse again: ${reanalyzeAction.error}`} testId="reanalyze-error" />
         </ConfirmDialog>
@@ -136,8 +133,7 @@ export function ReviewActions({ review, units, chartImage, onReanalysed, onDelet
           confirmTestId="delete-confirm-yes"
         >
           <p>
-            The session of {review.session.day} at {startTimeText(review.session.startedAt)} — its recording, track and warnings — is removed from this computer. This
-            cannot be undone.
+            The session of {review.session.day} at {startTimeText(review.session.startedAt)} — its recording, track and warnings — is removed from this computer. This cannot be undone.
           </p>
           <p>Export it first if you want to keep a copy.</p>
           <ErrorLine error={deleteAction.error && `Could not delete: ${deleteAction.error}`} testId="delete-error" />

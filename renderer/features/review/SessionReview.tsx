@@ -86,25 +86,22 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
   const tMin = t[0] ?? 0;
   const tMax = Math.max(t[t.length - 1] ?? 0, review.session.summary?.durationS ?? 0, 1);
 
-  const setRange = useCallback(
-    (range: { min: number; max: number }, markAt: number | null) => {
-      for (const chart of [charts.current.speed, charts.current.position]) {
-        if (!chart) continue;
-        const x = chart.options.scales?.x;
-        if (x) {
-          x.min = range.min;
-          x.max = range.max;
-        }
-        const ann = chart.options.plugins?.annotation?.annotations;
-        if (ann && !Array.isArray(ann)) {
-          if (markAt === null) delete ann.selected;
-          else ann.selected = selectedLine(markAt);
-        }
-        chart.update('none');
+  const setRange = useCallback((range: { min: number; max: number }, markAt: number | null) => {
+    for (const chart of [charts.current.speed, charts.current.position]) {
+      if (!chart) continue;
+      const x = chart.options.scales?.x;
+      if (x) {
+        x.min = range.min;
+        x.max = range.max;
       }
-    },
-    [],
-  );
+      const ann = chart.options.plugins?.annotation?.annotations;
+      if (ann && !Array.isArray(ann)) {
+        if (markAt === null) delete ann.selected;
+        else ann.selected = selectedLine(markAt);
+      }
+      chart.update('none');
+    }
+  }, []);
 
   const pick = (i: number) => {
     const e = review.events[i];
@@ -143,7 +140,9 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
             Show whole session
           </button>
         </div>
-        <h3 className="review__chart-title">Speed (limit {limit.value} {limit.unit}; shaded: too fast)</h3>
+        <h3 className="review__chart-title">
+          Speed (limit {limit.value} {limit.unit}; shaded: too fast)
+        </h3>
         <ReviewChart config={speedConfig} label={speedLabel} testId="speed-chart" onChart={onSpeed} />
         <h3 className="review__chart-title">Position (bands: keep-off zones; markers: warnings)</h3>
         <ReviewChart config={positionConfig} label={positionLabel} testId="position-chart" onChart={onPosition} />
@@ -173,9 +172,7 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
             ))}
           </ul>
         )}
-        <div aria-live="polite">
-          {pickedEvent && <EngineSaw review={review} time={pickedEvent.t} detail={pickedEvent.detail} units={units} />}
-        </div>
+        <div aria-live="polite">{pickedEvent && <EngineSaw review={review} time={pickedEvent.t} detail={pickedEvent.detail} units={units} />}</div>
       </section>
     </div>
   );

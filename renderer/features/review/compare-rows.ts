@@ -61,7 +61,7 @@ function trend(f: Fact, a: SessionReview, b: SessionReview): CompareRow['trend']
   const y = f.num(b);
   if (x === null || y === null || !Number.isFinite(x) || !Number.isFinite(y)) return null;
   if (Math.abs(y - x) < 1e-9 * Math.max(1, Math.abs(x))) return 'same';
-  return (y > x) === (f.better === 'higher') ? 'better' : 'worse';
+  return y > x === (f.better === 'higher') ? 'better' : 'worse';
 }
 
 type Kind = keyof NonNullable<SessionReview['session']['summary']>['eventCounts'];

@@ -3,7 +3,7 @@
  * a time, the x window around an event, what the engine saw there. (The session's figures come
  * from main as stored; nothing here adds them up again.)
  */
-import type { CoachEventMessage, SessionReview } from '../../bridge/contract';
+import type { SessionReview } from '../../bridge/contract';
 
 export type ReviewTrack = SessionReview['track'];
 

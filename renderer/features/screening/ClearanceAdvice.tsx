@@ -22,14 +22,8 @@ export function ClearanceAdvice({ yes, onContinue }: Props) {
           <li key={id}>{questionText(id)}</li>
         ))}
       </ul>
-      <p>
-        With this, rolling your back on a foam roller may not be safe for you. Before you use Roller Companion, ask a
-        doctor or physiotherapist whether foam rolling is right for you, and how.
-      </p>
-      <p>
-        If you choose to go on anyway: start very gently, and stop at once if anything hurts, or if you feel numbness,
-        tingling or dizziness.
-      </p>
+      <p>With this, rolling your back on a foam roller may not be safe for you. Before you use Roller Companion, ask a doctor or physiotherapist whether foam rolling is right for you, and how.</p>
+      <p>If you choose to go on anyway: start very gently, and stop at once if anything hurts, or if you feel numbness, tingling or dizziness.</p>
       <button type="button" className="btn btn--secondary" onClick={onContinue} data-testid="screening-continue" autoFocus>
         I understand — continue
       </button>

@@ -23,27 +23,11 @@ export function ScreeningQuestion({ id, index, text, why, value, invalid, onChan
       </p>
       <div className="question__choices">
         <label className={`choice ${value === true ? 'choice--on choice--yes' : ''}`}>
-          <input
-            type="radio"
-            name={name}
-            value="yes"
-            checked={value === true}
-            onChange={() => onChange(true)}
-            aria-describedby={`${name}-why`}
-            data-testid={`screening-yes-${id}`}
-          />
+          <input type="radio" name={name} value="yes" checked={value === true} onChange={() => onChange(true)} aria-describedby={`${name}-why`} data-testid={`screening-yes-${id}`} />
           Yes
         </label>
         <label className={`choice ${value === false ? 'choice--on' : ''}`}>
-          <input
-            type="radio"
-            name={name}
-            value="no"
-            checked={value === false}
-            onChange={() => onChange(false)}
-            aria-describedby={`${name}-why`}
-            data-testid={`screening-no-${id}`}
-          />
+          <input type="radio" name={name} value="no" checked={value === false} onChange={() => onChange(false)} aria-describedby={`${name}-why`} data-testid={`screening-no-${id}`} />
           No
         </label>
       </div>

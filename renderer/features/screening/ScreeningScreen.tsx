@@ -61,13 +61,11 @@ export function ScreeningScreen({ previous, onDone, onCancel }: Props) {
       <h1 id="screening-heading">Before you roll: a safety check</h1>
       <section className="screening__about" aria-label="About Roller Companion">
         <p>
-          Roller Companion follows a small motion sensor clipped to your foam roller. While you roll your back it shows
-          where the roller is along your spine and how fast it moves, and it tells you when you go too fast, stay on one
-          spot too long, or drift toward your lower back or your neck.
+          Roller Companion follows a small motion sensor clipped to your foam roller. While you roll your back it shows where the roller is along your spine and how fast it moves, and it tells you
+          when you go too fast, stay on one spot too long, or drift toward your lower back or your neck.
         </p>
         <p className="screening__not-advice">
-          <strong>This app is not medical advice.</strong> It cannot tell whether foam rolling is right for you, and it
-          does not diagnose anything. If in doubt, ask a doctor or physiotherapist.
+          <strong>This app is not medical advice.</strong> It cannot tell whether foam rolling is right for you, and it does not diagnose anything. If in doubt, ask a doctor or physiotherapist.
         </p>
         <label className={`check ${tried && !ack ? 'check--invalid' : ''}`}>
           <input type="checkbox" checked={ack} onChange={(e) => setAck(e.target.checked)} data-testid="screening-ack" />

@@ -16,8 +16,7 @@ export function ScreeningSummary({ screening }: { screening: Screening | null })
           {screening.needsClearance ? (
             <p className="notice notice--warn">
               <span aria-hidden="true">⚠ </span>
-              You answered yes to {yes.map(questionText).join('; ')}. Please check with a doctor or physiotherapist
-              before rolling.
+              You answered yes to {yes.map(questionText).join('; ')}. Please check with a doctor or physiotherapist before rolling.
             </p>
           ) : (
             <p>You answered no to all of them.</p>

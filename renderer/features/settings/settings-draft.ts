@@ -63,13 +63,11 @@ export function validateSettings(d: SettingsDraft): { errors: SettingsErrors; pa
 
   const nudge = parseNumber(d.dwellNudgeS);
   if (nudge === null) errors.dwellNudgeS = 'Type the seconds before the nudge.';
-  else if (nudge < DWELL_NUDGE_RANGE_S.min || nudge > DWELL_NUDGE_RANGE_S.max)
-    errors.dwellNudgeS = `The nudge must come ${rangeText(DWELL_NUDGE_RANGE_S.min, DWELL_NUDGE_RANGE_S.max, 's')}.`;
+  else if (nudge < DWELL_NUDGE_RANGE_S.min || nudge > DWELL_NUDGE_RANGE_S.max) errors.dwellNudgeS = `The nudge must come ${rangeText(DWELL_NUDGE_RANGE_S.min, DWELL_NUDGE_RANGE_S.max, 's')}.`;
 
   const limit = parseNumber(d.dwellLimitS);
   if (limit === null) errors.dwellLimitS = 'Type the seconds before the limit warning.';
-  else if (limit < DWELL_LIMIT_RANGE_S.min || limit > DWELL_LIMIT_RANGE_S.max)
-    errors.dwellLimitS = `The limit must be ${rangeText(DWELL_LIMIT_RANGE_S.min, DWELL_LIMIT_RANGE_S.max, 's')}.`;
+  else if (limit < DWELL_LIMIT_RANGE_S.min || limit > DWELL_LIMIT_RANGE_S.max) errors.dwellLimitS = `The limit must be ${rangeText(DWELL_LIMIT_RANGE_S.min, DWELL_LIMIT_RANGE_S.max, 's')}.`;
   else if (nudge !== null && !dwellLimitAfterNudge({ dwellNudgeS: nudge, dwellLimitS: limit })) errors.dwellLimitS = 'The limit must be longer than the nudge.';
 
   const budget = parseNumber(d.dailyBudgetMin);

@@ -43,10 +43,7 @@ export function CalibrationPanel() {
         <div className="calibration__main">
           {calibration.state === 'idle' && (
             <>
-              <p>
-                One slow pass tells the app where your neck and your lower back begin, measured with your own roller. It
-                takes about a minute.
-              </p>
+              <p>One slow pass tells the app where your neck and your lower back begin, measured with your own roller. It takes about a minute.</p>
               <p className="calibration__current" data-testid="calibration-current">
                 {map.calibrated && profile.calibratedAt
                   ? `Calibrated on ${formatDate(profile.calibratedAt)}: base of the neck ${lengthText(map.neckAboveCm, units)} above the start spot, end of the ribs ${lengthText(map.lumbarBelowCm, units)} below.`
@@ -135,8 +132,7 @@ function RunningPass({ calibration, units, onCancel, busy }: { calibration: Cali
         )}
       </div>
       <p className="cal-seen" data-testid="calibration-position">
-        The sensor sees the roller at{' '}
-        <strong>{calibration.positionCm !== null ? `${positionText(calibration.positionCm, units)} from the start spot` : '— (waiting)'}</strong>
+        The sensor sees the roller at <strong>{calibration.positionCm !== null ? `${positionText(calibration.positionCm, units)} from the start spot` : '— (waiting)'}</strong>
       </p>
       <div className="form-actions cal-actions">
         <button type="button" className="btn btn--secondary" onClick={onCancel} disabled={busy} data-testid="calibration-cancel">

@@ -50,8 +50,7 @@ export function validateProfileDraft(draft: ProfileDraft): { errors: ProfileDraf
   if (draft.diameterChoice === 'custom') {
     diameter = parseNumber(draft.customDiameterIn);
     if (diameter === null) errors.diameter = 'Type the roller’s diameter in inches.';
-    else if (diameter < DIAMETER_RANGE_IN.min || diameter > DIAMETER_RANGE_IN.max)
-      errors.diameter = `The diameter must be between ${DIAMETER_RANGE_IN.min} and ${DIAMETER_RANGE_IN.max} in.`;
+    else if (diameter < DIAMETER_RANGE_IN.min || diameter > DIAMETER_RANGE_IN.max) errors.diameter = `The diameter must be between ${DIAMETER_RANGE_IN.min} and ${DIAMETER_RANGE_IN.max} in.`;
   } else {
     diameter = parseNumber(draft.diameterChoice);
     if (diameter === null) errors.diameter = 'Choose the roller’s diameter.';

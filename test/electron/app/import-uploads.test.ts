@@ -47,7 +47,9 @@ describe('import uploads', () => {
     u.chunk(id2, 0, 'abc', 0);
     expect(() => u.finish(id2, 2, 0)).toThrow(/c\.csv: only 1 of 2 pieces arrived/);
     expect(files.texts.size).toBe(0);
-    expect(() => u.begin('huge.csv', IMPORT_MAX_BYTES + 1, 0)).toThrow(`huge.csv: the file holds ${IMPORT_MAX_BYTES + 1} bytes; an import takes at most ${IMPORT_MAX_BYTES} (4 GiB); nothing was imported`);
+    expect(() => u.begin('huge.csv', IMPORT_MAX_BYTES + 1, 0)).toThrow(
+      `huge.csv: the file holds ${IMPORT_MAX_BYTES + 1} bytes; an import takes at most ${IMPORT_MAX_BYTES} (4 GiB); nothing was imported`,
+    );
   });
 
   it('drops idle uploads and the oldest when too many are open, with their files', () => {

@@ -78,7 +78,9 @@ describe('one session, the same figures everywhere', () => {
     expect(figures.eventCounts['dwell-nudge']).toBe(1);
     expect(figures.excursions.lumbar.count).toBeGreaterThanOrEqual(1);
     expect(figures.excursions.lumbar.deepestCm).toBeGreaterThan(0);
-    expect(figures.warnings).toBe(figures.eventCounts['too-fast'] + figures.eventCounts['dwell-nudge'] + figures.eventCounts['dwell-limit'] + figures.excursions.lumbar.count + figures.excursions.neck.count);
+    expect(figures.warnings).toBe(
+      figures.eventCounts['too-fast'] + figures.eventCounts['dwell-nudge'] + figures.eventCounts['dwell-limit'] + figures.excursions.lumbar.count + figures.excursions.neck.count,
+    );
   });
 
   it('the end card gets the figures the live screen last showed, and today = earlier sessions + this one', () => {

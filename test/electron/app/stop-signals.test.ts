@@ -30,7 +30,7 @@ describe('stop signals', () => {
     for (const s of STOP_SIGNALS) expect(source.listenerCount(s)).toBe(0);
   });
 
-  it('waits for a signal or the caller\'s abort, and says which', async () => {
+  it("waits for a signal or the caller's abort, and says which", async () => {
     const source = fakeProcess();
     const hup = untilStopped({ source });
     source.emit('SIGHUP');

@@ -17,7 +17,7 @@ describe('adapter state', () => {
     const a = adapterFromLoadError(err('EPERM'), 'linux');
     expect(a.state).toBe('unauthorized');
     expect(a.fix).toMatch(/setcap cap_net_raw\+eip/);
-    expect(a.fix).toContain("BlueZ over D-Bus");
+    expect(a.fix).toContain('BlueZ over D-Bus');
     expect(adapterFromLoadError(err('EACCES'), 'darwin').fix).toMatch(/Privacy & Security → Bluetooth/);
   });
 
@@ -42,10 +42,23 @@ describe('adapter state', () => {
 
 describe('noble loader', () => {
   it('never throws: a loader that throws becomes an adapter state', () => {
-    expect(tryLoad('linux', () => { throw err('EAFNOSUPPORT'); })).toMatchObject({ ok: false, adapter: { state: 'unavailable' } });
-    expect(tryLoad('linux', () => { throw err('MODULE_NOT_FOUND'); })).toMatchObject({ ok: false, adapter: { state: 'unavailable', detail: expect.stringMatching(/reinstall/) } });
-    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a loader that throws a non-Error is the case under test
-    expect(tryLoad('linux', () => { throw 'a string'; })).toMatchObject({ ok: false, adapter: { state: 'unavailable' } });
+    expect(
+      tryLoad('linux', () => {
+        throw err('EAFNOSUPPORT');
+      }),
+    ).toMatchObject({ ok: false, adapter: { state: 'unavailable' } });
+    expect(
+      tryLoad('linux', () => {
+        throw err('MODULE_NOT_FOUND');
+      }),
+    ).toMatchObject({ ok: false, adapter: { state: 'unavailable', detail: expect.stringMatching(/reinstall/) } });
+
+    expect(
+      tryLoad('linux', () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a module that throws a string
+        throw 'a string';
+      }),
+    ).toMatchObject({ ok: false, adapter: { state: 'unavailable' } });
     expect(tryLoad('linux', () => ({}))).toMatchObject({ ok: false });
   });
 

@@ -56,10 +56,14 @@ describe('BleSensorSource with the simulated Roller sensor', () => {
     const events: CoachEvent[] = [];
     const engine = new MotionEngine({ rollerDiameterIn: 6 }, { event: (e) => events.push(e) });
     let fed = 0;
-    await until(t.scheduler, () => {
-      for (; fed < t.samples.length; fed++) engine.push(t.samples[fed]!);
-      return events.some((e) => e.kind === 'too-fast');
-    }, 60_000);
+    await until(
+      t.scheduler,
+      () => {
+        for (; fed < t.samples.length; fed++) engine.push(t.samples[fed]!);
+        return events.some((e) => e.kind === 'too-fast');
+      },
+      60_000,
+    );
     expect(t.source.deviceList[0]!.batteryPercent).toBeGreaterThan(0);
     for (let i = 1; i < t.samples.length; i++) expect(t.samples[i]!.tS).toBeGreaterThan(t.samples[i - 1]!.tS);
   });
@@ -164,7 +168,10 @@ describe('BleSensorSource with the simulated Roller sensor', () => {
     expect(seen).toEqual(['unavailable']);
     expect(source.adapter.message).toBe('Bluetooth unavailable: this system has no Bluetooth socket (EAFNOSUPPORT)');
     expect(source.adapter.fix).toMatch(/bluetoothctl/);
-    const safe = new BleSensorSource({ loadNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable: this system has no Bluetooth socket (EAFNOSUPPORT)', fix: 'x' } }), scheduler });
+    const safe = new BleSensorSource({
+      loadNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable: this system has no Bluetooth socket (EAFNOSUPPORT)', fix: 'x' } }),
+      scheduler,
+    });
     safe.start();
     await scheduler.drive(safe.startScan());
     await scheduler.drive(safe.connect('anything'));

@@ -61,7 +61,8 @@ describe('roller help', () => {
     const r = await run('sessions', 'export', '--help');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^usage: roller sessions <command>/);
-    for (const sub of ['list', 'history', 'export <id> [--out-dir DIR]', 'import <recording.csv>', 'delete <id> --yes', 'reanalyze <id> [--profile]']) expect(r.out).toContain(`roller sessions ${sub}`);
+    for (const sub of ['list', 'history', 'export <id> [--out-dir DIR]', 'import <recording.csv>', 'delete <id> --yes', 'reanalyze <id> [--profile]'])
+      expect(r.out).toContain(`roller sessions ${sub}`);
   });
 
   it('roller help lists every command and the exit codes', async () => {
@@ -72,7 +73,7 @@ describe('roller help', () => {
     expect((await run('--help')).out).toBe(r.out);
   });
 
-  it('--version prints package.json\'s version', async () => {
+  it("--version prints package.json's version", async () => {
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
     for (const flag of ['--version', '-V']) {
       const r = await run(flag);

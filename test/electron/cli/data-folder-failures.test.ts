@@ -135,7 +135,9 @@ describe('a data folder the store cannot use, through the installed `roller` com
     const r = roller(dir, ['sessions', 'list'], asAnotherUser);
     chmodSync(file, 0o644);
     expect(r.stderr).not.toMatch(STACK_LINE);
-    expect(r.stderr).toBe(`roller sessions: No permission while reading ${file} (EACCES: permission denied, open '${file}'); check that your user may read and write the data folder and the files in it.\n`);
+    expect(r.stderr).toBe(
+      `roller sessions: No permission while reading ${file} (EACCES: permission denied, open '${file}'); check that your user may read and write the data folder and the files in it.\n`,
+    );
     expect(r.status).toBe(1);
   });
 });

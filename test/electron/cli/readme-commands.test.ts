@@ -16,7 +16,7 @@ const documented = [...section.matchAll(/^\| `npx roller ([^`]+)` \|/gm)].map((m
 const expected = COMMAND_TABLE.flatMap(({ usage }) => (usage.subcommands ? usage.subcommands.map((s) => synopsis(s, usage.name)) : [synopsis(usage)]));
 
 describe('README command table', () => {
-  it('has one row per command, each with every flag, in the CLI\'s own words', () => {
+  it("has one row per command, each with every flag, in the CLI's own words", () => {
     expect(documented).toEqual(expected);
   });
 

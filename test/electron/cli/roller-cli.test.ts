@@ -89,7 +89,7 @@ describe('roller simulate + analyze', () => {
     expect((await runWith({ tty: true }, 'analyze', csv, '--format', 'json')).out).toBe(piped.out);
   });
 
-  it('writes the summary in one unit system: --units in or cm, else the profile\'s, else inches', async () => {
+  it("writes the summary in one unit system: --units in or cm, else the profile's, else inches", async () => {
     const csv = join(dir, 'fast-units.csv');
     await run('simulate', 'too-fast', '--out', csv, '--seed', '9');
     const inches = (await run('analyze', csv, '--format', 'text', '--units', 'in')).out;
@@ -97,10 +97,10 @@ describe('roller simulate + analyze', () => {
     const body = (text: string) => text.split('\n').slice(1).join('\n'); // all but the "Recording <path>" line
     expect(inches).toMatch(/Settings\s+6 in roller, speed limit 1\.0 in\/s, neck above \+\d+\.\d in, lumbar below −\d+\.\d in/);
     expect(inches).toMatch(/Travel\s+\d+ in between \+\d+\.\d in and −\d+\.\d in/);
-    expect(inches).toMatch(/too-fast\s+at [+−]\d+\.\d in  \d\.\d\d in\/s for \d\.\d s \(limit 1 in\/s\)/);
+    expect(inches).toMatch(/too-fast\s+at [+−]\d+\.\d in {2}\d\.\d\d in\/s for \d\.\d s \(limit 1 in\/s\)/);
     expect(body(inches)).not.toMatch(/\bcm\b/);
     expect(cm).toMatch(/Settings\s+15\.2 cm roller, speed limit 2\.5 cm\/s, neck above \+\d+\.\d cm, lumbar below −\d+\.\d cm/);
-    expect(cm).toMatch(/too-fast\s+at [+−]\d+\.\d cm  \d+\.\d\d cm\/s for \d\.\d s \(limit 2\.5 cm\/s\)/);
+    expect(cm).toMatch(/too-fast\s+at [+−]\d+\.\d cm {2}\d+\.\d\d cm\/s for \d\.\d s \(limit 2\.5 cm\/s\)/);
     expect(body(cm)).not.toMatch(/\bin\b|in\/s/);
     // One minus sign in human text: − (U+2212), never an ASCII "-" before a number.
     expect(body(cm)).not.toMatch(/-\d/);

@@ -19,7 +19,11 @@ const work = mkdtempSync(join(tmpdir(), 'roller-launcher-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The package a bare import specifier names: `zod` → zod, `@scope/pkg/sub` → @scope/pkg. */
-const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageOf = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 describe('roller launcher', () => {
   it('loads no command, no engine, no SQLite and no zod for --help', () => {
@@ -33,7 +37,10 @@ describe('roller launcher', () => {
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.stdout).toMatch(/usage: roller <command>/);
-    const loaded = readFileSync(trace, 'utf8').split('\n').filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    const loaded = readFileSync(trace, 'utf8')
+      .split('\n')
+      .filter((u) => u.startsWith('file:'))
+      .map((u) => fileURLToPath(u));
     expect(loaded).toEqual([LAUNCHER, join(COMPILED, 'cli-main.js')]);
   });
 

@@ -56,7 +56,9 @@ describe('roller sessions', () => {
     expect(imp.out).toMatch(new RegExp(`^imported ${file} as session 1: \\d+ samples, 1:\\d\\d long, \\d:\\d\\d rolling, \\d+ warnings\\n$`));
 
     const list = await run(env, out, 'list');
-    expect(list.out).toMatch(/^id\s+started\s+length\s+rolling\s+within limit\s+warnings\s+source\s+end\n\s*1\s+2025-03-01 17:00\s+1:\d\d\s+\d:\d\d\s+\d+ %\s+\d+\s+import\s+completed\n\ntoday: \d:\d\d rolling of the 10-minute daily budget\n$/);
+    expect(list.out).toMatch(
+      /^id\s+started\s+length\s+rolling\s+within limit\s+warnings\s+source\s+end\n\s*1\s+2025-03-01 17:00\s+1:\d\d\s+\d:\d\d\s+\d+ %\s+\d+\s+import\s+completed\n\ntoday: \d:\d\d rolling of the 10-minute daily budget\n$/,
+    );
     const json = JSON.parse((await run(env, out, 'list', '--json')).out) as Record<string, unknown>[];
     expect(json).toHaveLength(1);
     expect(json[0]).toMatchObject({ id: 1, state: 'ended', endReason: 'completed', source: 'import', dataKind: 'samples', startedAt: '2025-03-01T17:00:00+01:00' });
@@ -68,7 +70,13 @@ describe('roller sessions', () => {
     const exportDir = join(out, 'exports', 'made');
     expect((await run({ ...env, ROLLER_EXPORT_DIR: exportDir }, out, 'export', '1')).code).toBe(0);
     expect(existsSync(join(exportDir, 'roller-session-1-2025-03-01.json'))).toBe(true);
-    expect(exp.out).toBe(`session 1 → ${csv} (${readFileSync(file, 'utf8').split('\n').filter((l) => /^\d/.test(l)).length} samples), ${join(out, 'roller-session-1-2025-03-01.json')}\n`);
+    expect(exp.out).toBe(
+      `session 1 → ${csv} (${
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .filter((l) => /^\d/.test(l)).length
+      } samples), ${join(out, 'roller-session-1-2025-03-01.json')}\n`,
+    );
     expect(readFileSync(csv, 'utf8')).toMatch(/^# scenario=too-fast\n[\s\S]*# source=import\n[\s\S]*\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n/);
     // --out-dir: an existing folder, or a new one, made with its parents.
     const other = join(out, 'elsewhere');
@@ -77,7 +85,13 @@ describe('roller sessions', () => {
     expect(existsSync(join(other, 'roller-session-1-2025-03-01.json'))).toBe(true);
     const fresh = join(out, 'new', 'nested');
     expect(existsSync(join(out, 'new'))).toBe(false);
-    expect((await run(env, out, 'export', '1', '--out-dir', fresh)).out).toBe(`session 1 → ${join(fresh, 'roller-session-1-2025-03-01.csv')} (${readFileSync(csv, 'utf8').split('\n').filter((l) => /^\d/.test(l)).length} samples), ${join(fresh, 'roller-session-1-2025-03-01.json')}\n`);
+    expect((await run(env, out, 'export', '1', '--out-dir', fresh)).out).toBe(
+      `session 1 → ${join(fresh, 'roller-session-1-2025-03-01.csv')} (${
+        readFileSync(csv, 'utf8')
+          .split('\n')
+          .filter((l) => /^\d/.test(l)).length
+      } samples), ${join(fresh, 'roller-session-1-2025-03-01.json')}\n`,
+    );
     expect(existsSync(join(fresh, 'roller-session-1-2025-03-01.csv'))).toBe(true);
     // A folder that cannot be made (a file is in the way) is named.
     writeFileSync(join(out, 'a-file'), '');
@@ -98,7 +112,9 @@ describe('roller sessions', () => {
     await run(env, out, 'import', recording(join(out, 'b.csv'), 'lumbar-drift', '2025-02-26T08:00:00+01:00'));
     await run(env, out, 'import', recording(join(out, 'c.csv'), 'too-fast', '2025-03-01T08:00:00+01:00'));
     const h = await run(env, out, 'history');
-    expect(h.out).toMatch(/^day\s+sessions\s+rolling\s+of budget\s+warnings\s+notes\n2025-02-24\s+1\s+\d:\d\d\s+\d+ %\s+\d+\n2025-02-26 .*\n2025-03-01 .*\n\nweek of\s+sessions\s+days\s+rolling\s+within limit\s+warnings\/session\n2025-02-24\s+3\s+3\s+\d:\d\d\s+\d+ %\s+\d+\.\d\n$/);
+    expect(h.out).toMatch(
+      /^day\s+sessions\s+rolling\s+of budget\s+warnings\s+notes\n2025-02-24\s+1\s+\d:\d\d\s+\d+ %\s+\d+\n2025-02-26 .*\n2025-03-01 .*\n\nweek of\s+sessions\s+days\s+rolling\s+within limit\s+warnings\/session\n2025-02-24\s+3\s+3\s+\d:\d\d\s+\d+ %\s+\d+\.\d\n$/,
+    );
     const j = JSON.parse((await run(env, out, 'history', '--json', '--days', '3')).out) as { days: { day: string }[]; weeks: unknown[] };
     expect(j.days.map((d) => d.day)).toEqual(['2025-03-01']);
   });

@@ -27,7 +27,7 @@ describe('human numbers with units', () => {
     ['below the end of the ribcage (−14.0 cm)', 'in', 'below the end of the ribcage (−5.5 in)'],
     ['below the end of the ribcage (-14.0 cm)', 'cm', 'below the end of the ribcage (−14.0 cm)'],
     ['10.2 min of rolling today (budget 10 min)', 'cm', '10.2 min of rolling today (budget 10 min)'],
-  ] as const)('the engine\'s detail %j in %s', (detail, units, expected) => {
+  ] as const)("the engine's detail %j in %s", (detail, units, expected) => {
     expect(detailInUnits(detail, units)).toBe(expected);
   });
 });
@@ -41,7 +41,7 @@ describe('the live lines', () => {
     expect(liveLine(point(-12.7, 0.5), 10, 1, 0, 'cm')).toBe('   2.5 s   −12.7 cm  mid-back    1.27 cm/s [#####.....|.........]');
   });
 
-  it('says an event\'s detail in the same units', () => {
+  it("says an event's detail in the same units", () => {
     const e = { t: 20, kind: 'too-fast' as const, positionCm: 3, detail: '1.85 in/s for 0.6 s (limit 1 in/s)' };
     expect(eventLine(e, 10, 'cm')).toBe('  10.0 s  ⚠ TOO FAST — slow down  (4.70 cm/s for 0.6 s (limit 2.5 cm/s))');
   });

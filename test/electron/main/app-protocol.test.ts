@@ -69,7 +69,13 @@ describe('the app protocol', () => {
   it('answers 500 when a file cannot be read for another reason than its absence', async () => {
     const failing = appProtocolHandler({ rootDir: root, csp: CSP, readFile: () => Promise.reject(Object.assign(new Error('EACCES'), { code: 'EACCES' })) });
     expect((await failing(new Request('app://roller/index.html'))).status).toBe(500);
-    const throwing = appProtocolHandler({ rootDir: root, csp: CSP, readFile: () => { throw new Error('sync throw'); } });
+    const throwing = appProtocolHandler({
+      rootDir: root,
+      csp: CSP,
+      readFile: () => {
+        throw new Error('sync throw');
+      },
+    });
     expect((await throwing(new Request('app://roller/index.html'))).status).toBe(500);
   });
 

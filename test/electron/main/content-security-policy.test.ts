@@ -9,7 +9,14 @@ import { APP_CSP, APP_CSP_META } from '../../../electron/main/content-security-p
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const metaCsp = (html: string) => /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)?.[1];
-const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim()).filter(Boolean).map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]));
+const directives = (csp: string) =>
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(/\s+/)[0]!, d.split(/\s+/).slice(1).join(' ')]),
+  );
 
 describe('the Content Security Policy', () => {
   it('is strict: no inline code, no eval, no remote sources, no plugins, no framing', () => {

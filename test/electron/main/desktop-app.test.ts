@@ -81,7 +81,14 @@ describe('the desktop shell starting', () => {
     expect(s.schemes[0]!.privileges).not.toHaveProperty('bypassCSP');
     const [win] = s.windows();
     expect(win!.loaded).toEqual(['app://roller/index.html']);
-    expect(win!.options['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, preload: join(s.mainDir, '../preload/index.cjs') });
+    expect(win!.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      preload: join(s.mainDir, '../preload/index.cjs'),
+    });
     expect(s.roller.log).toEqual(['start']);
     expect(s.dialogs).toEqual([]);
     expect(s.exits).toEqual([]);
@@ -111,7 +118,10 @@ describe('the desktop shell starting', () => {
     const from = (url: string) => ({ senderFrame: { url } });
     await expect(Promise.resolve(handler(from('app://roller/index.html'), { days: 7 }))).resolves.toEqual({ ok: true });
     for (const url of ['app://roller.evil/index.html', 'app://roller@evil/', 'file:///tmp/out/renderer/index.html', 'https://roller/']) {
-      await expect(Promise.resolve().then(() => handler(from(url), { days: 7 })), url).rejects.toThrow(/did not come from the app's page/);
+      await expect(
+        Promise.resolve().then(() => handler(from(url), { days: 7 })),
+        url,
+      ).rejects.toThrow(/did not come from the app's page/);
     }
   });
 

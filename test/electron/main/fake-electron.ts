@@ -31,7 +31,17 @@ export function fakeSession() {
 
 export class FakeWindow extends EventEmitter {
   static all: FakeWindow[] = [];
-  readonly webContents = Object.assign(new EventEmitter(), { sent: [] as [string, unknown][], send(channel: string, payload: unknown) { this.sent.push([channel, payload]); }, isDestroyed: () => false, reloads: 0, reload() { this.reloads++; } });
+  readonly webContents = Object.assign(new EventEmitter(), {
+    sent: [] as [string, unknown][],
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload]);
+    },
+    isDestroyed: () => false,
+    reloads: 0,
+    reload() {
+      this.reloads++;
+    },
+  });
   readonly loaded: string[] = [];
   /** What loadURL answers (Electron rejects when the load fails). */
   static loadResult: () => Promise<void> = () => Promise.resolve();

@@ -5,7 +5,12 @@ import { denySessionPermissions, guardContents, type GuardedContents } from '../
 import { fakeSession } from './fake-electron';
 
 /** A fake event whose preventDefault is recorded. */
-const fakeEvent = () => ({ prevented: false, preventDefault() { this.prevented = true; } });
+const fakeEvent = () => ({
+  prevented: false,
+  preventDefault() {
+    this.prevented = true;
+  },
+});
 
 describe('the session refuses what the page asks for', () => {
   const s = fakeSession();
@@ -13,7 +18,8 @@ describe('the session refuses what the page asks for', () => {
 
   it('denies every permission request and every permission check', () => {
     const answers: boolean[] = [];
-    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'fullscreen']) (s.handlers['request'] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void)(null, p, (ok) => answers.push(ok));
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'fullscreen'])
+      (s.handlers['request'] as (wc: unknown, p: string, cb: (ok: boolean) => void) => void)(null, p, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false, false, false]);
     for (const p of ['hid', 'serial', 'usb', 'media', 'clipboard-sanitized-write']) expect((s.handlers['check'] as (wc: unknown, p: string) => boolean)(null, p), p).toBe(false);
     expect((s.handlers['device'] as (d: unknown) => boolean)({ deviceType: 'hid' })).toBe(false);

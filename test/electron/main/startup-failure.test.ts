@@ -30,8 +30,12 @@ describe('what a startup failure tells', () => {
 
   it('names the missing file, the failed address and the reason the page stopped', () => {
     const where = { dataDir: '/data', at };
-    expect(describeStartupFailure({ kind: 'missing-file', what: 'preload', path: '/app/out/preload/index.cjs' }, where).message).toMatch(/bridge script \(preload\) is missing: \/app\/out\/preload\/index\.cjs[\s\S]*install Roller Companion again/);
-    expect(describeStartupFailure({ kind: 'load-failed', url: 'app://roller/index.html', code: -6, description: 'ERR_FILE_NOT_FOUND' }, where).message).toContain('could not load app://roller/index.html: ERR_FILE_NOT_FOUND (-6)');
+    expect(describeStartupFailure({ kind: 'missing-file', what: 'preload', path: '/app/out/preload/index.cjs' }, where).message).toMatch(
+      /bridge script \(preload\) is missing: \/app\/out\/preload\/index\.cjs[\s\S]*install Roller Companion again/,
+    );
+    expect(describeStartupFailure({ kind: 'load-failed', url: 'app://roller/index.html', code: -6, description: 'ERR_FILE_NOT_FOUND' }, where).message).toContain(
+      'could not load app://roller/index.html: ERR_FILE_NOT_FOUND (-6)',
+    );
     expect(describeStartupFailure({ kind: 'renderer-gone', reason: 'oom', exitCode: 9 }, where).message).toMatch(/ran out of memory, exit code 9/);
     expect(describeStartupFailure({ kind: 'renderer-gone', reason: 'something-new', exitCode: 1 }, where).message).toMatch(/ended \(something-new\)/);
     expect(describeStartupFailure({ kind: 'unexpected', error: 'a string' }, where).message).toMatch(/^Starting failed: a string/);
@@ -51,7 +55,12 @@ describe('what a startup failure tells', () => {
   });
 
   it('tells only the main frame’s failed loads, not aborted ones; every renderer end but a clean one', () => {
-    expect(loadFailure({ code: -6, description: 'ERR_FILE_NOT_FOUND', url: 'app://roller/', isMainFrame: true })).toEqual({ kind: 'load-failed', code: -6, description: 'ERR_FILE_NOT_FOUND', url: 'app://roller/' });
+    expect(loadFailure({ code: -6, description: 'ERR_FILE_NOT_FOUND', url: 'app://roller/', isMainFrame: true })).toEqual({
+      kind: 'load-failed',
+      code: -6,
+      description: 'ERR_FILE_NOT_FOUND',
+      url: 'app://roller/',
+    });
     expect(loadFailure({ code: -3, description: 'ERR_ABORTED', url: 'app://roller/', isMainFrame: true })).toBeNull();
     expect(loadFailure({ code: -6, description: 'ERR_FILE_NOT_FOUND', url: 'app://roller/x', isMainFrame: false })).toBeNull();
     expect(rendererGone({ reason: 'crashed', exitCode: 11 })).toEqual({ kind: 'renderer-gone', reason: 'crashed', exitCode: 11 });
@@ -104,7 +113,14 @@ describe('telling a startup failure', () => {
     const exits: (number | undefined)[] = [];
     const err: string[] = [];
     const tell = createFailureReporter({
-      electron: { dialog: { showErrorBox: () => { throw new Error('no display'); } }, app: { exit: (c) => void exits.push(c) } },
+      electron: {
+        dialog: {
+          showErrorBox: () => {
+            throw new Error('no display');
+          },
+        },
+        app: { exit: (c) => void exits.push(c) },
+      },
       dataDir: () => null,
       stderr: { write: (t: string) => err.push(t) },
     });

@@ -49,7 +49,7 @@ describe('too-fast: above the limit continuously for ≥ 0.5 s, once per episode
 
   it('0.4 s bursts never fire, whether the dips between them are deep or just under the limit', () => {
     for (const dip of [0.2, 0.99]) {
-      const speed = (t: number) => ((t % 0.5) < 0.4 - 1e-9 ? 1.5 : dip);
+      const speed = (t: number) => (t % 0.5 < 0.4 - 1e-9 ? 1.5 : dip);
       const { events } = run(segment(0, 30, speed));
       expect(ofKind(events, 'too-fast'), `dip ${dip}`).toEqual([]);
     }
@@ -95,7 +95,14 @@ describe('dwell: nudge at 15 s and limit at 30 s on one spot (a 2-inch window), 
   const jitter = (t: number) => 0.8 * Math.sin(7 * t) + 0.5 * Math.sin(1.3 * t);
 
   it('fires dwell-nudge at 15 s and dwell-limit at 30 s, once each, however long the stay', () => {
-    const { events } = run(segment(0, 70, () => 0, (t) => 5 + jitter(t)));
+    const { events } = run(
+      segment(
+        0,
+        70,
+        () => 0,
+        (t) => 5 + jitter(t),
+      ),
+    );
     expect(events.map((e) => [e.kind, e.t])).toEqual([
       ['dwell-nudge', 15],
       ['dwell-limit', 30],
@@ -103,7 +110,20 @@ describe('dwell: nudge at 15 s and limit at 30 s on one spot (a 2-inch window), 
   });
 
   it('is re-armed after moving away: a new stay fires both again, 15 s and 30 s after it began', () => {
-    const pts = [...segment(0, 40, () => 0, (t) => 5 + jitter(t)), ...segment(40.02, 80, () => 0, (t) => -6 + jitter(t))];
+    const pts = [
+      ...segment(
+        0,
+        40,
+        () => 0,
+        (t) => 5 + jitter(t),
+      ),
+      ...segment(
+        40.02,
+        80,
+        () => 0,
+        (t) => -6 + jitter(t),
+      ),
+    ];
     const { events } = run(pts);
     expect(events.map((e) => e.kind)).toEqual(['dwell-nudge', 'dwell-limit', 'dwell-nudge', 'dwell-limit']);
     // Within one point: 70.02 − 40.02 is 29.999999999999993 in floating point, so the limit
@@ -117,9 +137,24 @@ describe('dwell: nudge at 15 s and limit at 30 s on one spot (a 2-inch window), 
 
   it('a shift that keeps part of the stay (still ≥ half the nudge time) does not re-arm the nudge', () => {
     const pts = [
-      ...segment(0, 10, () => 0, () => 0),
-      ...segment(10.02, 20, () => 0, () => 4), // 0…4 cm fits 5.08 cm: one stay, nudge at 15
-      ...segment(20.02, 45, () => 0, () => 6), // 6 cm drops the points at 0: the stay shrinks to 10 s, no re-arm
+      ...segment(
+        0,
+        10,
+        () => 0,
+        () => 0,
+      ),
+      ...segment(
+        10.02,
+        20,
+        () => 0,
+        () => 4,
+      ), // 0…4 cm fits 5.08 cm: one stay, nudge at 15
+      ...segment(
+        20.02,
+        45,
+        () => 0,
+        () => 6,
+      ), // 6 cm drops the points at 0: the stay shrinks to 10 s, no re-arm
     ];
     const { events } = run(pts);
     // The limit comes 30 s after the stay's first point at 4 cm (10.02 s).
@@ -130,11 +165,28 @@ describe('dwell: nudge at 15 s and limit at 30 s on one spot (a 2-inch window), 
   });
 
   it('rolling slowly through (0.5 cm/s: 10 s per window) never nudges', () => {
-    expect(run(segment(0, 60, () => 0.2, (t) => -10 + 0.5 * t)).events).toEqual([]);
+    expect(
+      run(
+        segment(
+          0,
+          60,
+          () => 0.2,
+          (t) => -10 + 0.5 * t,
+        ),
+      ).events,
+    ).toEqual([]);
   });
 
   it('honours the configured nudge and limit times', () => {
-    const { events } = run(segment(0, 70, () => 0, () => 3), { dwellNudgeS: 10, dwellLimitS: 60 });
+    const { events } = run(
+      segment(
+        0,
+        70,
+        () => 0,
+        () => 3,
+      ),
+      { dwellNudgeS: 10, dwellLimitS: 60 },
+    );
     expect(events.map((e) => [e.kind, e.t])).toEqual([
       ['dwell-nudge', 10],
       ['dwell-limit', 60],
@@ -143,16 +195,36 @@ describe('dwell: nudge at 15 s and limit at 30 s on one spot (a 2-inch window), 
 
   // The roller was found where it was left: the stay goes on through the gap.
   it('a stay goes on across a gap at the same spot: 10 s, a 5 s gap, 10 s nudges on the first point after it', () => {
-    const before = segment(0, 10, () => 0, () => 3);
-    const after = segment(15, 25, () => 0, () => 3);
+    const before = segment(
+      0,
+      10,
+      () => 0,
+      () => 3,
+    );
+    const after = segment(
+      15,
+      25,
+      () => 0,
+      () => 3,
+    );
     after[0]!.afterGap = true;
     const { events } = run([...before, ...after]);
     expect(events.map((e) => [e.kind, e.t])).toEqual([['dwell-nudge', 15]]);
   });
 
   it('a stay ends at a gap after which the roller is somewhere else', () => {
-    const before = segment(0, 10, () => 0, () => 3);
-    const after = segment(15, 25, () => 0, () => 15);
+    const before = segment(
+      0,
+      10,
+      () => 0,
+      () => 3,
+    );
+    const after = segment(
+      15,
+      25,
+      () => 0,
+      () => 15,
+    );
     after[0]!.afterGap = true;
     expect(run([...before, ...after]).events).toEqual([]);
   });
@@ -161,11 +233,34 @@ describe('dwell: nudge at 15 s and limit at 30 s on one spot (a 2-inch window), 
 describe('lumbar and neck: once per excursion, with hysteresis (N = 21 cm, L = 14 cm at 175 cm)', () => {
   it('neck fires on crossing above +N, not again while hovering within the hysteresis, again after leaving', () => {
     const pts = [
-      ...segment(0, 6, () => 0.5, (t) => 15 + t), // 15 → 21: exactly +N is not above
+      ...segment(
+        0,
+        6,
+        () => 0.5,
+        (t) => 15 + t,
+      ), // 15 → 21: exactly +N is not above
       // Hovers across the boundary, 20.05…21.95: never back below N − h = 20 cm.
-      ...segment(6.02, 16, () => 0.5, (t) => 21 + 0.95 * Math.sin(3 * t)),
+      ...segment(
+        6.02,
+        16,
+        () => 0.5,
+        (t) => 21 + 0.95 * Math.sin(3 * t),
+      ),
     ];
-    const more = [...segment(16.02, 17, () => 0.5, () => 19.9), ...segment(17.02, 18, () => 0.5, () => 21.2)];
+    const more = [
+      ...segment(
+        16.02,
+        17,
+        () => 0.5,
+        () => 19.9,
+      ),
+      ...segment(
+        17.02,
+        18,
+        () => 0.5,
+        () => 21.2,
+      ),
+    ];
     const { events } = run([...pts, ...more]);
     const neck = ofKind(events, 'neck');
     expect(neck).toHaveLength(2);
@@ -177,12 +272,52 @@ describe('lumbar and neck: once per excursion, with hysteresis (N = 21 cm, L = 1
   });
 
   it('exactly at +N and exactly at −L nothing fires', () => {
-    expect(run([...segment(0, 5, () => 0, () => 21), ...segment(5.02, 10, () => 0, () => -14)]).events.filter((e) => e.kind === 'neck' || e.kind === 'lumbar')).toEqual([]);
+    expect(
+      run([
+        ...segment(
+          0,
+          5,
+          () => 0,
+          () => 21,
+        ),
+        ...segment(
+          5.02,
+          10,
+          () => 0,
+          () => -14,
+        ),
+      ]).events.filter((e) => e.kind === 'neck' || e.kind === 'lumbar'),
+    ).toEqual([]);
   });
 
   it('lumbar fires on crossing below −L, once per excursion, with the same hysteresis', () => {
-    const hover = segment(0, 10, () => 0.5, (t) => -14 - 0.95 * Math.sin(2 * t + 0.3));
-    const pts = [...segment(-2, -0.02, () => 0, () => -5), ...hover, ...segment(10.02, 11, () => 0.5, () => -12.9), ...segment(11.02, 12, () => 0.5, () => -14.01)];
+    const hover = segment(
+      0,
+      10,
+      () => 0.5,
+      (t) => -14 - 0.95 * Math.sin(2 * t + 0.3),
+    );
+    const pts = [
+      ...segment(
+        -2,
+        -0.02,
+        () => 0,
+        () => -5,
+      ),
+      ...hover,
+      ...segment(
+        10.02,
+        11,
+        () => 0.5,
+        () => -12.9,
+      ),
+      ...segment(
+        11.02,
+        12,
+        () => 0.5,
+        () => -14.01,
+      ),
+    ];
     const lumbar = ofKind(run(pts).events, 'lumbar');
     expect(lumbar).toHaveLength(2);
     expect(lumbar[0]!.t).toBe(hover.find((p) => p.positionCm < -14)!.t);
@@ -191,12 +326,62 @@ describe('lumbar and neck: once per excursion, with hysteresis (N = 21 cm, L = 1
   });
 
   it('back inside but not by the hysteresis (−13.5 cm) does not end the excursion', () => {
-    const pts = [...segment(0, 1, () => 0, () => -15), ...segment(1.02, 2, () => 0, () => -13.5), ...segment(2.02, 3, () => 0, () => -15)];
+    const pts = [
+      ...segment(
+        0,
+        1,
+        () => 0,
+        () => -15,
+      ),
+      ...segment(
+        1.02,
+        2,
+        () => 0,
+        () => -13.5,
+      ),
+      ...segment(
+        2.02,
+        3,
+        () => 0,
+        () => -15,
+      ),
+    ];
     expect(ofKind(run(pts).events, 'lumbar').map((e) => e.t)).toEqual([0]);
   });
 
   it('uses a calibrated map and the configured hysteresis', () => {
-    const pts = [...segment(0, 1, () => 0, () => 25.5), ...segment(1.02, 2, () => 0, () => 23.5), ...segment(2.02, 3, () => 0, () => 25.5), ...segment(3.02, 4, () => 0, () => 22.9), ...segment(4.02, 5, () => 0, () => 25.5)];
+    const pts = [
+      ...segment(
+        0,
+        1,
+        () => 0,
+        () => 25.5,
+      ),
+      ...segment(
+        1.02,
+        2,
+        () => 0,
+        () => 23.5,
+      ),
+      ...segment(
+        2.02,
+        3,
+        () => 0,
+        () => 25.5,
+      ),
+      ...segment(
+        3.02,
+        4,
+        () => 0,
+        () => 22.9,
+      ),
+      ...segment(
+        4.02,
+        5,
+        () => 0,
+        () => 25.5,
+      ),
+    ];
     const neck = ofKind(run(pts, { neckAboveCm: 25, boundaryHysteresisCm: 2 }).events, 'neck');
     expect(neck.map((e) => e.t)).toEqual([0, 4.02]);
   });
@@ -206,7 +391,14 @@ describe('time-budget: rolling time today reaches the daily budget', () => {
   it('counts this session’s rolling time on top of earlier sessions, and not the rest time', () => {
     const pts = [
       ...segment(0, 20, () => 0.5), // rolling 20 s
-      ...segment(20.02, 120, () => 0, () => 40, HZ, { atRest: true }), // 100 s lying still
+      ...segment(
+        20.02,
+        120,
+        () => 0,
+        () => 40,
+        HZ,
+        { atRest: true },
+      ), // 100 s lying still
       ...segment(120.02, 200, () => 0.5), // rolling: 10 more seconds reach the budget
     ];
     const { events, rules } = run(pts, { dailyBudgetMin: 1, priorDailyRollingS: 30 });
@@ -230,7 +422,10 @@ describe('time-budget: rolling time today reaches the daily budget', () => {
   });
 
   it('defaults to 10 min: 9.5 min earlier today + 30 s now', () => {
-    const { events } = run(segment(0, 60, () => 0.5), { priorDailyRollingS: 570 });
+    const { events } = run(
+      segment(0, 60, () => 0.5),
+      { priorDailyRollingS: 570 },
+    );
     const budget = ofKind(events, 'time-budget');
     expect(budget).toHaveLength(1);
     expect(budget[0]!.t).toBeGreaterThanOrEqual(30 - 1e-9);
@@ -238,11 +433,29 @@ describe('time-budget: rolling time today reaches the daily budget', () => {
   });
 
   it('fires at most once a day: not again in a session that starts past the budget', () => {
-    expect(ofKind(run(segment(0, 100, () => 0.5), { priorDailyRollingS: 700 }).events, 'time-budget')).toEqual([]);
+    expect(
+      ofKind(
+        run(
+          segment(0, 100, () => 0.5),
+          { priorDailyRollingS: 700 },
+        ).events,
+        'time-budget',
+      ),
+    ).toEqual([]);
   });
 
   it('all-rest sessions never reach the budget', () => {
-    const { events, rules } = run(segment(0, 700, () => 0, () => 0, 10, { atRest: true }), { dailyBudgetMin: 1 });
+    const { events, rules } = run(
+      segment(
+        0,
+        700,
+        () => 0,
+        () => 0,
+        10,
+        { atRest: true },
+      ),
+      { dailyBudgetMin: 1 },
+    );
     expect(ofKind(events, 'time-budget')).toEqual([]);
     expect(rules.sessionRollingS).toBe(0);
   });

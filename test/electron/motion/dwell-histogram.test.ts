@@ -13,7 +13,15 @@ function trackOf(points: [t: number, p: number, flags?: number][]): TrackColumns
 
 describe('dwell histogram', () => {
   it('credits each interval to the 1-inch bin it starts in', () => {
-    const h = dwellHistogram(trackOf([[0, 0.5], [0.1, 0.5], [0.2, 3.0], [0.4, -1.0], [0.5, -1.0]]));
+    const h = dwellHistogram(
+      trackOf([
+        [0, 0.5],
+        [0.1, 0.5],
+        [0.2, 3.0],
+        [0.4, -1.0],
+        [0.5, -1.0],
+      ]),
+    );
     expect(h.binCm).toBeCloseTo(2.54);
     expect(h.firstBinCm).toBeCloseTo(-2.54); // −1 cm is in bin −1
     expect(h.seconds).toHaveLength(3);
@@ -23,7 +31,15 @@ describe('dwell histogram', () => {
   });
 
   it('does not count time across gaps', () => {
-    const h = dwellHistogram(trackOf([[0, 0], [0.1, 0], [5, 0], [5.1, 0, FLAG_GAP_BRIDGED], [5.2, 0]]));
+    const h = dwellHistogram(
+      trackOf([
+        [0, 0],
+        [0.1, 0],
+        [5, 0],
+        [5.1, 0, FLAG_GAP_BRIDGED],
+        [5.2, 0],
+      ]),
+    );
     expect(h.seconds.reduce((a, b) => a + b, 0)).toBeCloseTo(0.2); // 0→0.1 and 5.1→5.2
   });
 

@@ -224,7 +224,16 @@ describe('MotionEngine: durations across a long gap', () => {
   it('no dwell event is raised from held points inside a gap', () => {
     const { axis, up0 } = mount(11);
     const hole = (t: number) => t > 12 && t < 32;
-    const tl = rollerTimeline({ profile: profile([{ holdS: 2 }, { toCm: 20, durationS: 20 }, { toCm: 0, durationS: 20 }]), axis, up0, biasDps: [8, 8, 8], gyroNoiseDps: 0.1, accelNoiseG: 0.003, seed: 3, drop: hole });
+    const tl = rollerTimeline({
+      profile: profile([{ holdS: 2 }, { toCm: 20, durationS: 20 }, { toCm: 0, durationS: 20 }]),
+      axis,
+      up0,
+      biasDps: [8, 8, 8],
+      gyroNoiseDps: 0.1,
+      accelNoiseG: 0.003,
+      seed: 3,
+      drop: hole,
+    });
     const { events } = analyzeSamples(tl.samples);
     expect(events.filter((e) => e.kind.startsWith('dwell') && hole(e.t))).toEqual([]);
   });
@@ -248,7 +257,16 @@ describe('MotionEngine: durations across a long gap', () => {
   it('a gap while lying still does not count as rolling time', () => {
     const { axis, up0 } = mount(12);
     const hole = (t: number) => t > 20 && t < 80;
-    const tl = rollerTimeline({ profile: profile([{ holdS: 2 }, { toCm: 5, durationS: 5 }, { holdS: 100 }]), axis, up0, biasDps: [2, 2, 2], gyroNoiseDps: 0.1, accelNoiseG: 0.003, seed: 12, drop: hole });
+    const tl = rollerTimeline({
+      profile: profile([{ holdS: 2 }, { toCm: 5, durationS: 5 }, { holdS: 100 }]),
+      axis,
+      up0,
+      biasDps: [2, 2, 2],
+      gyroNoiseDps: 0.1,
+      accelNoiseG: 0.003,
+      seed: 12,
+      drop: hole,
+    });
     const engine = new MotionEngine();
     for (const s of tl.samples) engine.push(s);
     expect(engine.sessionRollingS).toBeLessThan(15);

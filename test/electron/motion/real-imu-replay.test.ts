@@ -14,7 +14,9 @@ const DATA = fileURLToPath(new URL('../../fixtures/real-imu/', import.meta.url))
 
 /** PROVENANCE.md: specific force f = (+acc_x, −acc_y, −acc_z), rate w = (−gyro_x, +gyro_y, +gyro_z). */
 function loadMpu6050(name: string): ImuSample[] {
-  const lines = readFileSync(DATA + name, 'utf8').trim().split('\n');
+  const lines = readFileSync(DATA + name, 'utf8')
+    .trim()
+    .split('\n');
   expect(lines[0]).toMatch(/^t_s,acc_x_g,acc_y_g,acc_z_g,gyro_x_dps,gyro_y_dps,gyro_z_dps,temp_c/);
   return lines.slice(1).map((line) => {
     const v = line.split(',').map(Number);

@@ -113,7 +113,14 @@ describe('session figures', () => {
 
   it('are complete for an empty or one-point track, without dividing by zero', () => {
     const b = new SessionFiguresAccumulator(settings);
-    expect(b.figures()).toMatchObject({ durationS: 0, rollingS: 0, withinLimitShare: 1, distanceCm: 0, warnings: 0, excursions: { lumbar: { count: 0, deepestCm: null }, neck: { count: 0, deepestCm: null } } });
+    expect(b.figures()).toMatchObject({
+      durationS: 0,
+      rollingS: 0,
+      withinLimitShare: 1,
+      distanceCm: 0,
+      warnings: 0,
+      excursions: { lumbar: { count: 0, deepestCm: null }, neck: { count: 0, deepestCm: null } },
+    });
     b.push(5, 3, 0.2, 'upper-back', false, false);
     expect(b.figures()).toMatchObject({ durationS: 0, rollingS: 0, topCm: 3, bottomCm: 0, maxSpeedInPerS: 0.2 });
   });

@@ -190,11 +190,7 @@ export function rollerTimeline(o: RollerOptions): RollerTimeline {
     const theta = o.profile.p(t) / r;
     const rateDps = o.profile.v(t) / r / DEG;
     const up = rotate(o.axis, -theta, o.up0);
-    const gyro: Vec3 = [
-      rateDps * o.axis[0] + bias[0] + gn * gaussian(rand),
-      rateDps * o.axis[1] + bias[1] + gn * gaussian(rand),
-      rateDps * o.axis[2] + bias[2] + gn * gaussian(rand),
-    ];
+    const gyro: Vec3 = [rateDps * o.axis[0] + bias[0] + gn * gaussian(rand), rateDps * o.axis[1] + bias[1] + gn * gaussian(rand), rateDps * o.axis[2] + bias[2] + gn * gaussian(rand)];
     const accel: Vec3 = [up[0] + an * gaussian(rand), up[1] + an * gaussian(rand), up[2] + an * gaussian(rand)];
     if (o.drop?.(t)) continue;
     samples.push({ tS: t, axG: accel[0], ayG: accel[1], azG: accel[2], gxDps: gyro[0], gyDps: gyro[1], gzDps: gyro[2] });

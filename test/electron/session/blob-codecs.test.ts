@@ -40,7 +40,10 @@ describe('frame batches', () => {
     const b = new FrameBatchBuilder();
     b.add(Uint8Array.of(1, 2, 3), 0.4);
     b.add(Uint8Array.of(9), 10.6);
-    b.add(Uint8Array.from({ length: 300 }, (_, i) => i & 0xff), 20);
+    b.add(
+      Uint8Array.from({ length: 300 }, (_, i) => i & 0xff),
+      20,
+    );
     expect(b.count).toBe(3);
     const back = decodeFrameBatch(b.encode());
     expect(back.arrivalMs).toEqual([0, 11, 20]);
@@ -51,7 +54,10 @@ describe('frame batches', () => {
   it('compresses 1-sample frames well below their raw size', () => {
     const sim = simulation('good-slow-session', { untilS: 30 });
     const raw = sim.frames.reduce((n, f) => n + f.length, 0);
-    const blob = encodeFrameBatch(sim.frames, sim.frames.map((_, i) => i * 10));
+    const blob = encodeFrameBatch(
+      sim.frames,
+      sim.frames.map((_, i) => i * 10),
+    );
     expect(blob.length).toBeLessThan(raw * 0.6);
   });
 

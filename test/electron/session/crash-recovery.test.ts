@@ -120,7 +120,17 @@ describe('crash safety', () => {
   it('a session from before recording locks keeps the old rule: owner alive and heartbeat younger than 30 s', () => {
     const dir = join(root, 'legacy');
     const a = openSessionStore({ dataDir: dir });
-    const id = a.store.createSession({ startedAt: T0, utcOffsetMin: 0, source: 'ble', sensor: null, sensorConfig: null, settings: motionSettings({}), engineVersion: 'motion-0', dataKind: 'samples', ownerPid: 99 });
+    const id = a.store.createSession({
+      startedAt: T0,
+      utcOffsetMin: 0,
+      source: 'ble',
+      sensor: null,
+      sensorConfig: null,
+      settings: motionSettings({}),
+      engineVersion: 'motion-0',
+      dataKind: 'samples',
+      ownerPid: 99,
+    });
     a.store.close();
     const fresh = openSessionStore({ dataDir: dir, now: () => T0 + 29_000, isProcessAlive: (pid) => pid === 99 });
     expect(fresh.interrupted).toEqual([]);
@@ -133,5 +143,7 @@ describe('crash safety', () => {
 });
 
 function lockFiles(dir: string): string[] {
-  return readdirSync(dir).filter((n) => n.includes('.recording-')).sort();
+  return readdirSync(dir)
+    .filter((n) => n.includes('.recording-'))
+    .sort();
 }

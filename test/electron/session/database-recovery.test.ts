@@ -102,7 +102,9 @@ describe('a damaged or foreign database file', () => {
     const second = openSessionStore({ dataDir: dir, now: () => NOW });
     expect(second.recovery!.keptAs).toBe(join(dir, 'roller.sqlite.damaged-20250301T183000Z-2'));
     second.store.close();
-    const kept = readdirSync(dir).filter((f) => f.includes('damaged')).sort();
+    const kept = readdirSync(dir)
+      .filter((f) => f.includes('damaged'))
+      .sort();
     expect(kept).toEqual(['roller.sqlite.damaged-20250301T183000Z', 'roller.sqlite.damaged-20250301T183000Z-2']);
     expect(readFileSync(join(dir, kept[0]!), 'utf8')).toMatch(/garbage one/);
   });

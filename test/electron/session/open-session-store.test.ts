@@ -63,7 +63,9 @@ describe('openSessionStore refuses what it cannot open, in one line', () => {
     const fsError = (code: string, message: string) => Object.assign(new Error(`${code}: ${message}`), { code });
     const denied = storeErrorFrom(fsError('EACCES', "permission denied, open '/data/roller.sqlite'"), 'reading /data/roller.sqlite');
     expect(denied.kind).toBe('read-only');
-    expect(denied.message).toBe("No permission while reading /data/roller.sqlite (EACCES: permission denied, open '/data/roller.sqlite'); check that your user may read and write the data folder and the files in it.");
+    expect(denied.message).toBe(
+      "No permission while reading /data/roller.sqlite (EACCES: permission denied, open '/data/roller.sqlite'); check that your user may read and write the data folder and the files in it.",
+    );
     expect(storeErrorFrom(fsError('ENOSPC', 'no space left on device, mkdir'), 'creating the data folder /data').kind).toBe('disk-full');
     expect(storeErrorFrom(fsError('EROFS', 'read-only file system'), 'opening /data/roller.sqlite').message).toMatch(/^The data folder is on a read-only file system/);
     expect(storeErrorFrom(fsError('EIO', 'i/o error, read'), 'reading /data/roller.sqlite')).toMatchObject({ kind: 'io', message: 'reading /data/roller.sqlite failed: EIO: i/o error, read' });

@@ -16,7 +16,9 @@ describe('data folder', () => {
     expect(resolveDataDir({ env: {}, platform: 'linux', homeDir: '/home/ann' }).dir).toBe('/home/ann/.config/roller-companion');
     expect(resolveDataDir({ env: { XDG_CONFIG_HOME: '/cfg' }, platform: 'linux', homeDir: '/home/ann' }).dir).toBe('/cfg/roller-companion');
     expect(resolveDataDir({ env: {}, platform: 'darwin', homeDir: '/Users/ann' }).dir).toBe('/Users/ann/Library/Application Support/roller-companion');
-    expect(resolveDataDir({ env: { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, platform: 'win32', homeDir: 'C:\\Users\\ann' }).dir).toBe(win32.join('C:\\Users\\ann\\AppData\\Roaming', 'roller-companion'));
+    expect(resolveDataDir({ env: { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, platform: 'win32', homeDir: 'C:\\Users\\ann' }).dir).toBe(
+      win32.join('C:\\Users\\ann\\AppData\\Roaming', 'roller-companion'),
+    );
     expect(databasePath('/tmp/r')).toBe(join('/tmp/r', 'roller.sqlite'));
   });
 
@@ -35,7 +37,10 @@ describe('profile', () => {
     const a = openSessionStore({ dataDir: dir });
     expect(a.store.getProfile()).toEqual(DEFAULT_PROFILE);
     a.store.updateProfile({ rollerDiameterIn: 5, bodyHeightCm: 182, neckAboveCm: 22.5, lumbarBelowCm: 13, calibratedAt: '2025-03-01T18:00:00Z', units: 'cm' }, 1);
-    a.store.recordScreening({ answers: { 'herniated-disc': false, pregnancy: false, dizziness: true }, acknowledgedNotMedicalAdvice: true, needsClearance: true, answeredAt: '2025-03-01T17:55:00Z' }, 2);
+    a.store.recordScreening(
+      { answers: { 'herniated-disc': false, pregnancy: false, dizziness: true }, acknowledgedNotMedicalAdvice: true, needsClearance: true, answeredAt: '2025-03-01T17:55:00Z' },
+      2,
+    );
     a.store.close();
     const b = openSessionStore({ dataDir: dir });
     const p = b.store.getProfile();
@@ -56,7 +61,7 @@ describe('profile', () => {
 
   it('a damaged stored profile is reported, not silently replaced', () => {
     const { store } = openSessionStore({ dataDir: join(root, 'damaged-profile') });
-    store.db.prepare("INSERT INTO profile (id, json, updated_at) VALUES (1, '{\"rollerDiameterIn\": \"six\"}', 0)").run();
+    store.db.prepare('INSERT INTO profile (id, json, updated_at) VALUES (1, \'{"rollerDiameterIn": "six"}\', 0)').run();
     expect(() => store.getProfile()).toThrow(/the profile is stored damaged: rollerDiameterIn/);
     store.close();
   });

@@ -43,16 +43,35 @@ export interface RecordedSimulation {
  * Feeds frames [from, to) of `sim` through the live path into `recorder` (already started when
  * `from > 0`, else started here). Calls `recorder.tick()` every `tickMs` of fake time.
  */
-export function recordSimulation(recorder: SessionRecorder, sim: SimulationResult, clock: FakeClock, opts: { startedAt: number; tickMs?: number; finish?: boolean; settings?: MotionSettings }): RecordedSimulation {
+export function recordSimulation(
+  recorder: SessionRecorder,
+  sim: SimulationResult,
+  clock: FakeClock,
+  opts: { startedAt: number; tickMs?: number; finish?: boolean; settings?: MotionSettings },
+): RecordedSimulation {
   const settings = opts.settings ?? simSettings(sim);
-  const id = recorder.start({ source: 'simulator', sensor: { id: 'sim-1', name: 'Simulated roller', kind: 'roller' }, settings, sensorConfig: sim.meta.sensorConfig, startedAt: opts.startedAt, utcOffsetMin: 60 });
+  const id = recorder.start({
+    source: 'simulator',
+    sensor: { id: 'sim-1', name: 'Simulated roller', kind: 'roller' },
+    settings,
+    sensorConfig: sim.meta.sensorConfig,
+    startedAt: opts.startedAt,
+    utcOffsetMin: 60,
+  });
   const decoder = new FrameDecoder(sim.meta.sensorConfig);
   const decoded: ImuSample[] = [];
   const track = new TrackColumns();
   const events: CoachEvent[] = [];
   let points: TrackPoint[] = [];
   let newEvents: CoachEvent[] = [];
-  const engine = new MotionEngine(settings, { columns: track, track: (p) => points.push(p), event: (e) => { events.push(e); newEvents.push(e); } });
+  const engine = new MotionEngine(settings, {
+    columns: track,
+    track: (p) => points.push(p),
+    event: (e) => {
+      events.push(e);
+      newEvents.push(e);
+    },
+  });
   const tickMs = opts.tickMs ?? 250;
   let nextTick = opts.startedAt + tickMs;
   for (let i = 0; i < sim.frames.length; i++) {
@@ -63,10 +82,11 @@ export function recordSimulation(recorder: SessionRecorder, sim: SimulationResul
     }
     const frame = sim.frames[i]!;
     const r = decoder.push(frame);
-    if (r.ok) for (const s of r.samples) {
-      decoded.push(s);
-      engine.push(s);
-    }
+    if (r.ok)
+      for (const s of r.samples) {
+        decoded.push(s);
+        engine.push(s);
+      }
     recorder.appendFrames([frame], [clock.now]);
     if (points.length > 0) {
       recorder.appendTrack(points);

@@ -85,7 +85,6 @@ describe('schema migrations', () => {
     gone.store.close();
   });
 
-
   it('bring a version-1 database with a session up to the latest, keeping the data', () => {
     const dir = freshDir();
     const { store: s0 } = openSessionStore({ dataDir: dir });

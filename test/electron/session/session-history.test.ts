@@ -32,7 +32,13 @@ function summary(rollingMin: number, within: number, fast: number, lumbar = 0): 
 }
 
 let nextId = 1;
-const at = (iso: string, offsetMin: number, s: SessionFigures | null, endReason: HistorySession['endReason'] = 'completed'): HistorySession => ({ id: nextId++, startedAt: Date.parse(iso), utcOffsetMin: offsetMin, endReason, summary: s });
+const at = (iso: string, offsetMin: number, s: SessionFigures | null, endReason: HistorySession['endReason'] = 'completed'): HistorySession => ({
+  id: nextId++,
+  startedAt: Date.parse(iso),
+  utcOffsetMin: offsetMin,
+  endReason,
+  summary: s,
+});
 
 describe('history (pure)', () => {
   it('local days follow each session’s own UTC offset', () => {

@@ -84,14 +84,18 @@ describe('import', () => {
     expect(thrown(() => importRecordingText(store, 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n', { fileName: 'empty.csv', settings: defaults, now: NOW })).message).toBe(
       'empty.csv: the recording holds no samples; nothing was imported',
     );
-    expect(thrown(() => importRecordingText(store, '# roller_diameter_in=12\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n', { fileName: 'big.csv', settings: defaults, now: NOW })).message).toMatch(
-      /^big\.csv: line 1: metadata roller_diameter_in=12 gives invalid settings \(rollerDiameterIn: .*\); nothing was imported$/,
-    );
+    expect(
+      thrown(() => importRecordingText(store, '# roller_diameter_in=12\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n', { fileName: 'big.csv', settings: defaults, now: NOW })).message,
+    ).toMatch(/^big\.csv: line 1: metadata roller_diameter_in=12 gives invalid settings \(rollerDiameterIn: .*\); nothing was imported$/);
     expect(thrown(() => importRecordingFile(store, join(dir, 'missing.csv'), { settings: defaults, now: NOW })).message).toMatch(/missing\.csv: no such file$/);
     expect(store.listSessions()).toEqual([]);
 
     // A bad well-known value is noted once, with its line, and the import goes ahead.
-    const noted = importRecordingText(store, '# started_at=yesterday\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n', { fileName: 'when.csv', settings: defaults, now: NOW });
+    const noted = importRecordingText(store, '# started_at=yesterday\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n', {
+      fileName: 'when.csv',
+      settings: defaults,
+      now: NOW,
+    });
     expect(noted.warnings).toHaveLength(1);
     expect(noted.warnings[0]).toMatch(/^line 1: metadata started_at="yesterday"/);
     store.close();
@@ -157,7 +161,10 @@ describe('export', () => {
     expect(imported.summary!.eventCounts).toEqual(live.summary.eventCounts);
     // And exported again: the same data lines.
     const again = exportSessionFiles(store, imported.id, out);
-    const body = (p: string) => readFileSync(p, 'utf8').split('\n').filter((l) => !l.startsWith('#'));
+    const body = (p: string) =>
+      readFileSync(p, 'utf8')
+        .split('\n')
+        .filter((l) => !l.startsWith('#'));
     expect(body(again.csvPath)).toEqual(body(files.csvPath));
     const meta = parseRecordingCsv(readFileSync(again.csvPath, 'utf8'));
     expect(meta.ok && meta.metadata['source']).toBe('import');
@@ -199,7 +206,10 @@ describe('re-analysis', () => {
   it('decodes the stored frames again and replaces track, events and summary when settings change', () => {
     const { store } = openSessionStore({ dataDir: freshDir() });
     const clock = { now: NOW };
-    const live = recordSimulation(new SessionRecorder(store, { clock: () => clock.now }), simulation('too-fast'), clock, { startedAt: NOW, settings: motionSettings({ neckAboveCm: 21, lumbarBelowCm: 14 }) });
+    const live = recordSimulation(new SessionRecorder(store, { clock: () => clock.now }), simulation('too-fast'), clock, {
+      startedAt: NOW,
+      settings: motionSettings({ neckAboveCm: 21, lumbarBelowCm: 14 }),
+    });
     expect(live.summary.eventCounts['too-fast']).toBeGreaterThan(0);
 
     // Same settings, current engine: the same results (the track now from the full decoded stream).

@@ -59,13 +59,18 @@ describe('ideal IMU physics', () => {
     }
     const axis = run.meta.mount.rollerAxisInSensor;
     const deltaTheta = theta[theta.length - 1]! - theta[0]!;
-    expect(deltaTheta).toBeCloseTo((5 / 7.62) / RAD, 6);
+    expect(deltaTheta).toBeCloseTo(5 / 7.62 / RAD, 6);
     for (let k = 0; k < 3; k++) expect(Math.abs(integral[k]! - axis[k]! * deltaTheta)).toBeLessThan(0.3);
     expect(peak).toBeLessThan(1.5); // rectangle-rule lag at 20 °/s is ≤ 0.2°, noise ≈ 0.1°
   });
 
   it('turns in the right sense: rolling toward the head is a positive rotation about the roller axis', () => {
-    const run = simulate(quietScenario([{ kind: 'rest', durationS: 1 }, { kind: 'stroke', toCm: 10, peakSpeedInPerS: 1 }]));
+    const run = simulate(
+      quietScenario([
+        { kind: 'rest', durationS: 1 },
+        { kind: 'stroke', toCm: 10, peakSpeedInPerS: 1 },
+      ]),
+    );
     const mid = run.samples[Math.floor(run.samples.length * 0.6)]!;
     expect(mid.gxDps).toBeGreaterThan(5); // identity mount: sensor x = roller axis
     expect(Math.abs(mid.gyDps) + Math.abs(mid.gzDps)).toBeLessThan(1e-6);

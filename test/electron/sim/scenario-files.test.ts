@@ -11,7 +11,9 @@ import { simulate, type SimulationResult } from '../../../electron/sim/simulate'
 import { excursions, fastEpisodes, longestDwellS } from './speed-episodes';
 
 const DIR = fileURLToPath(new URL('../../../electron/sim/scenarios/', import.meta.url));
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 const FAST_EPISODES: Record<string, number> = { 'too-fast': 4, 'borderline-speeds': 4, 'ten-minute-mixed': 5, 'guided-session': 1 };
 const runs = new Map<string, SimulationResult>();
 function run(name: string): SimulationResult {
@@ -34,8 +36,18 @@ describe('scenario files', () => {
   it('ships every scenario the product needs, each in the catalog under its file name', () => {
     const names = FILES.map((f) => f.replace(/\.json$/, ''));
     for (const required of [
-      'good-slow-session', 'too-fast', 'borderline-speeds', 'dwell-20s', 'dwell-40s', 'lumbar-drift',
-      'neck-excursion', 'high-bias', 'packet-loss', 'odd-mount', 'four-inch-roller', 'ten-minute-mixed',
+      'good-slow-session',
+      'too-fast',
+      'borderline-speeds',
+      'dwell-20s',
+      'dwell-40s',
+      'lumbar-drift',
+      'neck-excursion',
+      'high-bias',
+      'packet-loss',
+      'odd-mount',
+      'four-inch-roller',
+      'ten-minute-mixed',
     ]) {
       expect(names).toContain(required);
     }

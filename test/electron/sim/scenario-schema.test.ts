@@ -54,9 +54,7 @@ describe('scenario schema', () => {
   });
 
   it('asks for exactly one of mean speed, peak speed or duration', () => {
-    expect(issuesOf({ name: 'x', segments: [REST, { kind: 'stroke', toCm: 5 }] })).toEqual([
-      { path: ['segments', 1], message: 'give exactly one of meanSpeedInPerS, peakSpeedInPerS, durationS' },
-    ]);
+    expect(issuesOf({ name: 'x', segments: [REST, { kind: 'stroke', toCm: 5 }] })).toEqual([{ path: ['segments', 1], message: 'give exactly one of meanSpeedInPerS, peakSpeedInPerS, durationS' }]);
     expect(issuesOf({ name: 'x', segments: [REST, { kind: 'stroke', toCm: 5, durationS: 3, meanSpeedInPerS: 1 }] })[0]).toMatchObject({
       path: ['segments', 1, 'durationS'],
       message: expect.stringContaining('got meanSpeedInPerS and durationS'),
@@ -69,12 +67,8 @@ describe('scenario schema', () => {
     expect(issuesOf({ name: 'x', segments: [REST, { kind: 'stroke', toCm: -10, durationS: 5 }] })).toEqual([
       { path: ['segments', 1, 'toCm'], message: expect.stringContaining('first stroke must go up') },
     ]);
-    expect(issuesOf({ name: 'x', mount: { radiusCm: 8 }, segments: [REST] })).toEqual([
-      { path: ['mount', 'radiusCm'], message: expect.stringContaining('outside a 6 in roller') },
-    ]);
-    expect(issuesOf({ name: 'x', errors: { dropouts: [{ startS: 99, durationS: 2 }] }, segments: [REST, UP] })[0]!.path).toEqual([
-      'errors', 'dropouts', 0, 'startS',
-    ]);
+    expect(issuesOf({ name: 'x', mount: { radiusCm: 8 }, segments: [REST] })).toEqual([{ path: ['mount', 'radiusCm'], message: expect.stringContaining('outside a 6 in roller') }]);
+    expect(issuesOf({ name: 'x', errors: { dropouts: [{ startS: 99, durationS: 2 }] }, segments: [REST, UP] })[0]!.path).toEqual(['errors', 'dropouts', 0, 'startS']);
   });
 
   it('refuses to simulate an invalid scenario, and the catalog refuses an unknown name', () => {

@@ -78,7 +78,7 @@ describe('truth', () => {
       ),
     );
     const last = truthPointAt(slipped.truth.track, slipped.truth.track.length - 1);
-    const rEff = (5 * 2.54) / 2 * 0.92;
+    const rEff = ((5 * 2.54) / 2) * 0.92;
     expect(slipped.meta.effectiveRadiusCm).toBeCloseTo(rEff, 12);
     expect(last.positionCm).toBeCloseTo(10, 9);
     expect(last.thetaDeg).toBeCloseTo(((10 * 0.95) / rEff) * (180 / Math.PI), 9);

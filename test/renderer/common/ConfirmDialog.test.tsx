@@ -9,7 +9,16 @@ function dialog(props: { danger?: boolean; busy?: boolean } = {}) {
   const onConfirm = vi.fn();
   const onCancel = vi.fn();
   render(
-    <ConfirmDialog title="Delete all data?" confirmLabel="Delete everything" cancelLabel="Keep my data" onConfirm={onConfirm} onCancel={onCancel} testId="erase-dialog" confirmTestId="erase-confirm" {...props}>
+    <ConfirmDialog
+      title="Delete all data?"
+      confirmLabel="Delete everything"
+      cancelLabel="Keep my data"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+      testId="erase-dialog"
+      confirmTestId="erase-confirm"
+      {...props}
+    >
       Sessions, settings and answers are removed.
     </ConfirmDialog>,
   );

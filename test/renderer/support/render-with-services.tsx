@@ -110,7 +110,14 @@ export function fakeServices(options: ServicesOptions = {}): FakeServices {
     now,
     context() {
       const p = store.state.get().snapshot?.profile;
-      return { speedLimitText: '1.0 in/s', dwellNudgeS: p?.dwellNudgeS ?? 15, dwellLimitS: p?.dwellLimitS ?? 30, dailyBudgetMin: p?.dailyBudgetMin ?? 10, sounds: p?.sounds ?? true, speech: p?.speech ?? false };
+      return {
+        speedLimitText: '1.0 in/s',
+        dwellNudgeS: p?.dwellNudgeS ?? 15,
+        dwellLimitS: p?.dwellLimitS ?? 30,
+        dailyBudgetMin: p?.dailyBudgetMin ?? 10,
+        sounds: p?.sounds ?? true,
+        speech: p?.speech ?? false,
+      };
     },
   });
   return { services: { bridge, store, liveFeed: new LiveFeed(), warnings, cues }, bridge, cues };

@@ -13,11 +13,13 @@ function mutate(rand: () => number, frame: Uint8Array): Uint8Array {
       return frame.map((b) => (rand() < 0.05 ? b ^ (1 << randomInt(rand, 0, 7)) : b));
     case 1: // truncate
       return frame.slice(0, randomInt(rand, 0, frame.length - 1));
-    case 2: { // append junk
+    case 2: {
+      // append junk
       const extra = Uint8Array.from({ length: randomInt(rand, 1, 30) }, () => randomInt(rand, 0, 255));
       return Uint8Array.from([...frame, ...extra]);
     }
-    case 3: { // overwrite one header byte
+    case 3: {
+      // overwrite one header byte
       const copy = frame.slice();
       copy[randomInt(rand, 0, 7)] = randomInt(rand, 0, 255);
       return copy;

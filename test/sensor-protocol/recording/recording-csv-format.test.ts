@@ -21,13 +21,10 @@ describe('metadata keys', () => {
     expect(recordingMetadataKeyProblem(key)).toBeUndefined();
   });
 
-  it.each(['', 'Roller', '1abc', '_x', '__proto__', 'roller-diameter', 'a b', 'a=b', 'k'.repeat(65)])(
-    'rejects %j',
-    (key) => {
-      expect(isValidRecordingMetadataKey(key)).toBe(false);
-      expect(recordingMetadataKeyProblem(key)).toMatch(/^metadata key ".*" is invalid/);
-    },
-  );
+  it.each(['', 'Roller', '1abc', '_x', '__proto__', 'roller-diameter', 'a b', 'a=b', 'k'.repeat(65)])('rejects %j', (key) => {
+    expect(isValidRecordingMetadataKey(key)).toBe(false);
+    expect(recordingMetadataKeyProblem(key)).toMatch(/^metadata key ".*" is invalid/);
+  });
 });
 
 describe('metadata values', () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImuSample } from '../../../sensor-protocol/imu-sample';
-import {
-  RECORDING_CSV_HEADER as H,
-  RECORDING_CSV_MAX_LINE_CHARS,
-} from '../../../sensor-protocol/recording/recording-csv-format';
+import { RECORDING_CSV_HEADER as H, RECORDING_CSV_MAX_LINE_CHARS } from '../../../sensor-protocol/recording/recording-csv-format';
 import {
   RecordingCsvParser,
   isDecimalNumber,
@@ -44,10 +41,7 @@ describe('parseRecordingCsv: valid files', () => {
     const result = okOf(text);
     expect(result.metadata).toEqual({ roller_diameter_in: '6', sample_rate_hz: '200', note: 'a=b, c' });
     expect(Object.keys(result.metadata)).toEqual(['roller_diameter_in', 'sample_rate_hz', 'note']);
-    expect(result.samples).toEqual([
-      sample(0, 0.01, -0.02, 1.001, 0.5, -0.25, 3),
-      sample(0.005, -0.001, 200, 0.5, 5, 7, -0),
-    ]);
+    expect(result.samples).toEqual([sample(0, 0.01, -0.02, 1.001, 0.5, -0.25, 3), sample(0.005, -0.001, 200, 0.5, 5, 7, -0)]);
     expect(Object.is(result.samples[1]?.gzDps, -0)).toBe(true);
     expect(result.warnings).toEqual([]);
   });
@@ -77,8 +71,7 @@ describe('parseRecordingCsv: valid files', () => {
     expect(result.warnings).toEqual([
       {
         line: 1,
-        message:
-          'line 1: "Roller-Diameter" is not a metadata key (use lowercase letters, digits and "_", starting with a letter); the line is read as a plain comment',
+        message: 'line 1: "Roller-Diameter" is not a metadata key (use lowercase letters, digits and "_", starting with a letter); the line is read as a plain comment',
       },
     ]);
   });
@@ -86,9 +79,7 @@ describe('parseRecordingCsv: valid files', () => {
   it('keeps an invalid well-known metadata value as text and warns on its line', () => {
     const result = okOf(`# source=ble\n# roller_diameter_in=six\n${H}\n0,0,0,1,0,0,0\n`);
     expect(result.metadata).toEqual({ source: 'ble', roller_diameter_in: 'six' });
-    expect(result.warnings).toEqual([
-      { line: 2, message: 'line 2: metadata roller_diameter_in="six" must be a decimal number; the value is ignored' },
-    ]);
+    expect(result.warnings).toEqual([{ line: 2, message: 'line 2: metadata roller_diameter_in="six" must be a decimal number; the value is ignored' }]);
   });
 });
 
@@ -261,8 +252,7 @@ describe('parseRecordingCsv: errors name the exact line and column', () => {
         column: 1,
         columnName: 't_s',
         reason: 'time goes backwards: t_s 1.5 is less than 2 on line 4 (equal times are allowed, decreasing times are not)',
-        message:
-          'line 5, column 1 (t_s): time goes backwards: t_s 1.5 is less than 2 on line 4 (equal times are allowed, decreasing times are not)',
+        message: 'line 5, column 1 (t_s): time goes backwards: t_s 1.5 is less than 2 on line 4 (equal times are allowed, decreasing times are not)',
       },
     },
     {
@@ -347,9 +337,7 @@ describe('parseRecordingCsv: errors name the exact line and column', () => {
 });
 
 describe('RecordingCsvParser: chunking', () => {
-  const text =
-    '\uFEFF# roller_diameter_in=6\r\n# plain comment\r\n\r\n' +
-    `${H}\r\n0,0.01,-0.02,1.001,0.5,-0.25,3\n\n0.005,-1e-3,2E+2,.5,5.,+7,-0\r\n0.01,1,2,3,4,5,6`;
+  const text = '\uFEFF# roller_diameter_in=6\r\n# plain comment\r\n\r\n' + `${H}\r\n0,0.01,-0.02,1.001,0.5,-0.25,3\n\n0.005,-1e-3,2E+2,.5,5.,+7,-0\r\n0.01,1,2,3,4,5,6`;
 
   it('gives the whole-text result for a split at every position', () => {
     const whole = parseRecordingCsv(text);
@@ -429,12 +417,9 @@ describe('isDecimalNumber', () => {
   it.each(['0', '-0', '+1', '1.', '.5', '1.5', '-1.5e-7', '1E+21', '5e-324', '007'])('accepts %j', (s) => {
     expect(check(s)).toBe(true);
   });
-  it.each(['', '-', '+', '.', '-.', '1e', '1e+', 'e5', '.e1', '1.2.3', '1,5', ' 1', '1 ', '0x1', 'NaN', 'Infinity', '1_000', '١'])(
-    'rejects %j',
-    (s) => {
-      expect(check(s)).toBe(false);
-    },
-  );
+  it.each(['', '-', '+', '.', '-.', '1e', '1e+', 'e5', '.e1', '1.2.3', '1,5', ' 1', '1 ', '0x1', 'NaN', 'Infinity', '1_000', '١'])('rejects %j', (s) => {
+    expect(check(s)).toBe(false);
+  });
 });
 
 describe('number values', () => {

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImuSample } from '../../../sensor-protocol/imu-sample';
 import { RECORDING_CSV_HEADER as H } from '../../../sensor-protocol/recording/recording-csv-format';
 import { parseRecordingCsv, parseRecordingCsvChunks } from '../../../sensor-protocol/recording/recording-csv-reader';
-import {
-  RecordingCsvWriteError,
-  RecordingCsvWriter,
-  formatRecordingCsv,
-  formatRecordingCsvNumber,
-} from '../../../sensor-protocol/recording/recording-csv-writer';
+import { RecordingCsvWriteError, RecordingCsvWriter, formatRecordingCsv, formatRecordingCsvNumber } from '../../../sensor-protocol/recording/recording-csv-writer';
 
 function sample(tS: number, axG: number, ayG: number, azG: number, gxDps: number, gyDps: number, gzDps: number): ImuSample {
   return { tS, axG, ayG, azG, gxDps, gyDps, gzDps };
@@ -81,9 +76,7 @@ describe('formatRecordingCsv → parseRecordingCsv round trip', () => {
       roller_diameter_in: '6',
       source: 'simulator',
     });
-    expect(text).toBe(
-      `# roller_diameter_in=6\n# source=simulator\n${H}\n0,0.01,-0.02,1,0.5,-0.25,3\n0.005,-0,1e-7,1,0,0,1e+21\n`,
-    );
+    expect(text).toBe(`# roller_diameter_in=6\n# source=simulator\n${H}\n0,0.01,-0.02,1,0.5,-0.25,3\n0.005,-0,1e-7,1,0,0,1e+21\n`);
   });
 
   it('gives back identical samples and metadata for tricky values', () => {
@@ -122,7 +115,7 @@ describe('formatRecordingCsv → parseRecordingCsv round trip', () => {
     const samples: ImuSample[] = [];
     for (let i = 0; i < 5000; i++) {
       const lsb = () => Math.round((next() - 0.5) * 65536);
-      samples.push(sample(i / 200, lsb() / 4096, lsb() / 16384, 1 + lsb() * 0.000061, lsb() / 131, lsb() * 0.0610352, lsb() * 2000 / 32768));
+      samples.push(sample(i / 200, lsb() / 4096, lsb() / 16384, 1 + lsb() * 0.000061, lsb() / 131, lsb() * 0.0610352, (lsb() * 2000) / 32768));
     }
     const result = parseRecordingCsv(formatRecordingCsv(samples));
     if (!result.ok) throw new Error(result.error.message);
@@ -152,20 +145,14 @@ describe('RecordingCsvWriter (incremental)', () => {
   it('refuses time going backwards across chunks and keeps its state', () => {
     const writer = new RecordingCsvWriter();
     writer.write([sample(1, 0, 0, 1, 0, 0, 0), sample(2, 0, 0, 1, 0, 0, 0)]);
-    expect(() => writer.write([sample(2, 0, 0, 1, 0, 0, 0), sample(1.5, 0, 0, 1, 0, 0, 0)])).toThrow(
-      "sample 4: t_s 1.5 is less than the previous sample's 2; time must not go backwards",
-    );
+    expect(() => writer.write([sample(2, 0, 0, 1, 0, 0, 0), sample(1.5, 0, 0, 1, 0, 0, 0)])).toThrow("sample 4: t_s 1.5 is less than the previous sample's 2; time must not go backwards");
     expect(writer.sampleCount).toBe(2);
     expect(writer.write([sample(2, 0, 0, 1, 0, 0, 0)])).toBe('2,0,0,1,0,0,0\n');
   });
 
   it('refuses non-finite values, naming the sample and column', () => {
-    expect(() => formatRecordingCsv([sample(0, 0, 0, 1, 0, 0, 0), sample(1, 0, 0, 1, NaN, 0, 0)])).toThrow(
-      'sample 2: gx_dps is NaN; only finite numbers can be written',
-    );
-    expect(() => formatRecordingCsv([sample(0, 0, -Infinity, 1, 0, 0, 0)])).toThrow(
-      'sample 1: ay_g is -Infinity; only finite numbers can be written',
-    );
+    expect(() => formatRecordingCsv([sample(0, 0, 0, 1, 0, 0, 0), sample(1, 0, 0, 1, NaN, 0, 0)])).toThrow('sample 2: gx_dps is NaN; only finite numbers can be written');
+    expect(() => formatRecordingCsv([sample(0, 0, -Infinity, 1, 0, 0, 0)])).toThrow('sample 1: ay_g is -Infinity; only finite numbers can be written');
   });
 
   it('refuses use after finish()', () => {

@@ -36,8 +36,16 @@ describe('WitMotion commands', () => {
 
   it('maps every supported rate to its code and back', () => {
     const table: Array<[number, number]> = [
-      [0.2, 0x01], [0.5, 0x02], [1, 0x03], [2, 0x04], [5, 0x05],
-      [10, 0x06], [20, 0x07], [50, 0x08], [100, 0x09], [200, 0x0a],
+      [0.2, 0x01],
+      [0.5, 0x02],
+      [1, 0x03],
+      [2, 0x04],
+      [5, 0x05],
+      [10, 0x06],
+      [20, 0x07],
+      [50, 0x08],
+      [100, 0x09],
+      [200, 0x0a],
     ];
     expect(WITMOTION_RATE_CODES.map((e) => [e.rateHz, e.code])).toEqual(table);
     for (const [rateHz, code] of table) {

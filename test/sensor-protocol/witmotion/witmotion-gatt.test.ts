@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  WITMOTION_NOBLE_UUIDS,
-  WITMOTION_NOTIFY_CHAR_UUID,
-  WITMOTION_SERVICE_UUID,
-  WITMOTION_WRITE_CHAR_UUID,
-  isWitmotionAdvertisedName,
-} from '../../../sensor-protocol/witmotion/witmotion-gatt';
+import { WITMOTION_NOBLE_UUIDS, WITMOTION_NOTIFY_CHAR_UUID, WITMOTION_SERVICE_UUID, WITMOTION_WRITE_CHAR_UUID, isWitmotionAdvertisedName } from '../../../sensor-protocol/witmotion/witmotion-gatt';
 
 describe('WitMotion GATT profile', () => {
   it('has the vendor UUIDs (…9a34fb, not the Bluetooth base …9b34fb)', () => {

@@ -1,10 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  WITMOTION_RECORD_BYTES,
-  decodeWitmotionRegisterRecord,
-  decodeWitmotionSampleRecord,
-  isKnownWitmotionFlag,
-} from '../../../sensor-protocol/witmotion/witmotion-record';
+import { WITMOTION_RECORD_BYTES, decodeWitmotionRegisterRecord, decodeWitmotionSampleRecord, isKnownWitmotionFlag } from '../../../sensor-protocol/witmotion/witmotion-record';
 
 /** Real capture of a unit lying still. */
 const AT_REST_HEX = '55 61 FC FF EF FF 11 08 00 00 00 00 00 00 98 FF 0D 00 F8 31';

@@ -1,10 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  WitmotionStreamParser,
-  type WitmotionPushResult,
-  type WitmotionSampleRecord,
-  type WitmotionStreamRecord,
-} from '../../../sensor-protocol/witmotion/witmotion-stream';
+import { WitmotionStreamParser, type WitmotionPushResult, type WitmotionSampleRecord, type WitmotionStreamRecord } from '../../../sensor-protocol/witmotion/witmotion-stream';
 
 const AT_REST_HEX = '55 61 FC FF EF FF 11 08 00 00 00 00 00 00 98 FF 0D 00 F8 31';
 const REGISTER_HEX = '55 71 3A 00 68 01 69 00 7A 00 00 00 00 00 00 00 00 00 00 00';
@@ -30,8 +25,7 @@ function sampleRecord(marker: number): Uint8Array {
   return bytes;
 }
 
-const samplesOf = (records: WitmotionStreamRecord[]) =>
-  records.filter((r): r is WitmotionSampleRecord => r.kind === 'sample');
+const samplesOf = (records: WitmotionStreamRecord[]) => records.filter((r): r is WitmotionSampleRecord => r.kind === 'sample');
 
 /** Deterministic PRNG (mulberry32) so failures reproduce. */
 function prng(seed: number): () => number {
@@ -154,9 +148,7 @@ describe('WitmotionStreamParser: framing', () => {
   it('returns register replies as their own kind with the arrival time', () => {
     const parser = new WitmotionStreamParser();
     const { records } = parser.push(fromHex(REGISTER_HEX), 7.25);
-    expect(records).toEqual([
-      { kind: 'register', startRegister: 0x3a, values: [360, 105, 122, 0, 0, 0, 0, 0], arrivalTimeS: 7.25, offset: 0 },
-    ]);
+    expect(records).toEqual([{ kind: 'register', startRegister: 0x3a, values: [360, 105, 122, 0, 0, 0, 0, 0], arrivalTimeS: 7.25, offset: 0 }]);
     expect(parser.counters).toMatchObject({ registerRecords: 1, sampleRecords: 0, skippedBytes: 0 });
   });
 

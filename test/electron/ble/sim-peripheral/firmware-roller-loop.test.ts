@@ -47,19 +47,23 @@ describe('the firmware core in the loop with the app', () => {
   it.each([
     ['too-fast', 100],
     ['high-bias', 200],
-  ])('%s at %i Hz: position, speed and events as close to the truth as the direct path', async (scenario, rateHz) => {
-    const l = await loop(scenario, rateHz);
-    const truthSim = l.roller.feed.simulation;
-    await l.run(truthSim.meta.durationS * 1000 + 500);
-    const viaFirmware = accuracyOf(onTruthClock(l), truthSim);
-    const direct = accuracyOf(simulate({ ...builtInScenario(scenario), sensor: { ...builtInScenario(scenario).sensor, sampleRateHz: rateHz } }).samples, truthSim);
-    expect(viaFirmware.samples).toBeGreaterThan(truthSim.meta.durationS * rateHz * 0.98);
-    expect(viaFirmware.positionRmsCm).toBeLessThanOrEqual(Math.max(ACCURACY_TARGETS.positionRmsCm, direct.positionRmsCm * 1.25));
-    expect(viaFirmware.speedRmsInPerS).toBeLessThanOrEqual(Math.max(ACCURACY_TARGETS.speedRmsInPerS, direct.speedRmsInPerS * 1.25));
-    expect(viaFirmware.eventF1).toBeGreaterThanOrEqual(Math.min(ACCURACY_TARGETS.eventF1, direct.eventF1));
-    expect(l.gaps).toEqual([]);
-    expect(l.roller.counters.samplesDropped).toBe(0);
-  }, 60_000);
+  ])(
+    '%s at %i Hz: position, speed and events as close to the truth as the direct path',
+    async (scenario, rateHz) => {
+      const l = await loop(scenario, rateHz);
+      const truthSim = l.roller.feed.simulation;
+      await l.run(truthSim.meta.durationS * 1000 + 500);
+      const viaFirmware = accuracyOf(onTruthClock(l), truthSim);
+      const direct = accuracyOf(simulate({ ...builtInScenario(scenario), sensor: { ...builtInScenario(scenario).sensor, sampleRateHz: rateHz } }).samples, truthSim);
+      expect(viaFirmware.samples).toBeGreaterThan(truthSim.meta.durationS * rateHz * 0.98);
+      expect(viaFirmware.positionRmsCm).toBeLessThanOrEqual(Math.max(ACCURACY_TARGETS.positionRmsCm, direct.positionRmsCm * 1.25));
+      expect(viaFirmware.speedRmsInPerS).toBeLessThanOrEqual(Math.max(ACCURACY_TARGETS.speedRmsInPerS, direct.speedRmsInPerS * 1.25));
+      expect(viaFirmware.eventF1).toBeGreaterThanOrEqual(Math.min(ACCURACY_TARGETS.eventF1, direct.eventF1));
+      expect(l.gaps).toEqual([]);
+      expect(l.roller.counters.samplesDropped).toBe(0);
+    },
+    60_000,
+  );
 });
 
 describe('the firmware core through the control point and configuration characteristic', () => {

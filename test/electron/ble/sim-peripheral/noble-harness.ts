@@ -55,9 +55,7 @@ export interface RollerGatt {
 /** Connects and discovers the Roller, Battery and Device Information services. */
 export async function connectRoller(h: Harness, peripheral: Peripheral): Promise<RollerGatt> {
   await h.run(peripheral.connectAsync());
-  const { characteristics } = await h.run(
-    peripheral.discoverSomeServicesAndCharacteristicsAsync([ROLLER_SERVICE, BATTERY_SERVICE_UUID, DEVICE_INFO_SERVICE_UUID], []),
-  );
+  const { characteristics } = await h.run(peripheral.discoverSomeServicesAndCharacteristicsAsync([ROLLER_SERVICE, BATTERY_SERVICE_UUID, DEVICE_INFO_SERVICE_UUID], []));
   const by = (uuid: string) => {
     const c = characteristics.find((x) => x.uuid === toNobleUuid(uuid));
     if (!c) throw new Error(`no characteristic ${uuid}`);

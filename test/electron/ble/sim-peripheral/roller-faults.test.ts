@@ -177,7 +177,13 @@ describe('simulated roller faults', () => {
   });
 
   it('loops a short scenario seamlessly (sequence and clock run on), or stops at its end', async () => {
-    const scenario = { name: 'short', segments: [{ kind: 'rest' as const, durationS: 1 }, { kind: 'stroke' as const, toCm: 5, durationS: 1 }] };
+    const scenario = {
+      name: 'short',
+      segments: [
+        { kind: 'rest' as const, durationS: 1 },
+        { kind: 'stroke' as const, toCm: 5, durationS: 1 },
+      ],
+    };
     for (const endOfScenario of ['loop', 'stop'] as const) {
       const h = harness({ peripherals: [{ kind: 'roller', scenario, endOfScenario, seed: 1 }] });
       const roller = h.peripherals[0] as SimulatedRollerPeripheral;

@@ -173,10 +173,12 @@ describe('simulated roller under the real noble object model', () => {
     await h.run(gatt.control.writeAsync(START, false));
     await h.scheduler.advanceByAsync(500);
 
-    const frames = imu.items.map((b) => decodeFrame(b)).map((r) => {
-      if (!r.ok) throw new Error(r.message);
-      return r.frame;
-    });
+    const frames = imu.items
+      .map((b) => decodeFrame(b))
+      .map((r) => {
+        if (!r.ok) throw new Error(r.message);
+        return r.frame;
+      });
     expect(frames.every((f) => f.raw.length === 6)).toBe(true);
     frames.forEach((f, i) => expect(f.sequence).toBe(i)); // no sequence numbers used while stopped
     const pause = frames[beforeStop]!.t0Us - frames[beforeStop - 1]!.t0Us;

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Characteristic } from '@abandonware/noble';
-import {
-  witmotionReadRegisterCommand,
-  witmotionRateHzFromCode,
-  witmotionSetRateSequence,
-  WITMOTION_COMMAND_GAP_S,
-  WITMOTION_REGISTER,
-} from '../../../../sensor-protocol/witmotion/witmotion-commands';
+import { witmotionReadRegisterCommand, witmotionRateHzFromCode, witmotionSetRateSequence, WITMOTION_COMMAND_GAP_S, WITMOTION_REGISTER } from '../../../../sensor-protocol/witmotion/witmotion-commands';
 import { WITMOTION_NOBLE_UUIDS } from '../../../../sensor-protocol/witmotion/witmotion-gatt';
 import { WitmotionStreamParser, type WitmotionStreamRecord } from '../../../../sensor-protocol/witmotion/witmotion-stream';
 import { WITMOTION_RECORD_BYTES } from '../../../../sensor-protocol/witmotion/witmotion-record';
@@ -17,9 +11,7 @@ async function connectWitmotion(h: Harness, id: string): Promise<{ notify: Chara
   const p = await findPeripheral(h, id, [WITMOTION_NOBLE_UUIDS.service]);
   expect(p.advertisement.localName).toBe('WT901BLE68');
   await h.run(p.connectAsync());
-  const { characteristics } = await h.run(
-    p.discoverSomeServicesAndCharacteristicsAsync([WITMOTION_NOBLE_UUIDS.service], [WITMOTION_NOBLE_UUIDS.notifyChar, WITMOTION_NOBLE_UUIDS.writeChar]),
-  );
+  const { characteristics } = await h.run(p.discoverSomeServicesAndCharacteristicsAsync([WITMOTION_NOBLE_UUIDS.service], [WITMOTION_NOBLE_UUIDS.notifyChar, WITMOTION_NOBLE_UUIDS.writeChar]));
   const notify = characteristics.find((c) => c.uuid === WITMOTION_NOBLE_UUIDS.notifyChar)!;
   const write = characteristics.find((c) => c.uuid === WITMOTION_NOBLE_UUIDS.writeChar)!;
   expect(notify.properties).toEqual(['notify']);

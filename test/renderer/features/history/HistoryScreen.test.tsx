@@ -23,16 +23,15 @@ const s3 = pastSessionFixture(3, at('2025-03-05', 8), '2025-03-05', { summary: s
 const s4 = pastSessionFixture(4, at('2025-03-05', 10), '2025-03-05', { endReason: 'interrupted', summary: null });
 const HISTORY: History = {
   sessions: [s1, s2, s3, s4],
-  days: [
-    dayFixture('2025-03-03', [1], { stoppedForPain: 1 }),
-    dayFixture('2025-03-04', [2]),
-    dayFixture('2025-03-05', [3, 4], { rollingS: 640, budgetS: 600, overBudget: true }),
-  ],
+  days: [dayFixture('2025-03-03', [1], { stoppedForPain: 1 }), dayFixture('2025-03-04', [2]), dayFixture('2025-03-05', [3, 4], { rollingS: 640, budgetS: 600, overBudget: true })],
   weeks: [{ weekStart: '2025-03-03', sessions: 4, activeDays: 3, rollingS: 1120, withinLimitShare: 0.74, warningsPerSession: 2.25 }],
 };
 
 function history(answers: Parameters<typeof renderWithServices>[1] = {}) {
-  return renderWithServices(<HistoryScreen />, { screen: 'history', answers: { 'history.get': HISTORY, 'review.get': (p) => reviewFixture(HISTORY.sessions.find((s) => s.id === p.id)!), ...answers.answers } });
+  return renderWithServices(<HistoryScreen />, {
+    screen: 'history',
+    answers: { 'history.get': HISTORY, 'review.get': (p) => reviewFixture(HISTORY.sessions.find((s) => s.id === p.id)!), ...answers.answers },
+  });
 }
 
 describe('HistoryScreen', () => {
@@ -113,6 +112,11 @@ describe('HistoryScreen', () => {
     expect(screen.getByTestId('compare-bar').textContent).toContain('Two sessions chosen.');
     await user.click(screen.getByTestId('compare-open'));
     expect(await screen.findByTestId('compare-table')).toBeTruthy();
-    expect(bridge.paramsOf('review.get').map((p) => p.id).sort()).toEqual([2, 3]);
+    expect(
+      bridge
+        .paramsOf('review.get')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([2, 3]);
   });
 });

@@ -96,11 +96,7 @@ describe('figures', () => {
 
 describe('history ordering and today', () => {
   const history: History = {
-    sessions: [
-      session(1, '2025-03-03T10:00:00Z', '2025-03-03'),
-      session(3, '2025-03-05T18:00:00Z', '2025-03-05'),
-      session(2, '2025-03-05T08:00:00Z', '2025-03-05'),
-    ],
+    sessions: [session(1, '2025-03-03T10:00:00Z', '2025-03-03'), session(3, '2025-03-05T18:00:00Z', '2025-03-05'), session(2, '2025-03-05T08:00:00Z', '2025-03-05')],
     days: [dayEntry('2025-03-03', [1]), dayEntry('2025-03-05', [3, 2, 99], 700)],
     weeks: [
       { weekStart: '2025-02-24', sessions: 0, activeDays: 0, rollingS: 0, withinLimitShare: null, warningsPerSession: 0 },

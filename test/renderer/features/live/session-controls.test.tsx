@@ -118,7 +118,10 @@ describe('LiveScreen', () => {
 
   it('while running: speed, dwell ring and times; a connection alert while the sensor reconnects', () => {
     renderWithServices(<LiveScreen />, {
-      snapshot: snapshotFixture({ session: runningSessionFixture(), connection: { name: 'reconnecting', attempt: 2, reason: 'out of range', source: 'ble', description: 'Roller A1', batteryPercent: 50 } }),
+      snapshot: snapshotFixture({
+        session: runningSessionFixture(),
+        connection: { name: 'reconnecting', attempt: 2, reason: 'out of range', source: 'ble', description: 'Roller A1', batteryPercent: 50 },
+      }),
     });
     expect(screen.getByRole('heading', { name: 'Session in progress' })).toBeTruthy();
     expect(screen.getByTestId('speed-readout')).toBeTruthy();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** The session's times and the last session's summary. */
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SessionSummary } from '../../../../renderer/features/live/SessionSummary';
 import { SessionTimes } from '../../../../renderer/features/live/SessionTimes';
@@ -42,7 +42,14 @@ describe('SessionTimes', () => {
 });
 
 describe('SessionSummary', () => {
-  const ended = { ...snapshotFixture().session, state: 'ended' as const, elapsedS: 245, figures: summaryFixture({ durationS: 245, rollingS: 180, warnings: 3 }), todayRollingS: 400, dailyBudgetS: 600 };
+  const ended = {
+    ...snapshotFixture().session,
+    state: 'ended' as const,
+    elapsedS: 245,
+    figures: summaryFixture({ durationS: 245, rollingS: 180, warnings: 3 }),
+    todayRollingS: 400,
+    dailyBudgetS: 600,
+  };
 
   it('lists length, rolling time, warnings and today against the budget', () => {
     renderWithServices(<SessionSummary session={{ ...ended, endReason: 'completed' }} units="cm" />);

@@ -49,7 +49,7 @@ describe('PairScreen: Bluetooth', () => {
     await waitFor(() => expect(bridge.paramsOf('sensors.scan')).toEqual([{ on: false }]));
   });
 
-  it('shows what the sources said: a failed scan, unreadable messages and gaps, the sensor\'s own error', () => {
+  it("shows what the sources said: a failed scan, unreadable messages and gaps, the sensor's own error", () => {
     const { unmount } = pair();
     expect(screen.queryByTestId('source-notes')).toBeNull();
     unmount();
@@ -74,9 +74,9 @@ describe('PairScreen: Bluetooth', () => {
   it('plays a chosen recording live: its name and text go to main; an empty file is refused here', async () => {
     const { user, bridge } = pair();
     const csv = 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n';
-    await user.upload(screen.getByTestId('replay-file') as HTMLInputElement, new File([csv], 'evening.csv', { type: 'text/csv' }));
+    await user.upload(screen.getByTestId<HTMLInputElement>('replay-file'), new File([csv], 'evening.csv', { type: 'text/csv' }));
     await waitFor(() => expect(bridge.paramsOf('sensors.useReplay')).toEqual([{ fileName: 'evening.csv', text: csv }]));
-    await user.upload(screen.getByTestId('replay-file') as HTMLInputElement, new File([], 'empty.csv', { type: 'text/csv' }));
+    await user.upload(screen.getByTestId<HTMLInputElement>('replay-file'), new File([], 'empty.csv', { type: 'text/csv' }));
     await waitFor(() => expect(screen.getByTestId('pair-error').textContent).toContain('empty.csv: the file is empty'));
     expect(bridge.paramsOf('sensors.useReplay')).toHaveLength(1);
   });

@@ -23,7 +23,12 @@ describe('CompareSessions', () => {
     const row = (key: string) => [...within(table).getAllByTestId('compare-row')].find((r) => r.dataset.key === key)!;
     expect([...row('within').querySelectorAll('td')].map((td) => td.textContent)).toEqual(['60 % (limit 1.0 in/s)', '90 % (limit 1.0 in/s)', '▲ better']);
     expect(row('longest').querySelectorAll('td')[2]!.textContent).toBe('= same');
-    expect(bridge.paramsOf('review.get').map((p) => p.id).sort()).toEqual([3, 8]);
+    expect(
+      bridge
+        .paramsOf('review.get')
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual([3, 8]);
     await user.click(screen.getByTestId('compare-back'));
     expect(onBack).toHaveBeenCalled();
   });
@@ -40,7 +45,9 @@ describe('DwellHeatmap', () => {
     const bins = screen.getByTestId('dwell-bins').querySelectorAll('rect');
     expect(bins).toHaveLength(earlier.dwell.seconds.filter((s) => s > 0).length);
     expect(screen.getByTestId('dwell-hottest').textContent).toBe('5 s');
-    const zones = [...screen.getByTestId('zone-times').querySelectorAll('li')].map((li) => `${li.dataset.zone}: ${li.querySelector('.zone-times__value')?.textContent}${li.querySelector('.zone-times__avoid') ? ' keep off' : ''}`);
+    const zones = [...screen.getByTestId('zone-times').querySelectorAll('li')].map(
+      (li) => `${li.dataset.zone}: ${li.querySelector('.zone-times__value')?.textContent}${li.querySelector('.zone-times__avoid') ? ' keep off' : ''}`,
+    );
     expect(zones).toEqual(['neck: 0 s (0 %)', 'upper-back: 2 min (50 %)', 'mid-back: 1 min 50 s (46 %)', 'lumbar: 10 s (4 %) keep off']);
   });
 

@@ -22,7 +22,14 @@ function actions(chartImage: () => string | null = () => null) {
   const r = renderWithServices(<ReviewActions review={reviewFixture(session)} units="in" chartImage={chartImage} onReanalysed={onReanalysed} onDeleted={onDeleted} />, {
     snapshot: snapshotFixture({ profile: profileFixture({ speedLimitInPerS: 1.5, dwellNudgeS: 12, dwellLimitS: 25, bodyHeightCm: 172 }) }),
     answers: {
-      'sessions.export': { folder: '/home/ann/Downloads/Roller Companion', files: [{ kind: 'csv', name: 's4.csv', path: '/x/s4.csv' }, { kind: 'png', name: 's4.png', path: '/x/s4.png' }], samples: 100 },
+      'sessions.export': {
+        folder: '/home/ann/Downloads/Roller Companion',
+        files: [
+          { kind: 'csv', name: 's4.csv', path: '/x/s4.csv' },
+          { kind: 'png', name: 's4.png', path: '/x/s4.png' },
+        ],
+        samples: 100,
+      },
       'sessions.reanalyze': reanalysis,
       'sessions.delete': { ok: true },
     },

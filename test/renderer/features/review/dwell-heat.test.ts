@@ -26,7 +26,11 @@ describe('dwell heat', () => {
   });
 
   it('ramps from dark to bright and clamps', () => {
-    const lum = (c: string) => c.match(/\d+/g)!.map(Number).reduce((a, b) => a + b, 0);
+    const lum = (c: string) =>
+      c
+        .match(/\d+/g)!
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
     expect(lum(heatColour(0))).toBeLessThan(lum(heatColour(0.5)));
     expect(lum(heatColour(0.5))).toBeLessThan(lum(heatColour(1)));
     expect(heatColour(7)).toBe(heatColour(1));

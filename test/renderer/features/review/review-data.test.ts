@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  engineViewAt,
-  eventWindow,
-  nearestIndex,
-  overLimitStretches,
-  positionRange,
-  tickTime,
-  toPoints,
-  zoneBands,
-  type ReviewTrack,
-} from '../../../../renderer/features/review/review-data';
+import { engineViewAt, eventWindow, nearestIndex, overLimitStretches, positionRange, tickTime, toPoints, zoneBands, type ReviewTrack } from '../../../../renderer/features/review/review-data';
 
 describe('overLimitStretches', () => {
   const t = [0, 1, 2, 3, 4, 5, 6, 7];

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScreeningAnswersSchema, SCREENING_QUESTIONS } from '../../../../electron/ipc/ipc-contract';
-import {
-  checkScreening,
-  needsClearance,
-  questionText,
-  toSubmission,
-  unansweredQuestions,
-  yesAnswers,
-  type ScreeningDraft,
-} from '../../../../renderer/features/screening/screening-evaluation';
+import { checkScreening, needsClearance, questionText, toSubmission, unansweredQuestions, yesAnswers, type ScreeningDraft } from '../../../../renderer/features/screening/screening-evaluation';
 import { SCREENING_WHY } from '../../../../renderer/features/screening/screening-why';
 
 const allNo = (): ScreeningDraft => Object.fromEntries(SCREENING_QUESTIONS.map((q) => [q.id, false]));

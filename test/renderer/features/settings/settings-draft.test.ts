@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { profileFixture } from '../../app/fixtures';
 import { ProfilePatchSchema, ProfileSchema, type Profile } from '../../../../electron/ipc/ipc-contract';
 import { MotionSettingsSchema } from '../../../../electron/motion/motion-settings';
-import { draftFromProfile, RESEARCH_PACE_IN_PER_S, speedText, switchSettingsUnits, validateSettings, type SettingsDraft, type SettingsField } from '../../../../renderer/features/settings/settings-draft';
+import {
+  draftFromProfile,
+  RESEARCH_PACE_IN_PER_S,
+  speedText,
+  switchSettingsUnits,
+  validateSettings,
+  type SettingsDraft,
+  type SettingsField,
+} from '../../../../renderer/features/settings/settings-draft';
 
 const profile: Profile = profileFixture();
 
@@ -61,7 +69,14 @@ describe('settings draft against the schema main checks', () => {
   });
 
   it('refuses exactly the dwell pairs the motion settings refuse (the limit after the nudge)', () => {
-    for (const [nudge, limit] of [[15, 15], [15, 15.1], [20, 19.9], [20, 20], [30, 30], [30, 31]] as const) {
+    for (const [nudge, limit] of [
+      [15, 15],
+      [15, 15.1],
+      [20, 19.9],
+      [20, 20],
+      [30, 30],
+      [30, 31],
+    ] as const) {
       const form = validateSettings({ ...draftFromProfile(profile), dwellNudgeS: String(nudge), dwellLimitS: String(limit) });
       const engine = MotionSettingsSchema.safeParse({ dwellNudgeS: nudge, dwellLimitS: limit }).success;
       expect({ nudge, limit, accepted: form.patch !== null }).toEqual({ nudge, limit, accepted: engine });

@@ -38,9 +38,7 @@ describe('ScreeningSummary', () => {
     expect(screen.getByTestId('screening-summary').textContent).toContain('You answered no to all of them.');
     unmount();
     renderWithServices(<ScreeningSummary screening={screeningFixture(['osteoporosis', 'pregnancy'])} />);
-    expect(screen.getByTestId('screening-summary').textContent).toContain(
-      'You answered yes to Osteoporosis or weak bones; Pregnancy. Please check with a doctor or physiotherapist before rolling.',
-    );
+    expect(screen.getByTestId('screening-summary').textContent).toContain('You answered yes to Osteoporosis or weak bones; Pregnancy. Please check with a doctor or physiotherapist before rolling.');
   });
 });
 
