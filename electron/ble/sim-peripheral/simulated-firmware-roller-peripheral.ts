@@ -18,36 +18,20 @@
  * scenario's session starts at the first start-streaming; before it the roller lies still.
  */
 import { z } from 'zod';
-import {
-  BATTERY_LEVEL_CHAR_UUID,
-  BATTERY_SERVICE_UUID,
-  CONTROL_POINT_CHAR_UUID,
-  DEVICE_INFO_SERVICE_UUID,
-  FIRMWARE_REVISION_CHAR_UUID,
-  HARDWARE_REVISION_CHAR_UUID,
-  IMU_STREAM_CHAR_UUID,
-  MANUFACTURER_NAME_CHAR_UUID,
-  MODEL_NUMBER_CHAR_UUID,
-  ROLLER_LOCAL_NAME,
-  ROLLER_SERVICE_UUID,
-  SENSOR_CONFIG_CHAR_UUID,
-  SERIAL_NUMBER_CHAR_UUID,
-  STATUS_CHAR_UUID,
-  toNobleUuid,
-} from '../../../sensor-protocol/gatt/gatt-profile';
+import { ROLLER_LOCAL_NAME } from '../../../sensor-protocol/gatt/gatt-profile';
 import type { Scenario } from '../../sim/scenario-schema';
 import { ATT_ERROR, attError, attOk, type AttResult } from './att-error';
 import type { Fault } from './fault-plan';
 import { FirmwareMotionFeed } from './firmware-motion-feed';
 import { hexOf, parseFirmwareLine, type FirmwareCounters } from './firmware-output';
 import { FirmwareProcess } from './firmware-process';
-import { GattServer, standardGapGattServices, stringCharacteristic, type ServiceSpec } from './gatt-server';
+import { GattServer, type ServiceSpec } from './gatt-server';
+import { ROLLER_GATT_UUIDS, rollerGattServices } from './roller-gatt-services';
 import type { DisconnectCause, PeripheralLink } from './peripheral-link';
 import { resolveScenario, type ScenarioChoice } from './scenario-choice';
 import type { Scheduler } from './scheduler';
 import { SimulatedPeripheralBase, basePeripheralFields, baseSettingsFrom } from './simulated-peripheral-base';
 
-const APPEARANCE_GENERIC_SENSOR = 0x0540;
 /** Codec reasons that are a wrong length (ATT 0x0D); every other refusal is a value not allowed (0x13). */
 const LENGTH_REASONS = new Set(['truncated', 'empty', 'bad-length']);
 
@@ -79,13 +63,7 @@ export interface FirmwareRollerCounters extends FirmwareCounters {
   unreadableLines: number;
 }
 
-const U = Object.freeze({
-  service: toNobleUuid(ROLLER_SERVICE_UUID),
-  imu: toNobleUuid(IMU_STREAM_CHAR_UUID),
-  config: toNobleUuid(SENSOR_CONFIG_CHAR_UUID),
-  control: toNobleUuid(CONTROL_POINT_CHAR_UUID),
-  status: toNobleUuid(STATUS_CHAR_UUID),
-});
+const U = ROLLER_GATT_UUIDS;
 
 type WriteAnswer = { ok: true } | { ok: false; reason: string };
 
@@ -191,29 +169,21 @@ export class SimulatedFirmwareRollerPeripheral extends SimulatedPeripheralBase {
 
   private services(): ServiceSpec[] {
     const s = this.settings;
-    return [
-      ...standardGapGattServices(() => s.localName, APPEARANCE_GENERIC_SENSOR),
-      {
-        uuid: U.service,
-        characteristics: [
-          { uuid: U.imu, properties: ['notify'] },
-          { uuid: U.config, properties: ['read', 'write'], read: () => attOk(this.configValue.slice()), write: (d: Uint8Array) => this.write('config', d) },
-          { uuid: U.control, properties: ['write'], write: (d: Uint8Array) => this.write('control', d) },
-          { uuid: U.status, properties: ['read', 'notify'], read: () => attOk(this.statusValue.slice()) },
-        ],
+    return rollerGattServices({
+      localName: () => s.localName,
+      readConfig: () => attOk(this.configValue.slice()),
+      writeConfig: (data) => this.write('config', data),
+      writeControl: (data) => this.write('control', data),
+      readStatus: () => attOk(this.statusValue.slice()),
+      readBattery: () => attOk(this.batteryValue.slice()),
+      deviceInfo: {
+        manufacturerName: () => s.manufacturerName,
+        modelNumber: () => s.modelNumber,
+        serialNumber: () => `RC-${this.id.slice(-6).toUpperCase()}`,
+        firmwareRevision: () => this.firmwareRevision(),
+        hardwareRevision: () => s.hardwareRevision,
       },
-      { uuid: BATTERY_SERVICE_UUID, characteristics: [{ uuid: BATTERY_LEVEL_CHAR_UUID, properties: ['read', 'notify'], read: () => attOk(this.batteryValue.slice()) }] },
-      {
-        uuid: DEVICE_INFO_SERVICE_UUID,
-        characteristics: [
-          stringCharacteristic(MANUFACTURER_NAME_CHAR_UUID, () => s.manufacturerName),
-          stringCharacteristic(MODEL_NUMBER_CHAR_UUID, () => s.modelNumber),
-          stringCharacteristic(SERIAL_NUMBER_CHAR_UUID, () => `RC-${this.id.slice(-6).toUpperCase()}`),
-          stringCharacteristic(FIRMWARE_REVISION_CHAR_UUID, () => this.firmwareRevision()),
-          stringCharacteristic(HARDWARE_REVISION_CHAR_UUID, () => s.hardwareRevision),
-        ],
-      },
-    ];
+    });
   }
 
   private firmwareRevision(): string {
@@ -318,7 +288,7 @@ export class SimulatedFirmwareRollerPeripheral extends SimulatedPeripheralBase {
           break;
         case 'battery':
           this.batteryValue = line.bytes;
-          this.atLoopTime(line.tS, () => this.notifyIfUsable(BATTERY_SERVICE_UUID, BATTERY_LEVEL_CHAR_UUID, line.bytes));
+          this.atLoopTime(line.tS, () => this.notifyIfUsable(U.battery, U.batteryLevel, line.bytes));
           break;
         case 'stream':
           this.atLoopTime(line.tS, () => this.deliverFrame(line.bytes));

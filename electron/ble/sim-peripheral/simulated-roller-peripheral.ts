@@ -15,23 +15,7 @@
  * Faults: `dropOut`, `malformed`, `setRssi` / `setDistanceM`, `setBattery`, `restart`, or a plan.
  */
 import { z } from 'zod';
-import {
-  BATTERY_LEVEL_CHAR_UUID,
-  BATTERY_SERVICE_UUID,
-  CONTROL_POINT_CHAR_UUID,
-  DEVICE_INFO_SERVICE_UUID,
-  FIRMWARE_REVISION_CHAR_UUID,
-  HARDWARE_REVISION_CHAR_UUID,
-  IMU_STREAM_CHAR_UUID,
-  MANUFACTURER_NAME_CHAR_UUID,
-  MODEL_NUMBER_CHAR_UUID,
-  ROLLER_LOCAL_NAME,
-  ROLLER_SERVICE_UUID,
-  SENSOR_CONFIG_CHAR_UUID,
-  SERIAL_NUMBER_CHAR_UUID,
-  STATUS_CHAR_UUID,
-  toNobleUuid,
-} from '../../../sensor-protocol/gatt/gatt-profile';
+import { ROLLER_LOCAL_NAME } from '../../../sensor-protocol/gatt/gatt-profile';
 import { DEFAULT_SENSOR_CONFIG, MAX_SAMPLE_RATE_HZ, MIN_SAMPLE_RATE_HZ, encodeSensorConfig, type SensorConfig } from '../../../sensor-protocol/gatt/sensor-config';
 import { encodeSensorStatus, type SensorStatus } from '../../../sensor-protocol/gatt/sensor-status';
 import { decodeControlCommand, type ControlCommand } from '../../../sensor-protocol/gatt/control-point';
@@ -41,7 +25,8 @@ import { randomStream, type RandomStream } from '../../sim/seeded-random';
 import { ATT_ERROR, attError, attOk, type AttResult } from './att-error';
 import { BatteryModel } from './battery-model';
 import type { Fault } from './fault-plan';
-import { GattServer, standardGapGattServices, stringCharacteristic, type ServiceSpec } from './gatt-server';
+import { GattServer, type ServiceSpec } from './gatt-server';
+import { ROLLER_GATT_UUIDS, rollerGattServices } from './roller-gatt-services';
 import { MALFORMATIONS, malformFrame } from './malformed-frame';
 import type { DisconnectCause, PeripheralLink } from './peripheral-link';
 import { RollerFrameStream } from './roller-frame-stream';
@@ -56,7 +41,6 @@ const DEFAULT_ATT_MTU = 23;
 /** Status notifications while the dropped-sample counter grows: at most one per this. */
 const STATUS_DROPPED_INTERVAL_MS = 1000;
 /** GAP appearance "Generic Sensor". */
-const APPEARANCE_GENERIC_SENSOR = 0x0540;
 
 export const RollerPeripheralSettingsSchema = z.object({
   ...basePeripheralFields({ address: 'c4:52:43:00:00:01', addressType: 'random', localName: ROLLER_LOCAL_NAME, rssiAt1mDbm: -58, rssiJitterDb: 1.5, bootMs: 300 }),
@@ -101,16 +85,7 @@ export interface RollerPeripheralCounters {
   malformedSent: number;
 }
 
-/** noble spellings of the profile UUIDs. */
-const U = Object.freeze({
-  service: toNobleUuid(ROLLER_SERVICE_UUID),
-  imu: toNobleUuid(IMU_STREAM_CHAR_UUID),
-  config: toNobleUuid(SENSOR_CONFIG_CHAR_UUID),
-  control: toNobleUuid(CONTROL_POINT_CHAR_UUID),
-  status: toNobleUuid(STATUS_CHAR_UUID),
-  battery: BATTERY_SERVICE_UUID,
-  batteryLevel: BATTERY_LEVEL_CHAR_UUID,
-});
+const U = ROLLER_GATT_UUIDS;
 
 export class SimulatedRollerPeripheral extends SimulatedPeripheralBase {
   readonly gatt: GattServer;
@@ -277,37 +252,21 @@ export class SimulatedRollerPeripheral extends SimulatedPeripheralBase {
 
   private services(): ServiceSpec[] {
     const s = this.settings;
-    return [
-      ...standardGapGattServices(() => s.localName, APPEARANCE_GENERIC_SENSOR),
-      {
-        uuid: U.service,
-        characteristics: [
-          { uuid: U.imu, properties: ['notify'] },
-          {
-            uuid: U.config,
-            properties: ['read', 'write'],
-            read: () => attOk(encodeSensorConfig(this.config)),
-            write: (data: Uint8Array) => this.writeConfig(data),
-          },
-          { uuid: U.control, properties: ['write'], write: (data: Uint8Array) => this.writeControl(data) },
-          { uuid: U.status, properties: ['read', 'notify'], read: () => attOk(encodeSensorStatus(this.status())) },
-        ],
+    return rollerGattServices({
+      localName: () => s.localName,
+      readConfig: () => attOk(encodeSensorConfig(this.config)),
+      writeConfig: (data) => this.writeConfig(data),
+      writeControl: (data) => this.writeControl(data),
+      readStatus: () => attOk(encodeSensorStatus(this.status())),
+      readBattery: () => attOk(Uint8Array.of(this.batteryPercent())),
+      deviceInfo: {
+        manufacturerName: () => s.manufacturerName,
+        modelNumber: () => s.modelNumber,
+        serialNumber: () => s.serialNumber ?? `RC-${this.id.slice(-6).toUpperCase()}`,
+        firmwareRevision: () => s.firmwareRevision,
+        hardwareRevision: () => s.hardwareRevision,
       },
-      {
-        uuid: U.battery,
-        characteristics: [{ uuid: U.batteryLevel, properties: ['read', 'notify'], read: () => attOk(Uint8Array.of(this.batteryPercent())) }],
-      },
-      {
-        uuid: DEVICE_INFO_SERVICE_UUID,
-        characteristics: [
-          stringCharacteristic(MANUFACTURER_NAME_CHAR_UUID, () => s.manufacturerName),
-          stringCharacteristic(MODEL_NUMBER_CHAR_UUID, () => s.modelNumber),
-          stringCharacteristic(SERIAL_NUMBER_CHAR_UUID, () => s.serialNumber ?? `RC-${this.id.slice(-6).toUpperCase()}`),
-          stringCharacteristic(FIRMWARE_REVISION_CHAR_UUID, () => s.firmwareRevision),
-          stringCharacteristic(HARDWARE_REVISION_CHAR_UUID, () => s.hardwareRevision),
-        ],
-      },
-    ];
+    });
   }
 
   private writeConfig(data: Uint8Array): AttResult {
