@@ -3,7 +3,8 @@
  * logged elsewhere): the file is read and sent in pieces with a progress bar, then analysed with
  * the current settings; errors name the file's line and column.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { RecordingFilePicker } from '../../common/RecordingFilePicker';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, type ImportResult } from '../../bridge/contract';
 import { useServices } from '../../app/services-context';
 import { ErrorLine } from '../../common/ErrorLine';
@@ -23,7 +24,6 @@ interface Props {
 export function ImportRecording({ onImported, onReview }: Props) {
   const { bridge } = useServices();
   const [state, setState] = useState<State>({ step: 'idle' });
-  const input = useRef<HTMLInputElement>(null);
   const busy = state.step === 'sending' || state.step === 'analysing';
 
   const importFile = async (file: File) => {
@@ -55,22 +55,7 @@ export function ImportRecording({ onImported, onReview }: Props) {
       <p className="history__import-hint">
         A recording CSV (from Export, or from <code>roller record</code>). It is analysed with your current settings.
       </p>
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,text/csv,text/plain"
-        className="visually-hidden"
-        data-testid="import-file"
-        tabIndex={-1}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void importFile(file);
-        }}
-      />
-      <button type="button" className="btn btn--secondary" disabled={busy} onClick={() => input.current?.click()} data-testid="import-choose">
-        Choose a file…
-      </button>
+      <RecordingFilePicker label="Choose a file…" disabled={busy} inputTestId="import-file" buttonTestId="import-choose" onFile={(file) => void importFile(file)} />
       {state.step === 'sending' && <ProgressLine fraction={state.fraction} message={`Reading ${state.fileName}…`} testId="import-progress" />}
       {state.step === 'analysing' && <ProgressLine fraction={null} message={`Analysing ${state.fileName}…`} testId="import-progress" />}
       {state.step === 'done' && (

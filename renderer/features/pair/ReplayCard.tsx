@@ -3,7 +3,8 @@
  * to main, which plays it through the live path at its recorded pace (`sensors.useReplay`) — the
  * Live screen then coaches it as if a sensor streamed it.
  */
-import { useRef } from 'react';
+
+import { RecordingFilePicker } from '../../common/RecordingFilePicker';
 import { MAX_REPLAY_CHARS, type Connection } from '../../bridge/contract';
 
 interface Props {
@@ -15,7 +16,6 @@ interface Props {
 }
 
 export function ReplayCard({ connection, busy, onPlay, onRefused }: Props) {
-  const input = useRef<HTMLInputElement>(null);
   const playing = connection.source === 'replay' && connection.name === 'streaming';
   const choose = async (file: File) => {
     const text = await file.text();
@@ -34,22 +34,7 @@ export function ReplayCard({ connection, busy, onPlay, onRefused }: Props) {
           Playing {connection.description ?? 'a recording'}.
         </p>
       )}
-      <input
-        ref={input}
-        type="file"
-        accept=".csv,text/csv,text/plain"
-        className="visually-hidden"
-        data-testid="replay-file"
-        tabIndex={-1}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void choose(file);
-        }}
-      />
-      <button type="button" className="btn btn--secondary" disabled={busy} onClick={() => input.current?.click()} data-testid="replay-choose">
-        Choose a recording…
-      </button>
+      <RecordingFilePicker label="Choose a recording…" disabled={busy} inputTestId="replay-file" buttonTestId="replay-choose" onFile={(file) => void choose(file)} />
     </section>
   );
 }
