@@ -9,17 +9,11 @@
  * each batch the host still serves the page with the token, at both of its names, and answers
  * a request over a new WebSocket.
  */
-import { noSimulatedRoller, testRollerApp } from '../support/test-roller-app';
 import { rawExchange, type RawOutcome } from '../support/raw-http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { memoryAppStore } from '../../electron/app/app-store';
-import type { RollerApp } from '../../electron/app/roller-app';
-import { realScheduler } from '../../electron/ble/scheduler';
-import { startBrowserHost, type BrowserHost } from '../../electron/host/browser-host';
+import { startFakeRendererHost, type FakeRendererHost } from '../support/fake-renderer-host';
+import type { BrowserHost } from '../../electron/host/browser-host';
 import { caseRandom, Dice, FuzzFailures, fuzzPlan } from './fuzz-harness';
 import { fuzzRequest, type FuzzRequest } from './http-requests';
 
@@ -29,32 +23,16 @@ const BATCH = 250;
 const PARALLEL = 8;
 const ANSWER_TIMEOUT_MS = 5000;
 
-const dir = mkdtempSync(join(tmpdir(), 'roller-host-http-fuzz-'));
+let served: FakeRendererHost;
 let host: BrowserHost;
-let app: RollerApp;
-const faults: unknown[] = [];
-const onFault = (err: unknown) => faults.push(err);
+let faults: unknown[];
 
 beforeAll(async () => {
-  process.on('uncaughtException', onFault);
-  process.on('unhandledRejection', onFault);
-  mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><title>${PAGE_MARKER}</title>`);
-  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(join(dir, 'secret.txt'), 'public');
-  writeFileSync(join(dir, '.hidden'), 'dotfile');
-  app = testRollerApp({ scheduler: realScheduler, store: memoryAppStore(), makeSimulatedNoble: noSimulatedRoller });
-  host = await startBrowserHost({ app, rendererDir: dir });
-  app.start();
+  served = await startFakeRendererHost(PAGE_MARKER, { 'secret.txt': 'public', '.hidden': 'dotfile' });
+  ({ host, faults } = served);
 });
 
-afterAll(async () => {
-  process.off('uncaughtException', onFault);
-  process.off('unhandledRejection', onFault);
-  await host?.close();
-  await app?.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 /** What is wrong with the outcome of one case, or null. */
 function problem(req: FuzzRequest, out: RawOutcome): string | null {

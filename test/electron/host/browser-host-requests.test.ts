@@ -3,44 +3,24 @@
  * raw bytes (so odd paths reach it as they are). Each must get an answer, leave the process
  * without an uncaught exception or unhandled rejection, and leave the host serving.
  */
-import { noSimulatedRoller, testRollerApp } from '../../support/test-roller-app';
 import { headerOf, rawExchange, type RawOutcome, type RawResponse } from '../../support/raw-http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { memoryAppStore } from '../../../electron/app/app-store';
-import type { RollerApp } from '../../../electron/app/roller-app';
-import { realScheduler } from '../../../electron/ble/scheduler';
-import { startBrowserHost, type BrowserHost } from '../../../electron/host/browser-host';
+import { startFakeRendererHost, type FakeRendererHost } from '../../support/fake-renderer-host';
+import type { BrowserHost } from '../../../electron/host/browser-host';
 
 const PAGE_MARKER = 'roller-page-8c1f';
 const WS_KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
-const dir = mkdtempSync(join(tmpdir(), 'roller-host-req-'));
+let served: FakeRendererHost;
 let host: BrowserHost;
-let app: RollerApp;
-const faults: unknown[] = [];
-const onFault = (err: unknown) => faults.push(err);
+let faults: unknown[];
 
 beforeAll(async () => {
-  process.on('uncaughtException', onFault);
-  process.on('unhandledRejection', onFault);
-  mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), `<!doctype html><title>${PAGE_MARKER}</title>`);
-  writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
-  app = testRollerApp({ scheduler: realScheduler, store: memoryAppStore(), makeSimulatedNoble: noSimulatedRoller });
-  host = await startBrowserHost({ app, rendererDir: dir });
-  app.start();
+  served = await startFakeRendererHost(PAGE_MARKER);
+  ({ host, faults } = served);
 });
 
-afterAll(async () => {
-  process.off('uncaughtException', onFault);
-  process.off('unhandledRejection', onFault);
-  await host.close();
-  await app.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => served?.close());
 
 afterEach(async () => {
   expect(faults.splice(0), 'an uncaught exception or unhandled rejection in the host').toEqual([]);
