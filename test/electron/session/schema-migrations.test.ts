@@ -13,6 +13,16 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 const freshDir = () => join(root, `d${n++}`);
 
+/** A data folder whose database file is rebuilt as schema `version` wrote it (open, for the test to fill). */
+function databaseAtVersion(version: number): { dir: string; db: Database.Database } {
+  const dir = freshDir();
+  openSessionStore({ dataDir: dir }).store.close();
+  rmSync(join(dir, 'roller.sqlite'));
+  const db = new Database(join(dir, 'roller.sqlite'));
+  migrate(db, version);
+  return { dir, db };
+}
+
 describe('schema migrations', () => {
   it('are numbered 1, 2, … in order', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
@@ -32,13 +42,7 @@ describe('schema migrations', () => {
   });
 
   it('bring a version-1 database with a session up to the latest, keeping the data', () => {
-    const dir = freshDir();
-    const { store: s0 } = openSessionStore({ dataDir: dir });
-    s0.close();
-    // Rebuild the file as version 1 wrote it.
-    rmSync(join(dir, 'roller.sqlite'));
-    const v1 = new Database(join(dir, 'roller.sqlite'));
-    migrate(v1, 1);
+    const { dir, db: v1 } = databaseAtVersion(1);
     expect(v1.pragma('user_version', { simple: true })).toBe(1);
     expect(missingSchemaParts(v1)).toContain('table sample_batches');
     v1.prepare(
@@ -57,12 +61,7 @@ describe('schema migrations', () => {
   });
 
   it('bring a version-2 database with a session being recorded to the latest version: no lock, so the old rule decides', () => {
-    const dir = freshDir();
-    const { store: s0 } = openSessionStore({ dataDir: dir });
-    s0.close();
-    rmSync(join(dir, 'roller.sqlite'));
-    const v2 = new Database(join(dir, 'roller.sqlite'));
-    migrate(v2, 2);
+    const { dir, db: v2 } = databaseAtVersion(2);
     expect(missingSchemaParts(v2)).toEqual(['column sessions.owner_lock']);
     v2.prepare(
       `INSERT INTO sessions (started_at, utc_offset_min, source, settings, engine_version, data_kind, owner_pid, heartbeat_at)
@@ -85,38 +84,8 @@ describe('schema migrations', () => {
     gone.store.close();
   });
 
-  it('bring a version-1 database with a session up to the latest, keeping the data', () => {
-    const dir = freshDir();
-    const { store: s0 } = openSessionStore({ dataDir: dir });
-    s0.close();
-    // Rebuild the file as version 1 wrote it.
-    rmSync(join(dir, 'roller.sqlite'));
-    const v1 = new Database(join(dir, 'roller.sqlite'));
-    migrate(v1, 1);
-    expect(v1.pragma('user_version', { simple: true })).toBe(1);
-    expect(missingSchemaParts(v1)).toContain('table sample_batches');
-    v1.prepare(
-      `INSERT INTO sessions (started_at, utc_offset_min, ended_at, end_reason, source, sensor_config, settings, engine_version)
-       VALUES (1700000000000, 60, 1700000600000, 'completed', 'ble', '{"sampleRateHz":100,"accelRangeG":4,"gyroRangeDps":500,"samplesPerFrame":1}', ?, 'motion-0')`,
-    ).run(JSON.stringify(motionSettings({})));
-    v1.close();
-
-    const { store, migratedFrom } = openSessionStore({ dataDir: dir });
-    expect(migratedFrom).toBe(1);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    const [s] = store.listSessions();
-    expect(s).toMatchObject({ id: 1, source: 'ble', endReason: 'completed', dataKind: 'frames', origin: null, engineVersion: 'motion-0' });
-    expect(s!.sensorConfig).toEqual({ sampleRateHz: 100, accelRangeG: 4, gyroRangeDps: 500, samplesPerFrame: 1 });
-    store.close();
-  });
-
   it('give a version-2 summary the shape of the session figures (warnings, excursions) and keep the warning count equal', () => {
-    const dir = freshDir();
-    const { store: s0 } = openSessionStore({ dataDir: dir });
-    s0.close();
-    rmSync(join(dir, 'roller.sqlite'));
-    const v2 = new Database(join(dir, 'roller.sqlite'));
-    migrate(v2, 2);
+    const { dir, db: v2 } = databaseAtVersion(2);
     const old = {
       durationS: 300,
       rollingS: 231.7,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { History, PastSession } from '../../../../renderer/bridge/contract';
+import { summaryFixture } from '../../support/history-fixtures';
 import {
   budgetFraction,
   dayHeading,
@@ -74,20 +75,10 @@ describe('figures', () => {
   });
   it('shows a session’s warnings as main counted them', () => {
     const s = session(1, '2025-03-03T10:00:00Z', '2025-03-03', {
-      summary: {
-        durationS: 100,
-        rollingS: 80,
-        distanceCm: 10,
-        maxSpeedInPerS: 2,
-        withinLimitShare: 0.9,
-        longestDwellS: 5,
-        zoneTimeS: { neck: 0, 'upper-back': 50, 'mid-back': 30, lumbar: 0 },
+      summary: summaryFixture({
         eventCounts: { 'too-fast': 2, 'dwell-nudge': 0, 'dwell-limit': 0, lumbar: 1, neck: 0, 'time-budget': 1 },
         warnings: 3,
-        excursions: { lumbar: { count: 1, deepestCm: 2 }, neck: { count: 0, deepestCm: null } },
-        topCm: 10,
-        bottomCm: -10,
-      },
+      }),
     });
     expect(sessionWarnings(s)).toBe(3);
     expect(sessionWarnings(session(2, '', ''))).toBe(0);
