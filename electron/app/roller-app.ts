@@ -41,6 +41,8 @@ export interface RollerAppOptions {
   makeSimulatedNoble: (scenario: string) => { noble: NobleLike; dispose(): void };
   remembered?: RememberedSensorStore;
   platform?: string;
+  /** The sample rate to ask sensors for, Hz (default: the Bluetooth source's). */
+  sampleRateHz?: number;
   now?: () => Date;
   /** How often the session status is pushed while a session runs, ms. */
   statusEveryMs?: number;

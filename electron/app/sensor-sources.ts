@@ -31,6 +31,8 @@ export interface SensorSourcesOptions {
   makeSimulatedNoble: (scenario: string) => { noble: NobleLike; dispose(): void };
   remembered?: RememberedSensorStore;
   platform?: string;
+  /** The sample rate to ask sensors for, Hz (default: the Bluetooth source's). */
+  sampleRateHz?: number;
   /** Something the snapshot shows changed (coalesced by the app). */
   changed: () => void;
   /** The user changed something the snapshot shows: push it now. */
@@ -61,6 +63,7 @@ export class SensorSources {
     this.system = new BleSensorSource({
       loadNoble: o.loadSystemNoble,
       scheduler: o.scheduler,
+      ...(o.sampleRateHz !== undefined ? { sampleRateHz: o.sampleRateHz } : {}),
       remembered: o.remembered ?? memoryRememberedSensorStore(),
       ...(o.platform ? { platform: o.platform } : {}),
     });
@@ -273,7 +276,12 @@ export class SensorSources {
     } else {
       const made = this.o.makeSimulatedNoble(scenario);
       const noble = made.noble;
-      const fresh = new BleSensorSource({ loadNoble: () => ({ ok: true, noble }), scheduler: this.o.scheduler, remembered: memoryRememberedSensorStore() });
+      const fresh = new BleSensorSource({
+        loadNoble: () => ({ ok: true, noble }),
+        scheduler: this.o.scheduler,
+        remembered: memoryRememberedSensorStore(),
+        ...(this.o.sampleRateHz !== undefined ? { sampleRateHz: this.o.sampleRateHz } : {}),
+      });
       this.simulated = { source: fresh, scenario, dispose: () => made.dispose() };
       this.wire(fresh);
       connectFirstRoller(fresh);

@@ -16,11 +16,14 @@ import { MAX_REPLAY_CHARS, type LivePoint } from '../ipc/ipc-contract';
 import { CliError } from './cli-args';
 import type { CliIo } from './cli-io';
 import { eventLine, liveLine } from './live-line';
+import { speedText } from './units-text';
 import type { Units } from '../../renderer/common/units';
 import { sleep } from './sensor-source-options';
 import { onStopSignal } from '../app/stop-signals';
 
-export type DemoSource = { kind: 'simulated'; scenario: string } | { kind: 'replay'; file: string; speed: number };
+export type DemoSource =
+  /** The simulated roller; `firmware`: its motion through the firmware core (host loop executable). */
+  { kind: 'simulated'; scenario: string; rateHz: number; firmwareExecutable: string | null } | { kind: 'replay'; file: string; speed: number };
 
 export interface LiveDemoOptions {
   source: DemoSource;
@@ -32,21 +35,36 @@ export interface LiveDemoOptions {
 
 export async function liveDemo(o: LiveDemoOptions, io: CliIo): Promise<number> {
   const text = o.source.kind === 'replay' ? readRecording(o.source.file) : null;
+  const rateHz = o.source.kind === 'simulated' ? o.source.rateHz : 100;
   const app = new RollerApp({
     host: 'browser',
     scheduler: realScheduler,
     store: memoryAppStore(),
     loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth is not used by the demo', fix: '' } }),
     makeSimulatedNoble: (scenario) => {
-      const sim = createSimulatedNoble({ scheduler: realScheduler, peripherals: [{ kind: 'roller', scenario, localName: 'Roller (simulated)' }] });
+      const executable = o.source.kind === 'simulated' ? o.source.firmwareExecutable : null;
+      const peripheral = executable ? ({ kind: 'firmware-roller', scenario, executable, feedRateHz: rateHz } as const) : ({ kind: 'roller', scenario, localName: 'Roller (simulated)' } as const);
+      const sim = createSimulatedNoble({ scheduler: realScheduler, peripherals: [peripheral] });
       return { noble: sim.noble, dispose: () => sim.dispose() };
     },
+    ...(o.source.kind === 'simulated' ? { sampleRateHz: rateHz } : {}),
   });
   // The newest live point, and the first one's time (the line counts from it).
   const seen: { last: LivePoint | null; t0: number | null } = { last: null, t0: null };
   app.on('live', (b) => {
     seen.t0 ??= b.points[0]?.t ?? null;
     seen.last = b.points.at(-1) ?? seen.last;
+  });
+  // What the source says (the sensor and its rate, drop-outs, reconnects), once each, as it comes.
+  let notesSeen: readonly string[] = [];
+  let linkWas = '';
+  app.on('snapshot', (snap) => {
+    for (const note of snap.source.notes) if (!notesSeen.includes(note)) io.stdout.write(`        ${note}\n`);
+    notesSeen = snap.source.notes;
+    const c = snap.connection;
+    if (c.name !== linkWas && (c.name === 'reconnecting' || c.name === 'lost'))
+      io.stdout.write(`        sensor ${c.name === 'lost' ? 'lost' : 'dropped out — reconnecting'}${c.reason ? `: ${c.reason}` : ''}\n`);
+    linkWas = c.name;
   });
   app.on('coach', (e) => io.stdout.write(`${eventLine(e, seen.t0 ?? e.t, o.units)}\n`));
   let stop = false;
@@ -59,7 +77,9 @@ export async function liveDemo(o: LiveDemoOptions, io: CliIo): Promise<number> {
       });
       io.stdout.write(`Roller Companion: replaying ${basename(s.file)} live${s.speed !== 1 ? ` at ${s.speed}× speed` : ''}…\n`);
     } else {
-      io.stdout.write(`Roller Companion demo: the simulated roller ("${s.scenario}")${o.seconds !== undefined ? ` for ${o.seconds} s` : ''}. Lie still, then roll up slowly…\n`);
+      io.stdout.write(
+        `Roller Companion demo: the simulated roller ("${s.scenario}")${s.firmwareExecutable ? ' through the firmware core' : ''}${o.seconds !== undefined ? ` for ${o.seconds} s` : ''}. Lie still, then roll up slowly…\n`,
+      );
       await app.handle('sensors.useSimulated', { scenario: s.scenario }).catch((err: Error) => {
         throw new CliError(err.message);
       });
@@ -77,7 +97,7 @@ export async function liveDemo(o: LiveDemoOptions, io: CliIo): Promise<number> {
     const { source } = app.snapshot();
     if (f) {
       io.stdout.write(
-        `\nSession: ${durationText(f.durationS)}, rolling ${durationText(f.rollingS)}, ${percentText(f.withinLimitShare)} within ${limit} in/s, longest stay ${durationText(f.longestDwellS)}, ${f.warnings} warnings; ${source.samples} samples, ${source.gaps} gaps.\n`,
+        `\nSession: ${durationText(f.durationS)}, rolling ${durationText(f.rollingS)}, ${percentText(f.withinLimitShare)} within ${speedText(limit, o.units, 1)}, longest stay ${durationText(f.longestDwellS)}, ${f.warnings} warnings; ${source.samples} samples, ${source.gaps} gaps.\n`,
       );
     }
     return 0;

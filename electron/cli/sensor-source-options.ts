@@ -27,14 +27,13 @@ export function cliSensorSource(
 }
 
 /**
- * The simulated roller through the firmware core (firmware-notes/host-loop, compiled with the
- * machine's C compiler on first use): a CliError saying what to install when it cannot be built.
+ * The firmware core's host loop (firmware-notes/host-loop), compiled with the machine's C
+ * compiler on first use: its executable, or a CliError saying what to install.
  */
-export function cliFirmwareSensorSource(scenario: string, sampleRateHz: number, scheduler: Scheduler = realScheduler): { source: BleSensorSource; dispose: () => void } {
+export function firmwareLoopExecutable(): string {
   const built = buildFirmwareLoop();
   if (!built.ok) throw new CliError(`--firmware: ${built.message}`);
-  const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'firmware-roller', scenario, executable: built.executable, feedRateHz: sampleRateHz }] });
-  return { source: new BleSensorSource({ loadNoble: () => ({ ok: true, noble: sim.noble }), scheduler, sampleRateHz }), dispose: () => sim.dispose() };
+  return built.executable;
 }
 
 /** Resolves once the adapter has said what it is (or after `ms`). */
