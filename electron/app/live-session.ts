@@ -80,6 +80,11 @@ export class LiveSession {
     return this.active !== null;
   }
 
+  /** The running session's engine (null: none runs). */
+  get engine(): MotionEngine | null {
+    return this.active?.engine ?? null;
+  }
+
   /** The id of the session being recorded (null: none). */
   get recordingId(): number | null {
     return this.active?.recording.id ?? null;

@@ -24,7 +24,9 @@ import { LiveBatcher } from './live-batcher';
 import { LiveSession } from './live-session';
 import { ProfileService } from './profile-service';
 import type { RequestHandlers } from './request-handlers';
+import { SensorCheckService } from './sensor-check-service';
 import { SensorSources } from './sensor-sources';
+import { version as APP_VERSION } from '../../package.json';
 import { SessionActions } from './session-actions';
 
 export { NOT_SAVED } from './live-session';
@@ -48,6 +50,8 @@ export interface RollerAppOptions {
   statusEveryMs?: number;
   /** Where exported sessions are written (see export-folder.ts; default: a folder in the temp dir). */
   exportFolder?: string;
+  /** The support log's newest lines, carried in `sensors.diagnostics` (default: none). */
+  supportLogLines?: () => string[];
 }
 
 /** Changes within this long are pushed as one snapshot, ms. */
@@ -62,6 +66,7 @@ export class RollerApp {
   private readonly session: LiveSession;
   private readonly past: SessionActions;
   private readonly batcher: LiveBatcher;
+  private readonly sensorCheck: SensorCheckService;
   private readonly handlers: RequestHandlers;
   private readonly unsubs: (() => void)[] = [];
   private readonly extraNotices: string[] = [];
@@ -74,7 +79,9 @@ export class RollerApp {
     const changed = () => this.scheduleSnapshot();
     this.exportFolder = options.exportFolder ?? join(tmpdir(), 'roller-companion-exports');
     this.profile = new ProfileService({ store: options.store, now, changed: () => this.pushSnapshot() });
-    this.sources = new SensorSources({ ...options, changed, changedNow: () => this.pushSnapshot() });
+    // The user's rate choice (Sensor check) wins over the app's default.
+    const sampleRateHz = this.profile.profile.sampleRateHz ?? options.sampleRateHz;
+    this.sources = new SensorSources({ ...options, ...(sampleRateHz !== undefined ? { sampleRateHz } : {}), changed, changedNow: () => this.pushSnapshot() });
     this.batcher = new LiveBatcher(options.scheduler, (points) => this.events.emit('live', { points, rolling: this.session.rollingNow() }));
     this.calibration = new CalibrationService({
       profile: () => this.profile.profile,
@@ -96,10 +103,25 @@ export class RollerApp {
       changed: () => this.pushSnapshot(),
       ...(options.statusEveryMs !== undefined ? { statusEveryMs: options.statusEveryMs } : {}),
     });
+    this.sensorCheck = new SensorCheckService({
+      host: options.host,
+      appVersion: APP_VERSION,
+      sources: this.sources,
+      profile: () => this.profile.profile,
+      saveSampleRate: (hz) => this.profile.update({ sampleRateHz: hz }),
+      sessionEngine: () => this.session.engine,
+      sessionRunning: () => this.session.running,
+      engineCounters: () => this.session.engineCounters(),
+      adapter: () => this.sources.adapter(),
+      connection: () => this.sources.connection(),
+      ...(options.supportLogLines ? { logLines: options.supportLogLines } : {}),
+      now,
+    });
     this.sources.setFeed({
       samples: (samples) => {
         this.calibration.push(samples);
         this.session.samples(samples);
+        this.sensorCheck.samples(samples);
       },
       raw: (frame) => this.session.frame(frame),
       reconnected: () => this.session.reconnected(),
@@ -118,6 +140,7 @@ export class RollerApp {
       'app.snapshot': () => this.snapshot(),
       ...this.profile.handlers,
       ...this.sources.handlers,
+      ...this.sensorCheck.handlers,
       ...this.calibration.handlers,
       ...this.session.handlers,
       ...this.past.handlers,

@@ -12,12 +12,19 @@ import { memoryRememberedSensorStore, type RememberedSensorStore } from '../ble/
 import type { Scheduler } from '../ble/scheduler';
 import type { SensorStatus } from '../../sensor-protocol/gatt/sensor-status';
 import type { AdapterInfo, Connection, Device, SourceHealth } from '../ipc/ipc-contract';
+import type { SensorLinkInfo } from '../ble/sensor-link';
+import { WITMOTION_SUPPORTED_RATES_HZ } from '../../sensor-protocol/witmotion/witmotion-commands';
+import { SAMPLE_RATE_CHOICES_HZ, type SampleRateChoiceHz } from '../session/profile';
 import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 import { BUILT_IN_SCENARIO_NAMES } from '../sim/scenario-catalog';
+import { LinkMeter, type LinkFigures } from '../sources/link-meter';
 import { ReplaySource } from '../sources/replay-source';
 import type { SensorSource, SensorSourceEvents } from '../sources/sensor-source';
 import { IMPORT_TIME_LIMITS } from '../session/import-limits';
 import type { RequestHandlers } from './request-handlers';
+
+/** The sample rate asked of sensors unless the app or the user chose one, Hz. */
+export const DEFAULT_SAMPLE_RATE_HZ = 100;
 
 /** The sources' notes kept for the snapshot, the newest. */
 const KEPT_NOTES = 5;
@@ -58,12 +65,18 @@ export class SensorSources {
   private readonly notes: string[] = [];
   private feed: LiveFeed | null = null;
   private readonly unsubs: (() => void)[] = [];
+  /** The active source's link, measured (a new meter for each source chosen). */
+  private meter = new LinkMeter();
+  /** Arrival of the notification whose samples are being processed (null: none pending). */
+  private frameArrivalMs: number | null = null;
+  private rateHz: number;
 
   constructor(private readonly o: SensorSourcesOptions) {
+    this.rateHz = o.sampleRateHz ?? DEFAULT_SAMPLE_RATE_HZ;
     this.system = new BleSensorSource({
       loadNoble: o.loadSystemNoble,
       scheduler: o.scheduler,
-      ...(o.sampleRateHz !== undefined ? { sampleRateHz: o.sampleRateHz } : {}),
+      sampleRateHz: this.rateHz,
       remembered: o.remembered ?? memoryRememberedSensorStore(),
       ...(o.platform ? { platform: o.platform } : {}),
     });
@@ -158,6 +171,62 @@ export class SensorSources {
     return [...BUILT_IN_SCENARIO_NAMES];
   }
 
+  /** The sample rate asked of sensors, Hz. */
+  get sampleRateHz(): number {
+    return this.rateHz;
+  }
+
+  /** Asks every Bluetooth source for this rate from now on; a streaming sensor is set up again at once. */
+  async setSampleRate(hz: number): Promise<void> {
+    this.rateHz = hz;
+    this.meter.restartRate();
+    await this.system.setSampleRate(hz);
+    await this.simulated?.source.setSampleRate(hz);
+    this.meter.restartRate();
+    this.o.changedNow();
+  }
+
+  /** The rates the active source offers to choose from (none: a recording, or nothing chosen). */
+  rateChoices(): SampleRateChoiceHz[] {
+    const a = this.current;
+    if (!a || a.kind === 'replay') return [];
+    if (a.source.linkedSensor?.kind === 'witmotion') return SAMPLE_RATE_CHOICES_HZ.filter((hz) => (WITMOTION_SUPPORTED_RATES_HZ as readonly number[]).includes(hz));
+    return [...SAMPLE_RATE_CHOICES_HZ];
+  }
+
+  /** The active link's technical facts (null: none, or a recording). */
+  linkInfo(): SensorLinkInfo | null {
+    return this.current?.source.linkInfo ?? null;
+  }
+
+  /** What the active source runs at: a sensor's own rate, a recording's rate × its speed, Hz. */
+  sourceRateHz(): number | null {
+    const source = this.current?.source;
+    if (!source) return null;
+    if (source instanceof ReplaySource) {
+      const r = source.recordedRateHz;
+      return r === null ? null : r * source.settings.speed;
+    }
+    return source instanceof BleSensorSource && source.connection.name === 'streaming' ? (source.linkSampleRateHz ?? null) : null;
+  }
+
+  /** The active link's figures as measured now (see electron/sources/link-meter.ts). */
+  linkFigures(): LinkFigures {
+    const a = this.current;
+    if (!a || a.kind === 'replay' || a.source.linkInfo?.clock === 'host') this.meter.unsequenced();
+    return this.meter.figures(this.o.scheduler.nowMs());
+  }
+
+  /** Reads the signal strength once (in the background; the next figures carry it). */
+  sampleSignal(): void {
+    const source = this.current?.source;
+    const meter = this.meter;
+    if (!source?.readRssi || source.connection.name !== 'streaming') return;
+    void source.readRssi().then((dbm) => {
+      if (dbm !== null && meter === this.meter) meter.rssi(dbm, this.o.scheduler.nowMs());
+    });
+  }
+
   /** The sources' notes, and the active source's counters, refused frames and status. */
   health(): SourceHealth {
     const c = this.current?.source.counters;
@@ -191,13 +260,25 @@ export class SensorSources {
     const isActive = () => this.current?.source === source;
     let linkWas: string = source.connection.name;
     const offs = [
-      source.on('samples', (samples) => isActive() && this.feed?.samples(samples)),
-      source.on('raw', (raw) => isActive() && this.feed?.raw(raw)),
+      source.on('samples', (samples) => {
+        if (!isActive()) return;
+        this.meter.samples(samples, this.o.scheduler.nowMs());
+        this.feed?.samples(samples);
+        if (this.frameArrivalMs !== null) this.meter.processed(this.o.scheduler.nowMs() - this.frameArrivalMs);
+        this.frameArrivalMs = null;
+      }),
+      source.on('raw', (raw) => {
+        if (!isActive()) return;
+        this.meter.frame();
+        this.frameArrivalMs = raw.arrivalMs;
+        this.feed?.raw(raw);
+      }),
       source.on('battery', (b) => {
         if (isActive()) this.batteryPercent = b;
         this.o.changed();
       }),
       source.on('connection', (c) => {
+        if (c.name === 'streaming' && isActive()) this.meter.restartRate();
         if (c.name === 'streaming' && linkWas === 'reconnecting' && isActive()) this.feed?.reconnected();
         linkWas = c.name;
         this.o.changed();
@@ -213,7 +294,11 @@ export class SensorSources {
         this.lastRejected = r.message;
         this.o.changed();
       }),
-      source.on('gap', () => isActive() && this.o.changed()),
+      source.on('gap', (gap) => {
+        if (!isActive()) return;
+        if (gap.cause === 'frames-lost') this.meter.framesLost(gap.lostFrames);
+        this.o.changed();
+      }),
     ];
     const off = () => offs.forEach((o) => o());
     this.unsubs.push(off);
@@ -222,6 +307,7 @@ export class SensorSources {
 
   private async use(source: SensorSource, kind: SourceKind): Promise<void> {
     if (this.current && this.current.source !== source) await this.current.source.disconnect();
+    if (this.current?.source !== source) this.meter = new LinkMeter();
     this.current = { source, kind };
     this.batteryPercent = null;
     this.sensorStatus = null;
@@ -280,7 +366,7 @@ export class SensorSources {
         loadNoble: () => ({ ok: true, noble }),
         scheduler: this.o.scheduler,
         remembered: memoryRememberedSensorStore(),
-        ...(this.o.sampleRateHz !== undefined ? { sampleRateHz: this.o.sampleRateHz } : {}),
+        sampleRateHz: this.rateHz,
       });
       this.simulated = { source: fresh, scenario, dispose: () => made.dispose() };
       this.wire(fresh);

@@ -28,7 +28,7 @@ import { memoryRememberedSensorStore, type RememberedSensorStore } from './remem
 import { openRollerLink } from './roller-link';
 import type { Scheduler } from './scheduler';
 import { SCAN_SERVICE_UUIDS, sensorKindOf, type SensorKind } from './sensor-kinds';
-import { withTimeout, type SensorLink, type SensorLinkHandlers } from './sensor-link';
+import { withTimeout, type SensorLink, type SensorLinkHandlers, type SensorLinkInfo } from './sensor-link';
 import { openWitmotionLink } from './witmotion-link';
 
 export interface SourceGap extends FrameGap {
@@ -91,6 +91,8 @@ export class BleSensorSource {
   private waitingFor: { id: string; resolve: (p: NoblePeripheral) => void } | null = null;
   private lastSampleS: number | null = null;
   private linkLostSinceLastGap = false;
+  /** Stops hearing the linked peripheral's disconnect (the link is set up again on purpose). */
+  private stopHearingDrop: () => void = () => undefined;
   private disposed = false;
 
   constructor(options: BleSensorSourceOptions) {
@@ -124,6 +126,57 @@ export class BleSensorSource {
 
   get linkDescription(): string | null {
     return this.link?.description ?? null;
+  }
+
+  /** The rate the linked sensor runs at, Hz (null when not linked). */
+  get linkSampleRateHz(): number | null {
+    return this.link?.sampleRateHz ?? null;
+  }
+
+  /** The link's technical facts (null when not linked). */
+  get linkInfo(): SensorLinkInfo | null {
+    return this.link?.info ?? null;
+  }
+
+  /** The sample rate asked of sensors, Hz. */
+  get sampleRateHz(): number {
+    return this.o.sampleRateHz;
+  }
+
+  /**
+   * Asks for another sample rate: kept for every later link, and a streaming sensor is set up
+   * again at once on the same connection (its configuration written, streaming restarted).
+   */
+  async setSampleRate(hz: number): Promise<void> {
+    this.o.sampleRateHz = hz;
+    const p = this.linkedPeripheral;
+    const old = this.link;
+    if (!p || !old || this.machine.state.name !== 'streaming') return;
+    this.link = null;
+    this.linkedPeripheral = null;
+    this.stopHearingDrop();
+    await old.close().catch(() => undefined);
+    try {
+      await this.attach(p);
+    } catch (err) {
+      // Set up again from the start, as after a drop-out.
+      this.emit('note', `The sensor could not be set to ${hz} Hz: ${(err as Error).message}`);
+      if (p.state === 'connected') await p.disconnectAsync().catch(() => undefined);
+      this.machine.dispatch({ type: 'link-lost', reason: `the sensor could not be set to ${hz} Hz` });
+      this.scheduleRetry();
+    }
+  }
+
+  /** Reads the linked sensor's signal strength, dBm (null: not linked, or the stack did not say within a second). */
+  async readRssi(): Promise<number | null> {
+    const p = this.linkedPeripheral;
+    if (!p || typeof p.updateRssiAsync !== 'function') return null;
+    try {
+      const dbm = await withTimeout(p.updateRssiAsync(), 1000, 'reading the signal strength', this.o.scheduler.setTimeout, this.o.scheduler.clearTimeout);
+      return typeof dbm === 'number' && Number.isFinite(dbm) ? dbm : null;
+    } catch {
+      return null;
+    }
   }
 
   /** The protocol configuration of the linked sensor (null for vendor sensors or when not linked). */
@@ -331,7 +384,9 @@ export class BleSensorSource {
     }
     this.link = link;
     this.linkedPeripheral = p;
-    p.once('disconnect', (reason: unknown) => this.onLinkLost(p, disconnectReason(reason)));
+    const onLost = (reason: unknown) => this.onLinkLost(p, disconnectReason(reason));
+    this.stopHearingDrop = () => p.removeListener('disconnect', onLost);
+    p.once('disconnect', onLost);
     this.o.remembered.set({ id: p.id, name: p.advertisement?.localName ?? '', kind });
     this.devices.setRemembered(p.id);
     this.machine.dispatch({ type: 'streaming' });

@@ -105,8 +105,17 @@ export async function openRollerLink(peripheral: NoblePeripheral, decoder: Frame
   await ctrl.writeAsync(Buffer.from(encodeControlCommand({ command: 'start-streaming' })), false);
 
   return {
-    description: `Roller sensor${fw ? ` (firmware ${fw})` : ''}: ${config.sampleRateHz} Hz, ±${config.accelRangeG} g, ±${config.gyroRangeDps} °/s, ${config.samplesPerFrame} sample(s) per frame, MTU ${payload + 3}`,
+    description: `Roller sensor${fw ? ` (firmware ${fw})` : ''}: ${config.sampleRateHz} Hz`,
     sampleRateHz: config.sampleRateHz,
+    info: {
+      firmwareVersion: fw || null,
+      requestedRateHz: rate,
+      samplesPerFrame: config.samplesPerFrame,
+      mtu: payload + 3,
+      accelRangeG: config.accelRangeG,
+      gyroRangeDps: config.gyroRangeDps,
+      clock: 'sensor',
+    },
     config,
     async close() {
       imu.removeListener('data', onImu);

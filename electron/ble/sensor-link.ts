@@ -21,10 +21,27 @@ export interface SensorLinkHandlers {
   note(message: string): void;
 }
 
+/** The link's technical facts, for the Sensor check screen and the support report. */
+export interface SensorLinkInfo {
+  /** The firmware revision the sensor reports (null: it reports none). */
+  firmwareVersion: string | null;
+  /** The sample rate asked for, Hz (the sensor may run at another, `sampleRateHz`). */
+  requestedRateHz: number;
+  /** Samples per notification (null: not fixed, WitMotion). */
+  samplesPerFrame: number | null;
+  /** The negotiated ATT MTU, bytes (null: not known). */
+  mtu: number | null;
+  accelRangeG: number | null;
+  gyroRangeDps: number | null;
+  /** Where sample times come from: the sensor's clock, or arrival on the host (WitMotion). */
+  clock: 'sensor' | 'host';
+}
+
 export interface SensorLink {
-  /** What the sensor was set to, in words (for the UI and logs). */
+  /** What is streaming, in plain words ("Roller sensor (firmware 1.0.0): 100 Hz"); the technical facts are in `info`. */
   readonly description: string;
   readonly sampleRateHz: number;
+  readonly info: SensorLinkInfo;
   /** The protocol configuration in force (our sensor only; null for vendor sensors). */
   readonly config: SensorConfig | null;
   /** Stops streaming and unsubscribes (the peripheral stays connected). */

@@ -56,8 +56,9 @@ export async function openWitmotionLink(peripheral: NoblePeripheral, parser: Wit
   if (measured < rateHz * 0.6) on.note(`The WitMotion unit sends about ${measured} samples/s, not the ${rateHz} Hz asked for: it may not support that rate.`);
 
   return {
-    description: `WitMotion sensor: ${rateHz} Hz (times from arrival, the unit has no clock)`,
+    description: `WitMotion sensor: ${rateHz} Hz`,
     sampleRateHz: rateHz,
+    info: { firmwareVersion: null, requestedRateHz: sampleRateHz, samplesPerFrame: null, mtu: peripheral.mtu ?? null, accelRangeG: null, gyroRangeDps: null, clock: 'host' },
     config: null,
     async close() {
       notify.removeListener('data', onData);

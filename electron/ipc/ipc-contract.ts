@@ -15,7 +15,7 @@ import { EVENT_KINDS } from '../motion/motion-types';
 import { ZONES } from '../motion/spine-map';
 import { IMPORT_MAX_BYTES } from '../session/import-limits';
 import { SessionFiguresSchema } from '../motion/session-figures-schema';
-import { ProfileSchema as StoredProfileSchema } from '../session/profile';
+import { ProfileSchema as StoredProfileSchema, SAMPLE_RATE_CHOICES_HZ } from '../session/profile';
 
 // ---------- shared pieces ----------
 
@@ -72,6 +72,102 @@ export const EngineCountersSchema = z.object({
   accelRejected: z.number().int().nonnegative(),
 });
 
+// ---------- the Sensor check screen and the support report ----------
+
+export { SAMPLE_RATE_CHOICES_HZ };
+export const SampleRateChoiceSchema = z.union([z.literal(SAMPLE_RATE_CHOICES_HZ[0]), z.literal(SAMPLE_RATE_CHOICES_HZ[1])]);
+
+/** The newest raw samples in columns (electron/sources/link-meter.ts): time before the newest sample, s (≤ 0); g; °/s. */
+export const RawColumnsSchema = z.object({
+  t: z.array(z.number()),
+  ax: z.array(z.number()),
+  ay: z.array(z.number()),
+  az: z.array(z.number()),
+  gx: z.array(z.number()),
+  gy: z.array(z.number()),
+  gz: z.array(z.number()),
+});
+
+/**
+ * The connected sensor as the Sensor check screen shows it. Figures computed in main, once:
+ * the link's by electron/sources/link-meter.ts, the counters by the source (as in `source`),
+ * the axis by the motion engine.
+ */
+export const SensorCheckSchema = z.object({
+  /** A source is chosen and streaming (or reconnecting). */
+  connected: z.boolean(),
+  sensor: z
+    .object({
+      name: z.string(),
+      kind: z.enum(['roller', 'witmotion', 'simulated', 'replay']),
+      firmwareVersion: z.string().nullable(),
+      batteryPercent: z.number().nullable(),
+    })
+    .nullable(),
+  rate: z.object({
+    /** What the app asks of the sensor (a recording: its own rate × the play speed), Hz. */
+    askedHz: z.number().nullable(),
+    /** What the sensor said it runs at, Hz. */
+    sensorHz: z.number().nullable(),
+    /** Samples per second received over the last seconds (null: not enough yet). */
+    measuredHz: z.number().nullable(),
+    /** The choices this sensor offers (empty: none, a recording). */
+    choicesHz: z.array(SampleRateChoiceSchema),
+    /** The rate the user chose (kept in the profile), or the app's default. */
+    chosenHz: z.number(),
+  }),
+  link: z.object({
+    frames: z.number().int().nonnegative(),
+    lostFrames: z.number().int().nonnegative(),
+    /** Frames lost on a live link, % of frames sent (null: frames without sequence numbers). */
+    lostPercent: z.number().min(0).max(100).nullable(),
+    samples: z.number().int().nonnegative(),
+    gaps: z.number().int().nonnegative(),
+    reconnects: z.number().int().nonnegative(),
+    /** From a notification reaching the app to its samples through the engine, ms (null: none timed). */
+    processingMs: z.object({ median: z.number().nonnegative(), p95: z.number().nonnegative() }).nullable(),
+    /** Signal strength readings, oldest first: seconds before now (≤ 0) and dBm. */
+    rssi: z.array(z.object({ tS: z.number(), dbm: z.number() })),
+  }),
+  axis: z.object({
+    /** Which engine found it: the running session's, or the check's own on every sample since the sensor connected. */
+    from: z.enum(['session', 'check']),
+    found: z.boolean(),
+    /** The sensor axis the roller's axis lies along, and how closely (1: exactly). */
+    sensorAxis: z.enum(['x', 'y', 'z']).nullable(),
+    alignment: z.number().min(0).max(1).nullable(),
+    confidence: z.number().min(0).max(1),
+  }),
+  raw: RawColumnsSchema,
+  technical: z.object({
+    mtu: z.number().nullable(),
+    samplesPerFrame: z.number().nullable(),
+    accelRangeG: z.number().nullable(),
+    gyroRangeDps: z.number().nullable(),
+    clock: z.enum(['sensor', 'host']).nullable(),
+    refusedFrames: z.number().int().nonnegative(),
+    lastRefused: z.string().nullable(),
+    sensorState: z.enum(SENSOR_STATES).nullable(),
+    sensorError: z.enum(SENSOR_ERRORS).nullable(),
+    droppedBySensor: z.number().int().nonnegative().nullable(),
+    engine: EngineCountersSchema.nullable(),
+  }),
+});
+
+/** Everything a support report holds (the renderer writes it as plain text). */
+export const DiagnosticsSchema = z.object({
+  createdAt: z.string(),
+  app: z.object({ version: z.string(), host: z.enum(['electron', 'browser']) }),
+  system: z.object({ os: z.string(), arch: z.string(), runtime: z.string() }),
+  adapter: AdapterSchema,
+  connection: ConnectionSchema,
+  check: SensorCheckSchema,
+  /** The sources' latest notes, oldest first. */
+  notes: z.array(z.string()),
+  /** The support log's newest lines (empty when the app keeps none). */
+  logLines: z.array(z.string()),
+});
+
 export const SCREENING_QUESTIONS = [
   { id: 'herniated-disc', text: 'A herniated or slipped disc' },
   { id: 'osteoporosis', text: 'Osteoporosis or weak bones' },
@@ -98,14 +194,16 @@ export const ScreeningSchema = ScreeningAnswersSchema.extend({
 
 /** The profile as the renderer sees it: the stored profile (session/profile.ts) without the screening. */
 export const ProfileSchema = StoredProfileSchema.omit({ screening: true });
+/** What `profile.update` may change: all but the sample rate, which `sensors.setSampleRate` sets (and applies). */
+const PatchableProfileSchema = ProfileSchema.omit({ sampleRateHz: true });
 /**
  * A change to the profile: only the fields sent. (`.partial()` alone would keep each field's
  * default, and zod fills defaults in, so a patch of `{ units }` would reset everything else.)
  */
 export const ProfilePatchSchema = z
   .object(
-    Object.fromEntries(Object.entries(ProfileSchema.shape).map(([k, f]) => [k, (f instanceof z.ZodDefault ? f.unwrap() : f).optional()])) as {
-      [K in keyof typeof ProfileSchema.shape]: z.ZodOptional<(typeof ProfileSchema.shape)[K] extends z.ZodDefault<infer T> ? T : (typeof ProfileSchema.shape)[K]>;
+    Object.fromEntries(Object.entries(PatchableProfileSchema.shape).map(([k, f]) => [k, (f instanceof z.ZodDefault ? f.unwrap() : f).optional()])) as {
+      [K in keyof typeof PatchableProfileSchema.shape]: z.ZodOptional<(typeof PatchableProfileSchema.shape)[K] extends z.ZodDefault<infer T> ? T : (typeof PatchableProfileSchema.shape)[K]>;
     },
   )
   .strict();
@@ -317,6 +415,12 @@ export const REQUESTS = {
   'sensors.disconnect': req(none, ok),
   'sensors.forget': req(none, ok),
   'sensors.identify': req(none, ok),
+  /** The connected sensor's figures for the Sensor check screen (asked about once a second while it shows). */
+  'sensors.check': req(none, SensorCheckSchema),
+  /** Asks the sensor for this rate from now on (kept in the profile); refused while a session runs. */
+  'sensors.setSampleRate': req(z.object({ hz: SampleRateChoiceSchema }).strict(), SensorCheckSchema),
+  /** What a support report holds. */
+  'sensors.diagnostics': req(none, DiagnosticsSchema),
   'calibration.start': req(none, CalibrationStatusSchema),
   'calibration.cancel': req(none, CalibrationStatusSchema),
   'calibration.accept': req(none, ProfileSchema),
@@ -397,6 +501,8 @@ export type Connection = z.output<typeof ConnectionSchema>;
 export type SourceHealth = z.output<typeof SourceHealthSchema>;
 export type EngineCountersMessage = z.output<typeof EngineCountersSchema>;
 export type AdapterInfo = z.output<typeof AdapterSchema>;
+export type SensorCheck = z.output<typeof SensorCheckSchema>;
+export type Diagnostics = z.output<typeof DiagnosticsSchema>;
 export type CoachEventMessage = z.output<typeof CoachEventSchema>;
 export type PastSession = z.output<typeof PastSessionSchema>;
 export type History = z.output<typeof HistorySchema>;

@@ -123,6 +123,11 @@ export class MotionEngine {
     return this.latestPoint;
   }
 
+  /** The roller's axis as found so far (unit vector in the sensor frame, null before the lock) and how sure the engine is (0…1). */
+  get rollerAxis(): { unit: Readonly<Vec3> | null; confidence: number; fromGravity: boolean } {
+    return { unit: this.axis.unit, confidence: this.axis.confidence, fromGravity: this.axis.gravityBased };
+  }
+
   /** Rolling time of this session so far, s (rest does not count). */
   get sessionRollingS(): number {
     return this.rules.sessionRollingS;

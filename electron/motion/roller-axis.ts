@@ -36,6 +36,17 @@ const MIN_SWEEP_RATIO = 0.12;
 /** Specific force this close to 1 g is taken as gravity for the plane. */
 const PLANE_ACCEL_TOL_G = 0.1;
 
+/**
+ * Which of the sensor's own axes the roller axis lies along, and how closely (|cos| of the angle
+ * between them, 1 = exactly along it), for saying where the sensor sits on the roller.
+ */
+export function dominantSensorAxis(unit: Readonly<Vec3>): { axis: 'x' | 'y' | 'z'; alignment: number } {
+  const n = norm3(unit[0], unit[1], unit[2]);
+  const c = unit.map((v) => (n > 0 ? Math.abs(v) / n : 0));
+  const i = c[0]! >= c[1]! && c[0]! >= c[2]! ? 0 : c[1]! >= c[2]! ? 1 : 2;
+  return { axis: (['x', 'y', 'z'] as const)[i], alignment: c[i]! };
+}
+
 export class RollerAxis {
   private readonly G: Vec3 = [0, 0, 0];
   private axis: Vec3 | null = null;

@@ -18,6 +18,10 @@ export const ScreeningRecordSchema = z.object({
 });
 export type ScreeningRecord = z.output<typeof ScreeningRecordSchema>;
 
+/** The sample rates the app offers to choose from, Hz (where the sensor can do them). */
+export const SAMPLE_RATE_CHOICES_HZ = [100, 200] as const;
+export type SampleRateChoiceHz = (typeof SAMPLE_RATE_CHOICES_HZ)[number];
+
 /** The engine's own fields: the profile's thresholds have the motion settings' ranges and defaults. */
 const m = MotionSettingsSchema.shape;
 
@@ -35,6 +39,11 @@ export const ProfileSchema = z.object({
   dailyBudgetMin: m.dailyBudgetMin,
   sounds: z.boolean().default(true),
   speech: z.boolean().default(false),
+  /** The sample rate asked of the sensor, Hz (null: the app's default); chosen on the Sensor check screen. */
+  sampleRateHz: z
+    .union([z.literal(SAMPLE_RATE_CHOICES_HZ[0]), z.literal(SAMPLE_RATE_CHOICES_HZ[1])])
+    .nullable()
+    .default(null),
   screening: ScreeningRecordSchema.nullable().default(null),
 });
 export type Profile = z.output<typeof ProfileSchema>;

@@ -68,6 +68,16 @@ export class ReplaySource implements SensorSource {
   }
 
   readonly linkConfig = null;
+  readonly linkInfo = null;
+
+  /** The recording's own sample rate, Hz (its median step). */
+  get recordedRateHz(): number | null {
+    const steps: number[] = [];
+    for (let i = 1; i < this.samples.length && steps.length < 1000; i++) steps.push(this.samples[i]!.tS - this.samples[i - 1]!.tS);
+    steps.sort((a, b) => a - b);
+    const mid = steps[Math.floor(steps.length / 2)];
+    return mid && mid > 0 ? 1 / mid : null;
+  }
 
   get linkedSensor(): { id: string; name: string; kind: string } {
     return { id: `replay:${this.name}`, name: this.name, kind: 'replay' };

@@ -13,6 +13,7 @@ import type { FrameGap } from '../../sensor-protocol/frame/frame-decoder';
 import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
 import type { SensorStatus } from '../../sensor-protocol/gatt/sensor-status';
 import type { ConnectionState } from '../ble/connection-machine';
+import type { SensorLinkInfo } from '../ble/sensor-link';
 
 export interface SourceGapEvent extends FrameGap {
   /** Why the samples stopped: the link dropped, or frames were lost on a live link. */
@@ -46,6 +47,12 @@ export interface SensorSource {
   readonly counters: SensorSourceCounters;
   /** What is streaming, in words ("Roller sensor, protocol v1, 100 Hz"); null when nothing is. */
   readonly linkDescription: string | null;
+  /** The link's technical facts (firmware, MTU, samples per frame…); null when not linked or not a sensor. */
+  readonly linkInfo: SensorLinkInfo | null;
+  /** Asks the sensor for another sample rate (absent: the source has no rate to choose, a recording). */
+  setSampleRate?(hz: number): Promise<void>;
+  /** Reads the linked sensor's signal strength, dBm (absent or null: not a radio link, or not known). */
+  readRssi?(): Promise<number | null>;
   /** The protocol configuration of our sensor when its frames are recorded; null otherwise. */
   readonly linkConfig: SensorConfig | null;
   /** The sensor the samples come from, for the session's record. */

@@ -45,6 +45,9 @@ describe('the app answers every request of the contract with its result schema',
     await call('sensors.connect', { id: 'no-such-sensor' });
     await call('sensors.useSimulated', { scenario: 'calibration-pass' });
     await call('sensors.identify', {});
+    await call('sensors.check', {});
+    await call('sensors.setSampleRate', { hz: 200 });
+    await call('sensors.diagnostics', {});
 
     await call('calibration.start', {});
     for (let i = 0; i < 120 && app.snapshot().calibration.state === 'running'; i++) await scheduler.advanceByAsync(500);

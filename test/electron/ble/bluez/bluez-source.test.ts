@@ -38,7 +38,7 @@ describe('BlueZ over D-Bus: streaming', () => {
         expect(listed).toMatchObject({ name: 'Roller', kind: 'roller', batteryPercent: 95 });
         expect(listed.rssiDbm).toBeLessThan(-40);
         expect(rig.source.linkConfig?.sampleRateHz).toBe(rateHz);
-        expect(rig.source.linkDescription).toContain('MTU 247');
+        expect(rig.source.linkInfo?.mtu).toBe(247);
         await until('60 s of samples', () => spanS(rig.samples) >= 60, 60_000);
         expect(rig.samples.length).toBeGreaterThanOrEqual(60 * rateHz);
         expect(inOrder(rig.samples)).toBe(true);
