@@ -15,6 +15,7 @@ export function profileFixture(over: Partial<Profile> = {}): Profile {
     dailyBudgetMin: 10,
     sounds: true,
     speech: false,
+    sampleRateHz: null,
     ...over,
   };
 }
