@@ -503,6 +503,7 @@ export type EngineCountersMessage = z.output<typeof EngineCountersSchema>;
 export type AdapterInfo = z.output<typeof AdapterSchema>;
 export type SensorCheck = z.output<typeof SensorCheckSchema>;
 export type Diagnostics = z.output<typeof DiagnosticsSchema>;
+export type SampleRateChoiceHz = z.output<typeof SampleRateChoiceSchema>;
 export type CoachEventMessage = z.output<typeof CoachEventSchema>;
 export type PastSession = z.output<typeof PastSessionSchema>;
 export type History = z.output<typeof HistorySchema>;

@@ -8,6 +8,7 @@ import { HistoryScreen } from '../features/history/HistoryScreen';
 import { LiveScreen } from '../features/live/LiveScreen';
 import { PairScreen } from '../features/pair/PairScreen';
 import { ScreeningScreen } from '../features/screening/ScreeningScreen';
+import { SensorCheckScreen } from '../features/sensor-check/SensorCheckScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { useStore } from '../common/use-store';
@@ -102,5 +103,7 @@ function CurrentScreen({ screen, reviewId }: { screen: ScreenId; reviewId: numbe
       return <SettingsScreen />;
     case 'history':
       return <HistoryScreen key={reviewId ?? 'list'} openReview={reviewId} />;
+    case 'sensor':
+      return <SensorCheckScreen />;
   }
 }

@@ -1,5 +1,5 @@
 /** The screens of the top navigation, in tab order, with their number-key shortcuts. */
-export type ScreenId = 'session' | 'pair' | 'setup' | 'settings' | 'history';
+export type ScreenId = 'session' | 'pair' | 'setup' | 'settings' | 'history' | 'sensor';
 
 export const SCREENS: readonly { id: ScreenId; label: string; key: string }[] = [
   { id: 'session', label: 'Session', key: '1' },
@@ -7,6 +7,7 @@ export const SCREENS: readonly { id: ScreenId; label: string; key: string }[] = 
   { id: 'setup', label: 'Setup', key: '3' },
   { id: 'settings', label: 'Settings', key: '4' },
   { id: 'history', label: 'History', key: '5' },
+  { id: 'sensor', label: 'Sensor check', key: '6' },
 ];
 
 export function screenForKey(key: string): ScreenId | null {

@@ -36,6 +36,9 @@ export type {
   SessionFigures,
   SessionStatus,
   SourceHealth,
+  SensorCheck,
+  SampleRateChoiceHz,
+  Diagnostics,
   WireFromMain,
   WireFromRenderer,
 } from '../../electron/ipc/ipc-contract';
@@ -46,5 +49,6 @@ export { clockText, durationText, excursionText, percentText, sessionFigureTexts
 export { spineMapFor, spinePlace, vertebraIn, type SpineBounds } from '../../electron/motion/spine-map';
 
 import type { CoachEventMessage, LivePoint } from '../../electron/ipc/ipc-contract';
+
 export type CoachEventKind = CoachEventMessage['kind'];
 export type Zone = LivePoint['zone'];

@@ -1,4 +1,4 @@
-/** The sensor in use, in one strip: its state in full, and identify / disconnect / forget. */
+/** The sensor in use, in one strip: its state in full, and check / identify / disconnect / forget. */
 import type { Connection, Device } from '../../bridge/contract';
 import { ConnectionIcon } from '../connection/ConnectionIcon';
 import { connectionText } from '../connection/connection-text';
@@ -11,9 +11,11 @@ interface Props {
   onIdentify(): void;
   onDisconnect(): void;
   onForget(): void;
+  /** Opens the Sensor check screen. */
+  onCheck(): void;
 }
 
-export function CurrentSensorPanel({ connection, devices, busy, onIdentify, onDisconnect, onForget }: Props) {
+export function CurrentSensorPanel({ connection, devices, busy, onIdentify, onDisconnect, onForget, onCheck }: Props) {
   const t = connectionText(connection);
   const ble = connection.source === 'ble';
   const linked = connection.name !== 'idle' && connection.name !== 'scanning';
@@ -28,6 +30,11 @@ export function CurrentSensorPanel({ connection, devices, busy, onIdentify, onDi
         </span>
       </p>
       <div className="current__actions">
+        {linked && (
+          <button type="button" className="btn btn--secondary" onClick={onCheck} data-testid="check-sensor-button">
+            Check sensor
+          </button>
+        )}
         {ble && connection.name === 'streaming' && (
           <button type="button" className="btn btn--secondary" onClick={onIdentify} disabled={busy} data-testid="identify-button">
             Identify

@@ -3,6 +3,7 @@
  * fix when it is not usable), what the sources said (a failed scan, unreadable frames), Scan / Stop
  * scan, the live list of sensors, the simulated roller, and a recording played live.
  */
+import { useNavigation } from '../../app/navigation';
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
 import { ErrorLine } from '../../common/ErrorLine';
@@ -19,6 +20,7 @@ import './pair.css';
 
 export function PairScreen() {
   const { bridge } = useServices();
+  const { go } = useNavigation();
   const { adapter, devices, connection, simulatedScenarios, source } = useSnapshot();
   const act = useAction(async (fn: () => Promise<unknown>) => fn());
   const scanning = connection.name === 'scanning';
@@ -35,6 +37,7 @@ export function PairScreen() {
         onIdentify={() => void act.run(() => bridge.request('sensors.identify', {}))}
         onDisconnect={() => void act.run(() => bridge.request('sensors.disconnect', {}))}
         onForget={() => void act.run(() => bridge.request('sensors.forget', {}))}
+        onCheck={() => go('sensor')}
       />
       <ErrorLine error={act.error} testId="pair-error" />
       <div className="pair__grid">

@@ -1,7 +1,8 @@
 /**
  * What the sensor sources told the user, as main kept it (the snapshot's `source`): their latest
- * notes ("Scanning failed: …"), frames that could not be read, gaps in the samples, and the
- * sensor's own error. Nothing when there is nothing to say.
+ * notes ("Scanning failed: …"), the sensor's own error in words, and — in plain words only — that
+ * some motion data went missing (the counts and the technical reasons are on the Sensor check
+ * screen). Nothing when there is nothing to say.
  */
 import type { SourceHealth } from '../../bridge/contract';
 
@@ -14,11 +15,8 @@ const SENSOR_ERROR_TEXT: Record<NonNullable<SourceHealth['status']>['error'], st
 
 export function SourceNotes({ source }: { source: SourceHealth }) {
   const sensorError = source.status ? SENSOR_ERROR_TEXT[source.status.error] : null;
-  const counts: string[] = [];
-  if (source.rejectedFrames > 0)
-    counts.push(`${source.rejectedFrames} ${source.rejectedFrames === 1 ? 'message' : 'messages'} from the sensor could not be read${source.lastRejected ? ` (last: ${source.lastRejected})` : ''}`);
-  if (source.gaps > 0) counts.push(`${source.gaps} ${source.gaps === 1 ? 'gap' : 'gaps'} in the samples`);
-  if (source.notes.length === 0 && counts.length === 0 && !sensorError) return null;
+  const missing = source.rejectedFrames > 0 || source.gaps > 0;
+  if (source.notes.length === 0 && !missing && !sensorError) return null;
   return (
     <div className="source-notes" role="status" data-testid="source-notes">
       {source.notes.length > 0 && (
@@ -29,7 +27,7 @@ export function SourceNotes({ source }: { source: SourceHealth }) {
         </ul>
       )}
       {sensorError && <p className="source-notes__error">{sensorError}</p>}
-      {counts.length > 0 && <p className="source-notes__counts">{counts.join('; ')}.</p>}
+      {missing && <p className="source-notes__counts">Some motion data from the sensor went missing or could not be read. Sensor check shows how much.</p>}
     </div>
   );
 }

@@ -7,12 +7,12 @@ import { runningSessionFixture } from './fixtures';
 import { renderWithServices } from '../support/render-with-services';
 
 describe('NavBar', () => {
-  it('lists the five screens in order with their keys, the current one marked', () => {
+  it('lists the six screens in order with their keys, the current one marked', () => {
     renderWithServices(<NavBar />, { screen: 'setup' });
     const nav = screen.getByRole('navigation', { name: 'Screens' });
     const buttons = [...nav.querySelectorAll('button')];
-    expect(buttons.map((b) => b.firstChild?.textContent)).toEqual(['Session', 'Pair', 'Setup', 'Settings', 'History']);
-    expect(buttons.map((b) => b.getAttribute('aria-keyshortcuts'))).toEqual(['1', '2', '3', '4', '5']);
+    expect(buttons.map((b) => b.firstChild?.textContent)).toEqual(['Session', 'Pair', 'Setup', 'Settings', 'History', 'Sensor check']);
+    expect(buttons.map((b) => b.getAttribute('aria-keyshortcuts'))).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(buttons.filter((b) => b.getAttribute('aria-current') === 'page').map((b) => b.dataset.testid)).toEqual(['nav-setup']);
   });
 

@@ -49,7 +49,7 @@ describe('PairScreen: Bluetooth', () => {
     await waitFor(() => expect(bridge.paramsOf('sensors.scan')).toEqual([{ on: false }]));
   });
 
-  it("shows what the sources said: a failed scan, unreadable messages and gaps, the sensor's own error", () => {
+  it("shows what the sources said: a failed scan, that data went missing (in plain words), the sensor's own error", () => {
     const { unmount } = pair();
     expect(screen.queryByTestId('source-notes')).toBeNull();
     unmount();
@@ -68,7 +68,9 @@ describe('PairScreen: Bluetooth', () => {
     expect(notes.getAttribute('role')).toBe('status');
     expect(within(notes).getByRole('list', { name: 'Notes from the sensor' }).textContent).toBe('Scanning failed: Operation not permitted');
     expect(notes.textContent).toContain('The sensor reports a low battery.');
-    expect(notes.textContent).toContain('2 messages from the sensor could not be read (last: bad CRC); 1 gap in the samples.');
+    expect(notes.textContent).toContain('Some motion data from the sensor went missing or could not be read. Sensor check shows how much.');
+    // The counts and the technical reason are the Sensor check's.
+    expect(notes.textContent).not.toMatch(/bad CRC|\b2 messages\b|1 gap/);
   });
 
   it('plays a chosen recording live: its name and text go to main; an empty file is refused here', async () => {
@@ -129,8 +131,8 @@ describe('PairScreen: the sensor list', () => {
 });
 
 describe('PairScreen: the connection', () => {
-  it('streaming from a sensor: its state with battery, and Identify / Disconnect / Forget', async () => {
-    const { user, bridge } = renderWithServices(<PairScreen />, {
+  it('streaming from a sensor: its state with battery, and Check sensor / Identify / Disconnect / Forget', async () => {
+    const { user, bridge, nav } = renderWithServices(<PairScreen />, {
       snapshot: snapshotFixture({ adapter: on, connection: { name: 'streaming', deviceId: 'a', source: 'ble', description: 'Roller A', batteryPercent: 64 } }),
       answers: { 'sensors.identify': OK, 'sensors.disconnect': OK, 'sensors.forget': OK },
     });
@@ -143,6 +145,8 @@ describe('PairScreen: the connection', () => {
     await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>('forget-button').disabled).toBe(false));
     await user.click(screen.getByTestId('forget-button'));
     await waitFor(() => expect(bridge.calls.map((c) => c.name)).toEqual(['sensors.identify', 'sensors.disconnect', 'sensors.forget']));
+    await user.click(screen.getByTestId('check-sensor-button'));
+    expect(nav.go).toHaveBeenCalledWith('sensor');
   });
 
   it('says why a request failed', async () => {
@@ -157,7 +161,7 @@ describe('PairScreen: the connection', () => {
   it('no sensor: only the idle state, no sensor buttons', () => {
     pair();
     expect(screen.getByTestId('pair-connection-detail').textContent).toBe('No sensor — Not connected. Pair a sensor or use the simulated roller.');
-    for (const id of ['identify-button', 'disconnect-button', 'forget-button']) expect(screen.queryByTestId(id)).toBeNull();
+    for (const id of ['check-sensor-button', 'identify-button', 'disconnect-button', 'forget-button']) expect(screen.queryByTestId(id)).toBeNull();
   });
 });
 
