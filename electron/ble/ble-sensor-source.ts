@@ -91,6 +91,8 @@ export class BleSensorSource {
   private waitingFor: { id: string; resolve: (p: NoblePeripheral) => void } | null = null;
   private lastSampleS: number | null = null;
   private linkLostSinceLastGap = false;
+  /** The link is being set up again for a new rate: the pause that makes in the stream is not a gap. */
+  private reconfiguring = false;
   /** Stops hearing the linked peripheral's disconnect (the link is set up again on purpose). */
   private stopHearingDrop: () => void = () => undefined;
   private disposed = false;
@@ -155,6 +157,7 @@ export class BleSensorSource {
     this.link = null;
     this.linkedPeripheral = null;
     this.stopHearingDrop();
+    this.reconfiguring = true;
     await old.close().catch(() => undefined);
     try {
       await this.attach(p);
@@ -401,11 +404,18 @@ export class BleSensorSource {
     return {
       raw: (bytes) => this.emit('raw', { bytes, arrivalMs: this.o.scheduler.nowMs() }),
       samples: (samples) => {
+        // A gap comes with the samples after it: none came, so the restarted stream had none.
+        this.reconfiguring = false;
         this.counters.samples += samples.length;
         this.lastSampleS = samples[samples.length - 1]!.tS;
         this.emit('samples', samples);
       },
       gap: (gap) => {
+        if (this.reconfiguring) {
+          // The pause while the sensor was set to a new rate (and frames sent meanwhile) was asked for.
+          this.reconfiguring = false;
+          return;
+        }
         this.counters.gaps++;
         // The first gap after a lost link is the outage (its notifications may arrive before the reconnect is counted).
         const cause = this.linkLostSinceLastGap && gap.fromS === this.lastSampleS ? 'link-lost' : 'frames-lost';

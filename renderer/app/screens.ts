@@ -7,7 +7,7 @@ export const SCREENS: readonly { id: ScreenId; label: string; key: string }[] = 
   { id: 'setup', label: 'Setup', key: '3' },
   { id: 'settings', label: 'Settings', key: '4' },
   { id: 'history', label: 'History', key: '5' },
-  { id: 'sensor', label: 'Sensor check', key: '6' },
+  { id: 'sensor', label: 'Sensor', key: '6' },
 ];
 
 export function screenForKey(key: string): ScreenId | null {

@@ -66,6 +66,8 @@ describe('sensors.check', () => {
     expect(c.rate.measuredHz).toBeGreaterThan(190);
     expect(c.rate.measuredHz).toBeLessThan(210);
     expect(c.connected).toBe(true);
+    // The pause while the sensor was set up again was asked for: not a gap, nothing lost.
+    expect(c.link).toMatchObject({ gaps: 0, reconnects: 0, lostFrames: 0 });
     await t.scheduler.drive(t.app.handle('session.start', {}));
     await expect(t.scheduler.drive(t.app.handle('sensors.setSampleRate', { hz: 100 }))).rejects.toThrow(/session is running/);
     await t.scheduler.drive(t.app.handle('session.stop', { reason: 'completed' }));

@@ -11,7 +11,7 @@ describe('NavBar', () => {
     renderWithServices(<NavBar />, { screen: 'setup' });
     const nav = screen.getByRole('navigation', { name: 'Screens' });
     const buttons = [...nav.querySelectorAll('button')];
-    expect(buttons.map((b) => b.firstChild?.textContent)).toEqual(['Session', 'Pair', 'Setup', 'Settings', 'History', 'Sensor check']);
+    expect(buttons.map((b) => b.firstChild?.textContent)).toEqual(['Session', 'Pair', 'Setup', 'Settings', 'History', 'Sensor']);
     expect(buttons.map((b) => b.getAttribute('aria-keyshortcuts'))).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(buttons.filter((b) => b.getAttribute('aria-current') === 'page').map((b) => b.dataset.testid)).toEqual(['nav-setup']);
   });
