@@ -91,6 +91,8 @@ export class BleSensorSource {
   private waitingFor: { id: string; resolve: (p: NoblePeripheral) => void } | null = null;
   private lastSampleS: number | null = null;
   private linkLostSinceLastGap = false;
+  /** Signal strength reads on this link: none under way, one under way, or the stack does not answer them. */
+  private rssiRead: 'idle' | 'asking' | 'unanswered' = 'idle';
   /** The link is being set up again for a new rate: the pause that makes in the stream is not a gap. */
   private reconfiguring = false;
   /** Stops hearing the linked peripheral's disconnect (the link is set up again on purpose). */
@@ -170,14 +172,21 @@ export class BleSensorSource {
     }
   }
 
-  /** Reads the linked sensor's signal strength, dBm (null: not linked, or the stack did not say within a second). */
+  /**
+   * Reads the linked sensor's signal strength, dBm (null: not linked, a read already under way,
+   * or the stack did not say within a second — then this link is not asked again, as each
+   * unanswered read leaves a listener waiting on the peripheral).
+   */
   async readRssi(): Promise<number | null> {
     const p = this.linkedPeripheral;
-    if (!p || typeof p.updateRssiAsync !== 'function') return null;
+    if (!p || typeof p.updateRssiAsync !== 'function' || this.rssiRead !== 'idle') return null;
+    this.rssiRead = 'asking';
     try {
       const dbm = await withTimeout(p.updateRssiAsync(), 1000, 'reading the signal strength', this.o.scheduler.setTimeout, this.o.scheduler.clearTimeout);
+      if (this.rssiRead === 'asking') this.rssiRead = 'idle';
       return typeof dbm === 'number' && Number.isFinite(dbm) ? dbm : null;
     } catch {
+      if (this.rssiRead === 'asking') this.rssiRead = 'unanswered';
       return null;
     }
   }
@@ -387,6 +396,7 @@ export class BleSensorSource {
     }
     this.link = link;
     this.linkedPeripheral = p;
+    this.rssiRead = 'idle';
     const onLost = (reason: unknown) => this.onLinkLost(p, disconnectReason(reason));
     this.stopHearingDrop = () => p.removeListener('disconnect', onLost);
     p.once('disconnect', onLost);
