@@ -25,7 +25,7 @@ import { LiveSession } from './live-session';
 import { ProfileService } from './profile-service';
 import type { RequestHandlers } from './request-handlers';
 import { SensorCheckService } from './sensor-check-service';
-import { SensorSources } from './sensor-sources';
+import { DEFAULT_SAMPLE_RATE_HZ, SensorSources } from './sensor-sources';
 import { version as APP_VERSION } from '../../package.json';
 import { SessionActions } from './session-actions';
 
@@ -216,6 +216,8 @@ export class RollerApp {
     await this.sources.forgetAll();
     this.o.store.eraseAll();
     this.profile.reset();
+    // The rate choice went with the profile: back to the app's default.
+    await this.sources.setSampleRate(this.o.sampleRateHz ?? DEFAULT_SAMPLE_RATE_HZ);
     this.session.forgetEnded();
     this.extraNotices.length = 0;
     this.pushSnapshot();

@@ -73,10 +73,13 @@ describe('sensors.check', () => {
     await t.scheduler.drive(t.app.handle('session.stop', { reason: 'completed' }));
     await t.scheduler.drive(t.app.dispose());
 
-    // The next start asks for 200 Hz at once.
+    // The next start asks for 200 Hz at once; erasing the user's data goes back to 100 Hz.
     const again = setup({ store });
     await again.scheduler.drive(again.app.handle('sensors.useSimulated', { scenario: 'good-slow-session' }));
     expect((await again.check()).rate).toMatchObject({ chosenHz: 200, sensorHz: 200 });
+    await again.scheduler.drive(again.app.handle('data.eraseAll', { confirm: 'erase everything' }));
+    expect(again.app.snapshot().profile.sampleRateHz).toBeNull();
+    expect((await again.check()).rate.chosenHz).toBe(100);
     await again.scheduler.drive(again.app.dispose());
   });
 

@@ -179,3 +179,49 @@ describe('BleSensorSource with the simulated Roller sensor', () => {
     expect(safe.connection.name).toBe('idle');
   });
 });
+
+describe('BleSensorSource: what the Sensor check asks of it', () => {
+  async function streaming() {
+    const t = setup('good-slow-session');
+    let peripheral: { updateRssiAsync(): Promise<number> } | null = null;
+    t.sim.noble.on('discover', (p: { updateRssiAsync(): Promise<number> }) => (peripheral ??= p));
+    await until(t.scheduler, () => t.source.adapter.state === 'poweredOn');
+    await t.scheduler.drive(t.source.startScan());
+    await until(t.scheduler, () => t.source.deviceList.length > 0);
+    void t.source.connect(t.source.deviceList[0]!.id);
+    await until(t.scheduler, () => t.source.connection.name === 'streaming');
+    return { ...t, peripheral: peripheral! };
+  }
+
+  it('reads the signal; a stack that leaves a read unanswered is not asked again on that link', async () => {
+    const t = await streaming();
+    const dbm = await t.scheduler.drive(t.source.readRssi());
+    expect(dbm).toBeLessThan(0);
+    let asked = 0;
+    t.peripheral.updateRssiAsync = () => {
+      asked++;
+      return new Promise<number>(() => undefined);
+    };
+    expect(await t.scheduler.drive(t.source.readRssi())).toBeNull(); // bounded: 1 s
+    expect(await t.scheduler.drive(t.source.readRssi())).toBeNull();
+    expect(asked).toBe(1);
+    await t.scheduler.drive(t.source.dispose());
+  });
+
+  it('a new rate sets the streaming sensor up again on the same connection: no gap, no reconnect', async () => {
+    const t = await streaming();
+    expect(t.source.linkInfo).toMatchObject({ requestedRateHz: 100, clock: 'sensor', firmwareVersion: '1.0.0' });
+    await t.scheduler.advanceByAsync(2000);
+    const before = t.samples.length;
+    await t.scheduler.drive(t.source.setSampleRate(200));
+    expect(t.source.connection.name).toBe('streaming');
+    expect(t.source.linkSampleRateHz).toBe(200);
+    expect(t.source.linkInfo?.requestedRateHz).toBe(200);
+    await t.scheduler.advanceByAsync(2000);
+    // About 200 samples a second now.
+    expect(t.samples.length - before).toBeGreaterThan(350);
+    expect(t.gaps).toEqual([]);
+    expect(t.source.counters).toMatchObject({ gaps: 0, reconnects: 0 });
+    await t.scheduler.drive(t.source.dispose());
+  });
+});
