@@ -35,6 +35,10 @@ export const ProfileSchema = z.object({
   dailyBudgetMin: m.dailyBudgetMin,
   sounds: z.boolean().default(true),
   speech: z.boolean().default(false),
+  /** Hands-free sessions: armed by Start, they begin when rolling begins and pause while the roller rests. */
+  handsFree: z.boolean().default(false),
+  /** Spoken guidance for hands-free sessions and routines (start position, areas, time left, reps). */
+  voiceGuide: z.boolean().default(false),
   screening: ScreeningRecordSchema.nullable().default(null),
 });
 export type Profile = z.output<typeof ProfileSchema>;
