@@ -15,6 +15,8 @@ export function profileFixture(over: Partial<Profile> = {}): Profile {
     dailyBudgetMin: 10,
     sounds: true,
     speech: false,
+    handsFree: false,
+    voiceGuide: false,
     ...over,
   };
 }
