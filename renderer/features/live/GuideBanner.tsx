@@ -1,6 +1,7 @@
 /**
- * The hands-free phase and the routine's progress, large, at the top of the live view: readable
- * from the floor, where the user lies out of reach of the keyboard. Armed: the session starts
+ * The hands-free phase and the routine's progress, large, in the warning's room under the header
+ * while no warning shows (on every screen while a session runs, taking no room from the live
+ * figures): readable from the floor, where the user lies out of reach of the keyboard. Armed: the session starts
  * when the roller rolls; paused: it goes on when it rolls again. A routine shows its step, the
  * repetition and the time left. The session's state comes from main (`session.handsFree`,
  * `session.routine`); nothing is decided here.

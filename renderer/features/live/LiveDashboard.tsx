@@ -1,9 +1,8 @@
-/** The live view during a session: the hands-free phase and routine (when there is one), spine map, speed and gauge, dwell ring, times. */
+/** The live view during a session: spine map, speed and gauge, dwell ring, times. */
 import { useAppState, useSnapshot } from '../../app/use-app-state';
 import type { AppState } from '../../app/app-state';
 import { ConnectionAlert } from '../connection/ConnectionAlert';
 import { DwellRing } from './DwellRing';
-import { GuideBanner } from './GuideBanner';
 import { LiveSpine } from './LiveSpine';
 import { SessionTimes } from './SessionTimes';
 import { SpeedPanel } from './SpeedPanel';
@@ -19,7 +18,6 @@ export function LiveDashboard() {
     <div className="live">
       <h1 className="visually-hidden">Session in progress</h1>
       <ConnectionAlert />
-      <GuideBanner session={session} />
       <div className="dash">
         <div className="dash__spine">
           <LiveSpine neckAboveCm={map.neckAboveCm} lumbarBelowCm={map.lumbarBelowCm} units={profile.units} />

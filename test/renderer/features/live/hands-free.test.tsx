@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { wireServices } from '../../../../renderer/app/app-services';
 import type { VoicePrompt } from '../../../../renderer/bridge/contract';
 import { GuideBanner } from '../../../../renderer/features/live/GuideBanner';
-import { LiveDashboard } from '../../../../renderer/features/live/LiveDashboard';
+import { WarningBanner } from '../../../../renderer/features/live/WarningBanner';
 import { RoutinePanel } from '../../../../renderer/features/live/RoutinePanel';
 import { StartPanel } from '../../../../renderer/features/live/StartPanel';
 import { voicePromptText } from '../../../../renderer/features/live/voice-prompt-text';
@@ -83,15 +83,19 @@ describe('GuideBanner', () => {
     expect(screen.getByTestId('routine-progress').textContent).toBe('Thoracic extension · rep 3 of 10 · 1:35 left');
   });
 
-  it('sits in the live view above the figures, which stay', () => {
-    renderWithServices(<LiveDashboard />, {
-      snapshot: snapshotFixture({
-        session: runningSessionFixture({ handsFree: { phase: 'rolling', activeS: 4 }, routine: { kind: 'back-release', step: 'rolling', rep: null, reps: null, leftS: 86 } }),
-      }),
-    });
+  it("sits in the warning's room while no warning shows (taking none from the live figures); a warning comes first", () => {
+    const session = runningSessionFixture({ handsFree: { phase: 'rolling', activeS: 4 }, routine: { kind: 'back-release', step: 'rolling', rep: null, reps: null, leftS: 86 } });
+    const { services } = renderWithServices(<WarningBanner reserveRoom />, { snapshot: snapshotFixture({ session }) });
+    expect(screen.getByTestId('warning-area').contains(screen.getByTestId('guide-state'))).toBe(true);
     expect(screen.getByTestId('routine-progress').textContent).toBe('Back release · 1:26 left');
-    expect(screen.getByTestId('speed-readout')).toBeTruthy();
-    expect(screen.getByTestId('zone-readout')).toBeTruthy();
+    act(() => services.warnings.offer({ t: 5, kind: 'too-fast', positionCm: 3, detail: '1.4 in/s' }));
+    expect(screen.getByTestId('warning-banner').dataset['kind']).toBe('too-fast');
+    expect(screen.queryByTestId('guide-state')).toBeNull();
+  });
+
+  it('leaves the calm line for a session started by hand', () => {
+    renderWithServices(<WarningBanner reserveRoom />, { snapshot: snapshotFixture({ session: runningSessionFixture() }) });
+    expect(screen.getByTestId('warning-area').textContent).toBe('No warnings — keep it slow and even');
   });
 });
 
