@@ -36,6 +36,11 @@ async function inView(page: Page, l: Locator, what: string): Promise<void> {
   expect(covered, `${where}: visible, not covered`).toBe(false);
 }
 
+async function noSidewaysScroll(page: Page, what: string): Promise<void> {
+  const m = await page.evaluate<{ scroll: number; inner: number }>('({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })');
+  expect(m.scroll, `${what}: page ${m.scroll} px wide in a ${m.inner} px window`).toBeLessThanOrEqual(m.inner);
+}
+
 /** At each size: nothing scrolls sideways, the live essentials are in view; a screenshot. */
 async function liveAtBothSizes(e: E2e, name: string): Promise<void> {
   const { page } = e;
@@ -43,9 +48,7 @@ async function liveAtBothSizes(e: E2e, name: string): Promise<void> {
     await page.setViewportSize(size);
     await page.evaluate('window.scrollTo(0, 0)');
     await e.shot(`hands-free-${name}-${size.width}x${size.height}`);
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- evaluate of a string is typed unknown
-    const m = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })')) as { scroll: number; inner: number };
-    expect(m.scroll, `${name}: page ${m.scroll} px wide in a ${m.inner} px window`).toBeLessThanOrEqual(m.inner);
+    await noSidewaysScroll(page, name);
     for (const id of ['guide-state', 'speed-readout', 'zone-readout', 'warning-area', 'stop-button', 'pain-button', 'session-time']) await inView(page, page.getByTestId(id), `${name}: ${id}`);
   }
   await page.setViewportSize(SIZES[0]);
@@ -113,6 +116,7 @@ describe.skipIf(!canRunBrowser)('hands-free and routines in Chromium', () => {
       await page.setViewportSize(size);
       await page.getByTestId('extension-tally').scrollIntoViewIfNeeded();
       await e.shot(`routines-${size.width}x${size.height}`);
+      await noSidewaysScroll(page, `routines ${size.width}x${size.height}`);
     }
     await page.setViewportSize(SIZES[0]);
     await page.getByTestId('routine-thoracic-extension').click();

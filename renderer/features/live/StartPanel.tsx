@@ -60,7 +60,7 @@ export function StartPanel() {
             </>
           ) : (
             <>
-              Press <kbd>{SHORTCUT_HELP.start}</kbd> to start.{' '}
+              Press <kbd>{SHORTCUT_HELP.start}</kbd> to {profile.handsFree ? 'arm' : 'start'}.{' '}
             </>
           )}
           During a session: <kbd>{SHORTCUT_HELP.stop}</kbd> stops, <kbd>Esc</kbd> or <kbd>H</kbd> means “it hurts — stop”.
