@@ -82,6 +82,13 @@ describe.skipIf(!canRunBrowser)('hands-free and routines in Chromium', () => {
     expect(await page.getByTestId('voice-guide-toggle').isChecked()).toBe(false);
     await handsFree.check();
     await page.getByTestId('voice-guide-toggle').check();
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await handsFree.scrollIntoViewIfNeeded();
+      await e.shot(`settings-hands-free-${size.width}x${size.height}`);
+      await noSidewaysScroll(page, `settings ${size.width}x${size.height}`);
+    }
+    await page.setViewportSize(SIZES[0]);
     await page.getByTestId('settings-save').click();
     await expect.poll(() => e.app.snapshot().profile).toMatchObject({ handsFree: true, voiceGuide: true });
   });
