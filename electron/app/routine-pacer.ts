@@ -88,7 +88,10 @@ export class ReleasePacer implements RoutinePacer {
       { atS: durationS, prompt: { kind: 'release-done' } },
     ];
     // Stable: at the same time the area comes before the time left.
-    this.milestones = m.map((x, i) => ({ x, i })).sort((a, b) => a.x.atS - b.x.atS || a.i - b.i).map(({ x }) => x);
+    this.milestones = m
+      .map((x, i) => ({ x, i }))
+      .sort((a, b) => a.x.atS - b.x.atS || a.i - b.i)
+      .map(({ x }) => x);
   }
 
   get done(): boolean {

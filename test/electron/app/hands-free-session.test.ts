@@ -75,16 +75,7 @@ describe('guided routines', () => {
     for (let i = 0; i < 40 && r.app.snapshot().session.state === 'running'; i++) await r.scheduler.advanceByAsync(5_000);
     const kinds = r.prompts.map((p) => (p.kind === 'area' ? `area ${p.area}` : p.kind === 'time-left' ? `${p.seconds} s left` : p.kind));
     // The order of the release's own prompts, whatever pauses come between them.
-    expect(kinds.filter((k) => !['paused', 'resumed'].includes(k))).toEqual([
-      'release-position',
-      'started',
-      'area upper-back',
-      '60 s left',
-      'area mid-back',
-      '30 s left',
-      '10 s left',
-      'release-done',
-    ]);
+    expect(kinds.filter((k) => !['paused', 'resumed'].includes(k))).toEqual(['release-position', 'started', 'area upper-back', '60 s left', 'area mid-back', '30 s left', '10 s left', 'release-done']);
     expect(kinds).toContain('paused');
     const ended = r.sessions.at(-1)!;
     expect(ended).toMatchObject({ state: 'ended', endReason: 'completed', routine: { kind: 'back-release', step: 'done', leftS: 0 } });

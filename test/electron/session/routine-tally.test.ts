@@ -46,7 +46,10 @@ describe('the routine stored with a session', () => {
     rmSync(join(dir, 'roller.sqlite'));
     const db = new Database(join(dir, 'roller.sqlite'));
     migrate(db, ROUTINE_STEP.version - 1);
-    db.prepare(`INSERT INTO sessions (started_at, utc_offset_min, source, settings, engine_version, data_kind) VALUES (?, 0, 'simulator', ?, 'test', 'samples')`).run(NOW - H, JSON.stringify(motionSettings({})));
+    db.prepare(`INSERT INTO sessions (started_at, utc_offset_min, source, settings, engine_version, data_kind) VALUES (?, 0, 'simulator', ?, 'test', 'samples')`).run(
+      NOW - H,
+      JSON.stringify(motionSettings({})),
+    );
     db.close();
     const { store, migratedFrom } = openSessionStore({ dataDir: dir });
     expect(migratedFrom).toBe(ROUTINE_STEP.version - 1);
