@@ -9,7 +9,7 @@ export type Listener<N extends EventName> = (payload: EventPayload<N>) => void;
 type Listeners = { [N in EventName]: Set<Listener<N>> };
 
 export class AppEvents {
-  private readonly listeners: Listeners = { snapshot: new Set(), live: new Set(), coach: new Set(), session: new Set(), calibration: new Set(), progress: new Set() };
+  private readonly listeners: Listeners = { snapshot: new Set(), live: new Set(), coach: new Set(), prompt: new Set(), session: new Set(), calibration: new Set(), progress: new Set() };
 
   on<N extends EventName>(name: N, fn: Listener<N>): () => void {
     const set: Listeners[N] = this.listeners[name];

@@ -9,6 +9,8 @@ import type { History, ImportResult, Profile, ReanalysisResult, Screening, Sessi
 import type { MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import type { SessionFigures } from '../motion/session-figures-schema';
+import type { RoutineKind } from '../session/routine-kind';
+import { routineTally, type RoutineTally } from '../session/routine-tally';
 import type { ExportedFiles } from '../session/session-export';
 
 export interface SessionMeta {
@@ -17,6 +19,8 @@ export interface SessionMeta {
   sensor: { id: string; name: string; kind: string } | null;
   settings: MotionSettings;
   sensorConfig: SensorConfig | null;
+  /** The guided routine the session runs (absent or null: a free session). */
+  routine?: RoutineKind | null;
 }
 
 export type EndReason = 'completed' | 'stopped: pain' | 'sensor lost';
@@ -52,6 +56,8 @@ export interface AppStore {
   startSession(meta: SessionMeta): SessionRecording;
   /** Rolling time already done today (local day of `now`), s. */
   todayRollingS(now: Date): number;
+  /** How often this routine was done in the last 7 days, and the most on one day. */
+  routineTally(routine: RoutineKind, now: Date): RoutineTally;
   /** Problems to show the user (e.g. a damaged database was kept aside). */
   notices(): string[];
   /** Hears of a new notice as it happens (e.g. the disk filled up while recording). */
@@ -114,6 +120,11 @@ export function memoryAppStore(): AppStore & {
       };
     },
     todayRollingS: () => sessions.reduce((sum, s) => sum + (s.end?.summary.rollingS ?? 0), 0),
+    routineTally: (routine, now) =>
+      routineTally(
+        sessions.filter((s) => s.meta.routine === routine).map((s) => ({ startedAt: s.meta.startedAt.getTime(), utcOffsetMin: -s.meta.startedAt.getTimezoneOffset() })),
+        now.getTime(),
+      ),
     notices: () => [],
     history: () => ({ sessions: [], days: [], weeks: [] }),
     review: (id) => {

@@ -2,12 +2,16 @@
  * The coaching session that runs on the live samples: a motion engine, the session's figures
  * accumulated point by point (the ones shown live, at the end and stored), the recording in the
  * store, live points in display-rate batches, coaching events at once, the status once a second.
- * Answers `session.start` and `session.stop`.
+ * A hands-free session (the profile's `handsFree`, or a routine that runs hands-free) is guided
+ * by the pure `HandsFreeMachine` (armed → rolling ⇄ paused) on the engine's track points; a
+ * guided routine by its `RoutinePacer`. What they say goes out as `prompt` events; a routine
+ * that is over ends the session (completed).
+ * Answers `session.start`, `session.stop` and `routines.tally`.
  */
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
 import type { Scheduler } from '../ble/scheduler';
-import type { EventName, EventPayload, Profile, RollingNow, SessionStatus } from '../ipc/ipc-contract';
+import type { EventName, EventPayload, Profile, RollingNow, RoutineKind, SessionStatus, VoicePrompt } from '../ipc/ipc-contract';
 import { MotionEngine, type EngineCounters } from '../motion/motion-engine';
 import type { MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
@@ -15,6 +19,8 @@ import { SessionFiguresAccumulator } from '../motion/session-figures';
 import type { SessionFigures } from '../motion/session-figures-schema';
 import { profileSettings } from '../session/profile';
 import type { AppStore, EndReason, SessionMeta, SessionRecording } from './app-store';
+import { HandsFreeMachine } from './hands-free-machine';
+import { routinePacer, type RoutinePacer } from './routine-pacer';
 import type { LiveBatcher } from './live-batcher';
 import type { RequestHandlers } from './request-handlers';
 
@@ -59,6 +65,11 @@ interface ActiveSession {
   pendingTrack: TrackPoint[];
   pendingEvents: CoachEvent[];
   statusTimer: unknown;
+  /** Hands-free: armed, rolling, paused (null: started and stopped by hand). */
+  handsFree: HandsFreeMachine | null;
+  routine: RoutinePacer | null;
+  /** The routine is over: the session ends once the current samples are through the engine. */
+  finishing: boolean;
 }
 
 /** Track points are written to the store in batches of about this many. */
@@ -71,9 +82,10 @@ export class LiveSession {
 
   constructor(private readonly o: LiveSessionOptions) {}
 
-  readonly handlers: Pick<RequestHandlers, 'session.start' | 'session.stop'> = {
-    'session.start': () => this.start(),
+  readonly handlers: Pick<RequestHandlers, 'session.start' | 'session.stop' | 'routines.tally'> = {
+    'session.start': ({ routine }) => this.start(routine ?? null),
     'session.stop': ({ reason }) => this.stop(reason),
+    'routines.tally': () => ({ extension: this.o.store.routineTally('thoracic-extension', this.o.now()) }),
   };
 
   get running(): boolean {
@@ -104,6 +116,7 @@ export class LiveSession {
     ses.firstT ??= samples[0]?.tS ?? null;
     ses.lastT = samples[samples.length - 1]?.tS ?? ses.lastT;
     if (ses.pendingTrack.length >= WRITE_EVERY_POINTS) this.flushRecording(ses);
+    if (ses.finishing && this.active === ses) this.stop('completed');
   }
 
   frame(frame: { bytes: Uint8Array; arrivalMs: number }): void {
@@ -123,15 +136,17 @@ export class LiveSession {
     this.endedCounters = null;
   }
 
-  start(): SessionStatus {
+  start(routineKind: RoutineKind | null = null): SessionStatus {
     if (this.active) return this.status();
     this.o.beforeStart();
     const now = this.o.now();
     const settings = profileSettings(this.o.profile(), { priorDailyRollingS: this.o.store.todayRollingS(now) });
     const source = this.o.source();
     const sensorConfig = source?.sensorConfig ?? null;
-    const recording = this.o.store.startSession({ startedAt: now, source: source?.kind ?? 'simulated', sensor: source?.sensor ?? null, settings, sensorConfig });
-    const ses = this.newSession(settings, recording, now, sensorConfig !== null);
+    const recording = this.o.store.startSession({ startedAt: now, source: source?.kind ?? 'simulated', sensor: source?.sensor ?? null, settings, sensorConfig, routine: routineKind });
+    const routine = routineKind ? routinePacer(routineKind) : null;
+    const handsFree = (routine ? routine.handsFree : this.o.profile().handsFree) ? new HandsFreeMachine() : null;
+    const ses = this.newSession(settings, recording, now, sensorConfig !== null, handsFree, routine);
     source?.resetStream();
     this.active = ses;
     this.ended = null;
@@ -142,6 +157,8 @@ export class LiveSession {
     };
     tick();
     this.o.changed();
+    if (routine) this.say(routine.begin());
+    else if (handsFree) this.say([{ kind: 'armed' }]);
     return this.status();
   }
 
@@ -149,6 +166,7 @@ export class LiveSession {
     const ses = this.active;
     if (!ses) return this.status();
     this.o.scheduler.clearTimeout(ses.statusTimer);
+    ses.handsFree?.stop();
     ses.engine.finish();
     this.o.batcher.flush();
     this.flushRecording(ses);
@@ -193,6 +211,8 @@ export class LiveSession {
       dailyBudgetS: budget,
       endReason: null,
       saveProblem: null,
+      handsFree: ses.handsFree && ses.handsFree.phase !== 'stopped' ? { phase: ses.handsFree.phase, activeS: ses.handsFree.activeS } : null,
+      routine: ses.routine?.status() ?? null,
     };
   }
 
@@ -204,7 +224,7 @@ export class LiveSession {
     return { rollingS, todayRollingS: todayRollingS(ses, rollingS) };
   }
 
-  private newSession(settings: MotionSettings, recording: SessionRecording, startedAt: Date, storesFrames: boolean): ActiveSession {
+  private newSession(settings: MotionSettings, recording: SessionRecording, startedAt: Date, storesFrames: boolean, handsFree: HandsFreeMachine | null, routine: RoutinePacer | null): ActiveSession {
     const figures = new SessionFiguresAccumulator(settings);
     const pendingTrack: TrackPoint[] = [];
     const pendingEvents: CoachEvent[] = [];
@@ -214,6 +234,7 @@ export class LiveSession {
         pendingTrack.push(p);
         const { atRest, gapBridged } = p.diagnostics;
         this.o.batcher.add({ t: p.t, positionCm: p.positionCm, speedInPerS: p.speedInPerS, zone: p.zone, dwellS: engine.currentDwellS, atRest, gapBridged });
+        this.guide(ses, p);
       },
       event: (e) => {
         figures.pushEvent(e);
@@ -222,7 +243,28 @@ export class LiveSession {
         this.o.emit('coach', e);
       },
     });
-    return { engine, figures, recording, startedAt, firstT: null, lastT: null, storesFrames, pendingTrack, pendingEvents, statusTimer: null };
+    const ses: ActiveSession = { engine, figures, recording, startedAt, firstT: null, lastT: null, storesFrames, pendingTrack, pendingEvents, statusTimer: null, handsFree, routine, finishing: false };
+    return ses;
+  }
+
+  /** The hands-free machine and the routine on one track point: what they say, a new phase pushed at once. */
+  private guide(ses: ActiveSession, p: TrackPoint): void {
+    if (!ses.handsFree && !ses.routine) return;
+    const { atRest, gapBridged } = p.diagnostics;
+    const change = ses.handsFree?.push({ t: p.t, speedInPerS: p.speedInPerS, atRest, gapBridged }) ?? null;
+    const prompts: VoicePrompt[] = change ? [{ kind: change }] : [];
+    if (ses.routine && !ses.routine.done) {
+      prompts.push(...ses.routine.step({ t: p.t, positionCm: p.positionCm, speedInPerS: p.speedInPerS, gapBridged, phase: ses.handsFree?.phase ?? null, activeS: ses.handsFree?.activeS ?? 0 }));
+      if (ses.routine.done) ses.finishing = true;
+    }
+    if (prompts.length === 0) return;
+    this.o.batcher.flush();
+    this.say(prompts);
+    if (change) this.o.emit('session', this.status());
+  }
+
+  private say(prompts: readonly VoicePrompt[]): void {
+    for (const prompt of prompts) this.o.emit('prompt', prompt);
   }
 
   private flushRecording(ses: ActiveSession): void {

@@ -10,6 +10,7 @@ import type { RememberedSensorStore } from '../ble/remembered-sensor';
 import type { Profile, Screening } from '../ipc/ipc-contract';
 import { openSessionStore, type OpenedSessionStore } from '../session/open-session-store';
 import { priorDailyRollingS } from '../session/session-history';
+import { routineTally, tallyFromMs } from '../session/routine-tally';
 import { SessionRecorder, type RecorderStats } from '../session/session-recorder';
 import { MOTION_ENGINE_VERSION } from '../session/engine-version';
 import { exportSessionSteps, type ExportedFiles } from '../session/session-export';
@@ -88,6 +89,7 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
         startedAt: meta.startedAt.getTime(),
         sensorConfig: meta.sensorConfig,
         engineVersion: MOTION_ENGINE_VERSION,
+        routine: meta.routine ?? null,
       });
       return {
         id,
@@ -113,6 +115,9 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
     },
     todayRollingS(at: Date) {
       return priorDailyRollingS(store, at.getTime(), -at.getTimezoneOffset());
+    },
+    routineTally(routine, at) {
+      return routineTally(store.routineStarts(routine, tallyFromMs(at.getTime())), at.getTime());
     },
     notices: () => [...notices],
     onNotice(fn) {

@@ -16,6 +16,7 @@ import { ZONES } from '../motion/spine-map';
 import { IMPORT_MAX_BYTES } from '../session/import-limits';
 import { SessionFiguresSchema } from '../motion/session-figures-schema';
 import { ProfileSchema as StoredProfileSchema, SAMPLE_RATE_CHOICES_HZ } from '../session/profile';
+import { RoutineKindSchema } from '../session/routine-kind';
 
 // ---------- shared pieces ----------
 
@@ -231,6 +232,60 @@ export const CoachEventSchema = z.object({
  */
 export const RollingNowSchema = z.object({ rollingS: z.number(), todayRollingS: z.number() });
 
+/**
+ * What the voice guide says (the renderer words it, renderer/features/live/voice-prompt-text.ts).
+ * Sent by main (electron/app/hands-free-machine.ts, electron/app/routine-pacer.ts) as it happens.
+ */
+export const VOICE_PROMPT_KINDS = [
+  'armed',
+  'started',
+  'paused',
+  'resumed',
+  'release-position',
+  'area',
+  'time-left',
+  'release-done',
+  'extension-position',
+  'extension-lean',
+  'extension-hold',
+  'extension-return',
+  'extension-done',
+  'keep-still',
+] as const;
+export const VoicePromptSchema = z.object({
+  kind: z.enum(VOICE_PROMPT_KINDS),
+  /** `time-left`: seconds left. */
+  seconds: z.number().int().nonnegative().optional(),
+  /** `extension-lean`: this repetition (from 1) of `reps`. */
+  rep: z.number().int().positive().optional(),
+  reps: z.number().int().positive().optional(),
+  /** `area`: the part of the back to roll now. */
+  area: z.enum(['upper-back', 'mid-back']).optional(),
+});
+
+export { RoutineKindSchema };
+
+/** A hands-free session: armed (waiting for rolling), rolling, or paused (the roller rests). */
+export const HandsFreeStatusSchema = z.object({
+  phase: z.enum(['armed', 'rolling', 'paused']),
+  /** Seconds spent rolling since it started (pauses left out). */
+  activeS: z.number(),
+});
+
+/** A guided routine in progress. */
+export const RoutineStatusSchema = z.object({
+  kind: RoutineKindSchema,
+  step: z.enum(['position', 'rolling', 'lean', 'hold', 'return', 'rest', 'done']),
+  /** The repetition under way (from 1) and how many (extension); null for the release. */
+  rep: z.number().int().positive().nullable(),
+  reps: z.number().int().positive().nullable(),
+  /** Seconds left in the routine (the release counts rolling time only). */
+  leftS: z.number().nonnegative(),
+});
+
+/** How often a routine was done lately (electron/session/routine-tally.ts). */
+export const RoutineTallySchema = z.object({ lastWeek: z.number().int().nonnegative(), mostInOneDay: z.number().int().nonnegative(), manyTimesADay: z.boolean() });
+
 export const SessionStatusSchema = z.object({
   state: z.enum(['none', 'running', 'ended']),
   sessionId: z.number().nullable(),
@@ -248,6 +303,10 @@ export const SessionStatusSchema = z.object({
   endReason: z.string().nullable(),
   /** Set when the ended session, or part of it, could not be saved: what to tell the user. */
   saveProblem: z.string().nullable(),
+  /** A hands-free session's phase (absent or null: started and stopped by hand). */
+  handsFree: HandsFreeStatusSchema.nullable().optional(),
+  /** The guided routine it runs (absent or null: a free session). */
+  routine: RoutineStatusSchema.nullable().optional(),
 });
 
 export const CalibrationStatusSchema = z.object({
@@ -424,7 +483,10 @@ export const REQUESTS = {
   'calibration.start': req(none, CalibrationStatusSchema),
   'calibration.cancel': req(none, CalibrationStatusSchema),
   'calibration.accept': req(none, ProfileSchema),
-  'session.start': req(none, SessionStatusSchema),
+  /** Starts a session (armed when the profile's `handsFree` is on), or a guided routine. */
+  'session.start': req(z.object({ routine: RoutineKindSchema.optional() }).strict(), SessionStatusSchema),
+  /** How often extension over the roller was done in the last 7 days. */
+  'routines.tally': req(none, z.object({ extension: RoutineTallySchema })),
   'session.stop': req(z.object({ reason: z.enum(['completed', 'stopped: pain']) }).strict(), SessionStatusSchema),
   'history.get': req(z.object({ days: z.number().int().min(1).max(3660).optional() }).strict(), HistorySchema),
   'review.get': req(z.object({ id: z.number().int().positive() }).strict(), SessionReviewSchema),
@@ -471,6 +533,8 @@ export const EVENTS = {
   /** Track points since the last batch, sent at display rate (~20 Hz), with the rolling time after them (null: no session runs). */
   live: z.object({ points: z.array(LivePointSchema), rolling: RollingNowSchema.nullable() }),
   coach: CoachEventSchema,
+  /** A spoken prompt of the voice guide, as it happens. */
+  prompt: VoicePromptSchema,
   session: SessionStatusSchema,
   calibration: CalibrationStatusSchema,
   progress: TaskProgressSchema,
@@ -505,6 +569,11 @@ export type SensorCheck = z.output<typeof SensorCheckSchema>;
 export type Diagnostics = z.output<typeof DiagnosticsSchema>;
 export type SampleRateChoiceHz = z.output<typeof SampleRateChoiceSchema>;
 export type CoachEventMessage = z.output<typeof CoachEventSchema>;
+export type VoicePrompt = z.output<typeof VoicePromptSchema>;
+export type HandsFreeStatus = z.output<typeof HandsFreeStatusSchema>;
+export type RoutineStatus = z.output<typeof RoutineStatusSchema>;
+export type RoutineTally = z.output<typeof RoutineTallySchema>;
+export type { RoutineKind } from '../session/routine-kind';
 export type PastSession = z.output<typeof PastSessionSchema>;
 export type History = z.output<typeof HistorySchema>;
 export type SessionReview = z.output<typeof SessionReviewSchema>;

@@ -44,6 +44,10 @@ export const ProfileSchema = z.object({
     .union([z.literal(SAMPLE_RATE_CHOICES_HZ[0]), z.literal(SAMPLE_RATE_CHOICES_HZ[1])])
     .nullable()
     .default(null),
+  /** Hands-free sessions: armed by Start, they begin when rolling begins and pause while the roller rests. */
+  handsFree: z.boolean().default(false),
+  /** Spoken guidance for hands-free sessions and routines (start position, areas, time left, reps). */
+  voiceGuide: z.boolean().default(false),
   screening: ScreeningRecordSchema.nullable().default(null),
 });
 export type Profile = z.output<typeof ProfileSchema>;

@@ -9,6 +9,7 @@
  * | 2 | sessions without protocol frames: `sample_batches`, `sessions.data_kind`, `sessions.origin` (imports) |
  * | 3 | `sessions.owner_lock`: the recording process's lock (./recording-lock.ts) |
  * | 4 | stored summaries take the session figures' shape (electron/motion/session-figures-schema.ts): `warnings` and `excursions` added to `sessions.summary`, `warning_count` kept equal to `warnings` |
+ * | 5 | `sessions.routine`: the guided routine a session ran (./routine-kind.ts), null for a free session |
  *
  * Times are ms since 1970 (UTC) unless the column says `t` (sensor time, s). JSON columns hold
  * the zod-validated records of ./session-records.ts and ./profile.ts; blobs the layouts of
@@ -143,6 +144,14 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE summary IS NOT NULL AND json_valid(summary) AND json_type(summary) = 'object' AND json_type(summary, '$.warnings') = 'integer';
     `,
   },
+  {
+    version: 5,
+    description: 'the guided routine a session ran (null: a free session)',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN routine TEXT;
+      CREATE INDEX sessions_by_routine ON sessions (routine, started_at);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -174,6 +183,7 @@ export const REQUIRED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
     'data_kind',
     'origin',
     'owner_lock',
+    'routine',
   ],
   frame_batches: ['session_id', 'seq', 'frame_count', 'sample_count', 'first_arrival_ms', 'last_arrival_ms', 'data'],
   sample_batches: ['session_id', 'seq', 'sample_count', 't_first', 't_last', 'data'],

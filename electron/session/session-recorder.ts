@@ -35,6 +35,7 @@ import { summarizeStoredSession } from './session-data';
 import type { FinishReason, SensorRef, SessionSource, StoredSession } from './session-records';
 import type { BatchWrite, SessionStore } from './session-store';
 import { SessionStoreError, sessionGoneError, storeErrorFrom } from './store-error';
+import type { RoutineKind } from './routine-kind';
 import { encodeTrackBatch } from './track-batch-codec';
 import { STORED_TRACK_RATE_HZ, TrackDecimator } from './track-decimation';
 
@@ -73,6 +74,8 @@ export interface RecordingStart {
   /** The configuration the frames are decoded with; null/absent: the source has no frames, samples are stored. */
   sensorConfig?: SensorConfig | null;
   engineVersion?: string;
+  /** The guided routine the session runs; absent: a free session. */
+  routine?: RoutineKind | null;
 }
 
 export interface RecordingFinish {
@@ -180,6 +183,7 @@ export class SessionRecorder {
         dataKind: config ? 'frames' : 'samples',
         ownerPid: pid,
         ownerLock: lock.name,
+        routine: init.routine ?? null,
       });
     } catch (err) {
       lock.release();

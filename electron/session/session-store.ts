@@ -14,6 +14,7 @@ import { SensorConfigSchema, type SensorConfig } from '../../sensor-protocol/gat
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent } from '../motion/motion-types';
 import { SessionFiguresSchema, type SessionFigures } from '../motion/session-figures-schema';
+import { RoutineKindSchema, type RoutineKind } from './routine-kind';
 import { ProfileSchema, profileSettings, type Profile, type ProfileInput, type ScreeningRecord } from './profile';
 import {
   BatchRowSchema,
@@ -49,6 +50,8 @@ export interface NewSession {
   /** The recording process's lock (./recording-lock.ts), held while it lives. */
   ownerLock?: string | null;
   origin?: ImportOrigin | null;
+  /** The guided routine the session runs (./routine-kind.ts); null or absent: a free session. */
+  routine?: RoutineKind | null;
 }
 
 export interface FrameBatchWrite {
@@ -215,6 +218,7 @@ export class SessionStore {
     const config = s.sensorConfig === null ? null : this.checked(SensorConfigSchema, s.sensorConfig, 'sensor configuration');
     const sensor = s.sensor === null ? null : this.checked(SensorRefSchema, s.sensor, 'sensor');
     const origin = s.origin ? this.checked(ImportOriginSchema, s.origin, 'import origin') : null;
+    const routine = s.routine ? this.checked(RoutineKindSchema, s.routine, 'routine') : null;
     if ((s.dataKind === 'frames') !== (config !== null)) {
       throw new SessionStoreError('invalid', `a ${s.dataKind} session ${config ? 'must not have' : 'needs'} a sensor configuration`);
     }
@@ -222,8 +226,8 @@ export class SessionStore {
       const tx = this.db.transaction(() => {
         if (sensor) this.rememberSensor(sensor, s.startedAt);
         const info = this.stmt(
-          `INSERT INTO sessions (started_at, utc_offset_min, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, data_kind, origin, owner_pid, owner_lock, heartbeat_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO sessions (started_at, utc_offset_min, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, data_kind, origin, owner_pid, owner_lock, heartbeat_at, routine)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           Math.round(s.startedAt),
           Math.round(s.utcOffsetMin),
@@ -239,6 +243,7 @@ export class SessionStore {
           s.ownerPid,
           s.ownerLock ?? null,
           Math.round(s.startedAt),
+          routine,
         );
         return Number(info.lastInsertRowid);
       });
@@ -311,6 +316,14 @@ export class SessionStore {
       s: number;
     };
     return row.s;
+  }
+
+  /** When each session of this routine started at or after `fromMs` began, with its UTC offset, oldest first. */
+  routineStarts(routine: RoutineKind, fromMs: number): { startedAt: number; utcOffsetMin: number }[] {
+    const rows = this.run('counting routines', () =>
+      this.stmt('SELECT started_at, utc_offset_min FROM sessions WHERE routine = ? AND started_at >= ? ORDER BY started_at').all(routine, Math.round(fromMs)),
+    ) as { started_at: number; utc_offset_min: number }[];
+    return rows.map((r) => ({ startedAt: r.started_at, utcOffsetMin: r.utc_offset_min }));
   }
 
   unfinishedSessions(): UnfinishedSession[] {

@@ -9,6 +9,7 @@ import dwell40s from './scenarios/dwell-40s.json';
 import fourInchRoller from './scenarios/four-inch-roller.json';
 import goodSlowSession from './scenarios/good-slow-session.json';
 import guidedSession from './scenarios/guided-session.json';
+import handsFree from './scenarios/hands-free.json';
 import highBias from './scenarios/high-bias.json';
 import lumbarDrift from './scenarios/lumbar-drift.json';
 import neckExcursion from './scenarios/neck-excursion.json';
@@ -33,6 +34,7 @@ const FILES: Readonly<Record<string, unknown>> = {
   'ten-minute-mixed': tenMinuteMixed,
   'calibration-pass': calibrationPass,
   'guided-session': guidedSession,
+  'hands-free': handsFree,
 };
 
 /** Names of the built-in scenarios, in a sensible menu order. */

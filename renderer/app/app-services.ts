@@ -6,6 +6,8 @@
 import type { RollerBridge } from '../bridge/roller-bridge';
 import { createAudioCues, type AudioCues } from '../features/live/audio-cues';
 import { LiveFeed } from '../features/live/live-feed';
+import { createSpeechSpeaker, type Speaker } from '../features/live/speaker';
+import { voicePromptText } from '../features/live/voice-prompt-text';
 import { createWarningStore, type WarningStore } from '../features/live/warning-store';
 import { formatSpeed } from '../common/units';
 import { createAppStore, type AppStore } from './app-store';
@@ -16,9 +18,11 @@ export interface AppServices {
   liveFeed: LiveFeed;
   warnings: WarningStore;
   cues: AudioCues;
+  /** The voice guide of hands-free sessions and routines (Settings → Voice guide). */
+  speaker: Speaker;
 }
 
-export function createAppServices(bridge: RollerBridge): AppServices {
+export function createAppServices(bridge: RollerBridge, speaker: Speaker = createSpeechSpeaker()): AppServices {
   const store = createAppStore(bridge);
   const cues = createAudioCues();
   const warnings = createWarningStore({
@@ -37,7 +41,7 @@ export function createAppServices(bridge: RollerBridge): AppServices {
       };
     },
   });
-  return { bridge, store, liveFeed: new LiveFeed(), warnings, cues };
+  return { bridge, store, liveFeed: new LiveFeed(), warnings, cues, speaker };
 }
 
 export function wireServices(s: AppServices): () => void {
@@ -45,6 +49,9 @@ export function wireServices(s: AppServices): () => void {
     s.store.start(),
     s.bridge.subscribe('live', (batch) => s.liveFeed.push(batch.points, performance.now(), batch.rolling)),
     s.bridge.subscribe('coach', (event) => s.warnings.offer(event)),
+    s.bridge.subscribe('prompt', (prompt) => {
+      if (s.store.state.get().snapshot?.profile.voiceGuide) s.speaker.say(voicePromptText(prompt));
+    }),
     s.bridge.subscribe('session', (session) => {
       if (session.state !== 'running') s.cues.hush();
     }),

@@ -106,7 +106,7 @@ export function startDrill(o: DrillOptions): Drill {
     },
     remembered: store.remembered,
   });
-  const seen: SeenEvents = { snapshot: [], live: [], coach: [], session: [], calibration: [], progress: [] };
+  const seen: SeenEvents = { snapshot: [], live: [], coach: [], prompt: [], session: [], calibration: [], progress: [] };
   for (const name of Object.keys(seen) as EventName[]) app.on(name, (p) => (seen[name] as unknown[]).push(p));
 
   const received: ReceivedNotification[] = [];

@@ -2,7 +2,8 @@
  * Before a session: how to lie on the roller, what to avoid, and the Start button. When today's
  * rolling time has already reached the daily budget it says so plainly before the start: the
  * careful choice is to rest, but the user may still start ("Start anyway"; Space does not skip
- * past the notice).
+ * past the notice). With hands-free on (Settings), Start arms the session: it begins when the
+ * roller rolls and pauses while it rests.
  */
 import { useNavigation } from '../../app/navigation';
 import { useSnapshot } from '../../app/use-app-state';
@@ -26,6 +27,7 @@ export function StartPanel() {
   const streaming = connection.name === 'streaming';
   const limit = formatSpeed(profile.speedLimitInPerS, profile.units);
   const calibrated = profile.calibratedAt !== null;
+  const startLabel = profile.handsFree ? 'Arm hands-free' : 'Start session';
 
   return (
     <section className="start" aria-labelledby="start-heading">
@@ -49,7 +51,7 @@ export function StartPanel() {
           onClick={() => void start.run()}
         >
           <span className="btn__icon btn__icon--play" aria-hidden="true" />
-          {start.busy ? 'Starting…' : budgetUsed ? 'Start anyway' : 'Start session'}
+          {start.busy ? 'Starting…' : budgetUsed ? 'Start anyway' : startLabel}
         </button>
         <p className="kbd-help">
           {budgetUsed ? (
@@ -58,11 +60,16 @@ export function StartPanel() {
             </>
           ) : (
             <>
-              Press <kbd>{SHORTCUT_HELP.start}</kbd> to start.{' '}
+              Press <kbd>{SHORTCUT_HELP.start}</kbd> to {profile.handsFree ? 'arm' : 'start'}.{' '}
             </>
           )}
           During a session: <kbd>{SHORTCUT_HELP.stop}</kbd> stops, <kbd>Esc</kbd> or <kbd>H</kbd> means “it hurts — stop”.
         </p>
+        {profile.handsFree && (
+          <p className="start__hands-free" data-testid="hands-free-note">
+            Hands-free: once armed, the session starts when you roll and pauses while the roller rests.
+          </p>
+        )}
       </div>
       <ol className="start__steps">
         <li>Put the roller across your back just below the shoulder blades.</li>

@@ -2,12 +2,14 @@
  * The coaching warning: a full-width banner under the header of every screen, with an icon and
  * words (role="alert", so screen readers announce it), cleared automatically after a few seconds.
  * It takes its own room in the page and covers nothing. While a session runs (`reserveRoom`) the
- * room stays when no warning shows, so the live view does not jump when one comes.
+ * room stays when no warning shows, so the live view does not jump when one comes; a hands-free
+ * session or a routine shows its state there (`GuideBanner`) while no warning does.
  */
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
 import { formatSpeed } from '../../common/units';
 import { useStore } from '../../common/use-store';
+import { GuideBanner } from './GuideBanner';
 import type { ActiveWarning } from './warning-queue';
 import { WarningIcon } from './WarningIcon';
 import './live.css';
@@ -18,10 +20,12 @@ const selectActive = (w: ActiveWarning | null) => w;
 export function WarningBanner({ reserveRoom }: { reserveRoom: boolean }) {
   const { warnings } = useServices();
   const active = useStore(warnings.active, selectActive);
+  const { session } = useSnapshot();
   if (!active && !reserveRoom) return null;
+  const guided = session.state === 'running' && (session.handsFree || session.routine);
   return (
     <div className={`warning-area ${reserveRoom ? 'warning-area--reserved' : ''}`} data-testid="warning-area">
-      {active ? <ActiveBanner active={active} /> : <p className="warning-area__calm">No warnings — keep it slow and even</p>}
+      {active ? <ActiveBanner active={active} /> : guided ? <GuideBanner session={session} /> : <p className="warning-area__calm">No warnings — keep it slow and even</p>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-/** Coaching thresholds, units, sounds and speech → `profile.update`, with validation messages. */
+/** Coaching thresholds, units, sounds and speech, hands-free and the voice guide → `profile.update`, with validation messages. */
 import { useState, type FormEvent } from 'react';
 import { useServices } from '../../app/services-context';
 import type { Profile } from '../../bridge/contract';
@@ -138,6 +138,23 @@ export function ThresholdsForm({ profile }: { profile: Profile }) {
         >
           Try a warning sound
         </button>
+      </fieldset>
+      <fieldset className="field">
+        <legend className="field__label">Hands-free</legend>
+        <Toggle
+          label="Hands-free sessions"
+          description="Start arms the session: it begins when you roll and pauses while the roller rests."
+          checked={draft.handsFree}
+          testId="hands-free-toggle"
+          onChange={(v) => edit({ handsFree: v })}
+        />
+        <Toggle
+          label="Voice guide"
+          description="Speaks the start position, the area to roll, the time left and the routines' steps."
+          checked={draft.voiceGuide}
+          testId="voice-guide-toggle"
+          onChange={(v) => edit({ voiceGuide: v })}
+        />
       </fieldset>
       <SaveRow label="Save settings" busy={save.busy} saved={save.saved} testId="settings-save" />
       {Object.keys(errors).length > 0 && (

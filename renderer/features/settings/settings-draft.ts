@@ -1,6 +1,6 @@
 /**
  * The coaching settings form: thresholds (within the motion settings' ranges, the ones main checks),
- * units, sounds and speech. Speeds are typed in the user's units and sent in in/s.
+ * units, sounds and speech, hands-free sessions and the voice guide. Speeds are typed in the user's units and sent in in/s.
  */
 import { dwellLimitAfterNudge, RESEARCH_PACE_SPEED_LIMIT_IN_PER_S, SETTING_RANGES, type Profile } from '../../bridge/contract';
 import { fixed, speedFromUnits, speedToUnits, type Units } from '../../common/units';
@@ -24,11 +24,13 @@ export interface SettingsDraft {
   units: Units;
   sounds: boolean;
   speech: boolean;
+  handsFree: boolean;
+  voiceGuide: boolean;
 }
 
 export type SettingsField = 'speedLimit' | 'dwellNudgeS' | 'dwellLimitS' | 'dailyBudgetMin';
 export type SettingsErrors = Partial<Record<SettingsField, string>>;
-export type SettingsPatch = Pick<Profile, 'speedLimitInPerS' | 'dwellNudgeS' | 'dwellLimitS' | 'dailyBudgetMin' | 'units' | 'sounds' | 'speech'>;
+export type SettingsPatch = Pick<Profile, 'speedLimitInPerS' | 'dwellNudgeS' | 'dwellLimitS' | 'dailyBudgetMin' | 'units' | 'sounds' | 'speech' | 'handsFree' | 'voiceGuide'>;
 
 export const speedText = (inPerS: number, units: Units): string => fixed(speedToUnits(inPerS, units), 2).replace(/\.?0+$/, '');
 
@@ -41,6 +43,8 @@ export function draftFromProfile(p: Profile): SettingsDraft {
     units: p.units,
     sounds: p.sounds,
     speech: p.speech,
+    handsFree: p.handsFree,
+    voiceGuide: p.voiceGuide,
   };
 }
 
@@ -86,6 +90,8 @@ export function validateSettings(d: SettingsDraft): { errors: SettingsErrors; pa
       units: d.units,
       sounds: d.sounds,
       speech: d.speech,
+      handsFree: d.handsFree,
+      voiceGuide: d.voiceGuide,
     },
   };
 }

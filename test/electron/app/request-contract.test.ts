@@ -58,6 +58,7 @@ describe('the app answers every request of the contract with its result schema',
     const started = await call('session.start', {});
     await scheduler.advanceByAsync(5000);
     await call('session.stop', { reason: 'completed' });
+    await call('routines.tally', {});
     const id = started.sessionId!;
     await call('history.get', { days: 30 });
     await call('history.get', {});

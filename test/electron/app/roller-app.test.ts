@@ -18,7 +18,7 @@ function setup(store = memoryAppStore()) {
     now: () => new Date(Date.UTC(2026, 10, 21, 9, 0, 0) + scheduler.nowMs()),
     loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable: this system has no Bluetooth socket (EAFNOSUPPORT)', fix: 'Plug in an adapter.' } }),
   });
-  const seen: { [N in EventName]: EventPayload<N>[] } = { snapshot: [], live: [], coach: [], session: [], calibration: [], progress: [] };
+  const seen: { [N in EventName]: EventPayload<N>[] } = { snapshot: [], live: [], coach: [], prompt: [], session: [], calibration: [], progress: [] };
   for (const name of Object.keys(seen) as EventName[]) app.on(name, (p) => (seen[name] as unknown[]).push(p));
   app.start();
   return { scheduler, store, app, seen };

@@ -16,6 +16,8 @@ export function profileFixture(over: Partial<Profile> = {}): Profile {
     sounds: true,
     speech: false,
     sampleRateHz: null,
+    handsFree: false,
+    voiceGuide: false,
     ...over,
   };
 }

@@ -19,6 +19,7 @@ import type { AppSnapshot, EventName, EventPayload, RequestName, RequestParams, 
 import type { RollerBridge } from '../../../renderer/bridge/roller-bridge';
 import type { AudioCues } from '../../../renderer/features/live/audio-cues';
 import { LiveFeed } from '../../../renderer/features/live/live-feed';
+import { capturingSpeaker } from '../../../renderer/features/live/speaker';
 import { createWarningStore } from '../../../renderer/features/live/warning-store';
 import { snapshotFixture } from '../app/fixtures';
 
@@ -95,6 +96,8 @@ export interface FakeServices {
   services: AppServices;
   bridge: FakeBridge;
   cues: FakeCues;
+  /** What the voice guide said. */
+  speaker: ReturnType<typeof capturingSpeaker>;
 }
 
 /** The app's services around a fake bridge; `app.snapshot` answers with the snapshot given. */
@@ -120,7 +123,8 @@ export function fakeServices(options: ServicesOptions = {}): FakeServices {
       };
     },
   });
-  return { services: { bridge, store, liveFeed: new LiveFeed(), warnings, cues }, bridge, cues };
+  const speaker = capturingSpeaker();
+  return { services: { bridge, store, liveFeed: new LiveFeed(), warnings, cues, speaker }, bridge, cues, speaker };
 }
 
 export interface RenderOptions extends ServicesOptions {

@@ -25,6 +25,9 @@ describe('ThresholdsForm', () => {
     expect(hint('daily-budget-input')).toBe('1–60 min. About 10 minutes a day is plenty.');
     expect(input('sounds-toggle').checked).toBe(true);
     expect(input('speech-toggle').checked).toBe(false);
+    // Hands-free and the voice guide are off by default: Start and Stop work by hand.
+    expect(input('hands-free-toggle').checked).toBe(false);
+    expect(input('voice-guide-toggle').checked).toBe(false);
   });
 
   it('saves every setting (speeds in in/s) and says Saved', async () => {
@@ -34,9 +37,13 @@ describe('ThresholdsForm', () => {
     await user.clear(input('daily-budget-input'));
     await user.type(input('daily-budget-input'), '12');
     await user.click(input('speech-toggle'));
+    await user.click(input('hands-free-toggle'));
+    await user.click(input('voice-guide-toggle'));
     await user.click(screen.getByTestId('settings-save'));
     await waitFor(() => expect(screen.getByText('✓ Saved')).toBeTruthy());
-    expect(bridge.paramsOf('profile.update')).toEqual([{ speedLimitInPerS: 4, dwellNudgeS: 15, dwellLimitS: 30, dailyBudgetMin: 12, units: 'in', sounds: true, speech: true }]);
+    expect(bridge.paramsOf('profile.update')).toEqual([
+      { speedLimitInPerS: 4, dwellNudgeS: 15, dwellLimitS: 30, dailyBudgetMin: 12, units: 'in', sounds: true, speech: true, handsFree: true, voiceGuide: true },
+    ]);
     expect(services.store.state.get().snapshot?.profile.dailyBudgetMin).toBe(12);
   });
 

@@ -1,0 +1,49 @@
+/**
+ * What the voice guide says for each prompt main sends (`prompt` events: the hands-free machine
+ * and the routines, electron/app/). The one place for the wording: spoken, and shown on screen
+ * where a prompt is shown. The technique is the app's own words of docs/coaching-rules.md.
+ */
+import type { RoutineKind, VoicePrompt } from '../../bridge/contract';
+
+export function voicePromptText(p: VoicePrompt): string {
+  switch (p.kind) {
+    case 'armed':
+      return 'Hands-free is on. Lie back on the roller just below the shoulder blades, knees bent, feet flat. Hold still, then roll up slowly to start.';
+    case 'started':
+      return 'Started. Roll slowly.';
+    case 'paused':
+      return 'Paused. Roll again when you are ready.';
+    case 'resumed':
+      return 'Going on.';
+    case 'release-position':
+      return 'Back release. Lie back on the roller just below the shoulder blades, knees bent, feet flat, hands holding your head. Hold still, then roll up slowly to start.';
+    case 'area':
+      return p.area === 'mid-back' ? 'Now the middle of the back: roll down to the end of the ribs, not below.' : 'Roll the upper back, up toward the shoulders, and back.';
+    case 'time-left':
+      return timeLeftText(p.seconds ?? 0);
+    case 'release-done':
+      return 'That is the release done. Roll off to one side and rest.';
+    case 'extension-position':
+      return 'Thoracic extension. Sit in front of the roller and lie back so it lies across your upper back, below the shoulder blades. Hands behind your head to support it. The roller stays still. A pop may come; never force one.';
+    case 'extension-lean':
+      return `${p.rep ?? 1} of ${p.reps ?? 10}. Lean back slowly over the roller, head supported.`;
+    case 'extension-hold':
+      return 'Hold.';
+    case 'extension-return':
+      return 'Come back up.';
+    case 'extension-done':
+      return 'That is ten. Sit up slowly and rest.';
+    case 'keep-still':
+      return 'Keep the roller still. Lean back over it; do not roll.';
+  }
+}
+
+function timeLeftText(s: number): string {
+  if (s >= 60 && s % 60 === 0) return s === 60 ? 'One minute left.' : `${s / 60} minutes left.`;
+  return `${s} seconds left.`;
+}
+
+export const ROUTINE_NAMES: Readonly<Record<RoutineKind, string>> = {
+  'back-release': 'Back release',
+  'thoracic-extension': 'Thoracic extension',
+};
