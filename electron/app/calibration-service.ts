@@ -15,6 +15,8 @@ export interface CalibrationServiceOptions {
   updateProfile: (patch: Partial<Profile>) => Profile;
   /** A new timeline begins at the source. */
   resetStream: () => void;
+  /** A pass starts (true) or ends (false): the simulated roller follows its steps meanwhile. */
+  passRunning?: (running: boolean) => void;
   emit: (status: EventPayload<'calibration'>) => void;
   now: () => Date;
 }
@@ -71,6 +73,7 @@ export class CalibrationService {
         },
       }),
     };
+    this.o.passRunning?.(true);
     this.o.resetStream();
     this.running = cal;
     this.o.emit(cal.result);
@@ -83,6 +86,7 @@ export class CalibrationService {
       cal.engine.finish();
       const v = cal.pass.verdict();
       this.running = null;
+      this.o.passRunning?.(false);
       this.last = v.ok ? { ...cal.result, state: 'done', neckAboveCm: v.neckAboveCm, lumbarBelowCm: v.lumbarBelowCm, message: v.message } : { ...cal.result, state: 'failed', message: v.message };
       this.o.emit(this.last);
     }
@@ -102,6 +106,7 @@ export class CalibrationService {
       ? { state: 'done', step: 'done', heldS: 0, positionCm: cal.lastPositionCm, neckAboveCm: v.neckAboveCm, lumbarBelowCm: v.lumbarBelowCm, message: v.message }
       : { state: 'failed', step: cal.pass.step, heldS: 0, positionCm: cal.lastPositionCm, neckAboveCm: null, lumbarBelowCm: null, message: v.message };
     this.running = null;
+    this.o.passRunning?.(false);
     this.last = cal.result;
     this.o.emit(cal.result);
   }
