@@ -40,7 +40,8 @@ export class CalibrationService {
 
   readonly handlers: Pick<RequestHandlers, 'calibration.start' | 'calibration.cancel' | 'calibration.accept'> = {
     'calibration.start': () => this.start(),
-    'calibration.cancel': () => this.cancel(),
+    // Cancel ends a running pass; with none running it is "Back" from the last outcome.
+    'calibration.cancel': () => (this.running ? this.cancel() : this.dismiss()),
     'calibration.accept': () => this.accept(),
   };
 
@@ -80,6 +81,7 @@ export class CalibrationService {
     return cal.result;
   }
 
+  /** Ends a running pass: its outcome so far (done or failed). */
   cancel(): CalibrationStatus {
     const cal = this.running;
     if (cal) {
@@ -93,10 +95,23 @@ export class CalibrationService {
     return this.status();
   }
 
+  /** Puts the last outcome away: the status is idle again and the profile keeps its spine map. */
+  private dismiss(): CalibrationStatus {
+    if (this.last) {
+      this.last = null;
+      this.o.emit(IDLE);
+    }
+    return IDLE;
+  }
+
   private accept(): Profile {
     const c = this.last;
     if (!c || c.state !== 'done' || c.neckAboveCm === null || c.lumbarBelowCm === null) throw new Error('there is no successful calibration pass to accept');
-    return this.o.updateProfile({ neckAboveCm: round1(c.neckAboveCm), lumbarBelowCm: round1(c.lumbarBelowCm), calibratedAt: this.o.now().toISOString() });
+    const profile = this.o.updateProfile({ neckAboveCm: round1(c.neckAboveCm), lumbarBelowCm: round1(c.lumbarBelowCm), calibratedAt: this.o.now().toISOString() });
+    // The outcome is in the profile now: the pass is put away.
+    this.last = null;
+    this.o.emit(IDLE);
+    return profile;
   }
 
   private finish(cal: ActiveCalibration): void {

@@ -58,3 +58,39 @@ export function positionText(cm: number, units: Units): string {
 
 /** The unit's name for speeds, for labels. */
 export const speedUnit = (units: Units): string => (units === 'in' ? 'in/s' : 'cm/s');
+
+/** The one minus sign of user text (U+2212), never the ASCII hyphen. */
+export const MINUS = '−';
+
+/** A body height in whole feet and inches (inches rounded to `inchDigits` decimals, never 12). */
+export function feetAndInches(cm: number, inchDigits = 0): { feet: number; inches: number } {
+  const total = Number(cmToIn(cm).toFixed(inchDigits));
+  const feet = Math.floor(total / 12 + 1e-9);
+  const inches = Number((total - feet * 12).toFixed(inchDigits));
+  return { feet, inches };
+}
+
+/** A body height as people say it: "5 ft 9 in" / "175 cm". */
+export function heightText(cm: number, units: Units): string {
+  if (units === 'cm') return `${fixed(cm, 0)} cm`;
+  const { feet, inches } = feetAndInches(cm);
+  return `${feet} ft ${inches} in`;
+}
+
+/**
+ * Engine text with lengths and speeds in it ("below the end of the ribcage (-12.9 cm)", "1.42 in/s
+ * … (limit 1 in/s)", "within 1.5 in") in the user's units, negative numbers with the minus sign.
+ */
+export function unitsInText(text: string, units: Units): string {
+  return text.replace(/([+\-−]?)(\d+(?:\.\d+)?) ?(cm\/s|in\/s|cm|in)\b/g, (_all, sign: string, num: string, unit: string) => {
+    const value = Number(num);
+    const digits = Math.min(2, num.split('.')[1]?.length ?? 0);
+    const signText = sign === '-' || sign === MINUS ? MINUS : sign;
+    const speed = unit.endsWith('/s');
+    const wantUnit = speed ? speedUnit(units) : units;
+    const inUnit = speed ? unit.slice(0, 2) : unit;
+    if (inUnit === units) return `${signText}${num} ${wantUnit}`;
+    const converted = inUnit === 'cm' ? cmToIn(value) : inToCm(value);
+    return `${signText}${fixed(converted, Math.max(1, digits))} ${wantUnit}`;
+  });
+}

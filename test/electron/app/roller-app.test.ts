@@ -119,6 +119,8 @@ describe('RollerApp', () => {
     expect(Math.abs(profile.neckAboveCm! - 21)).toBeLessThan(1);
     expect(Math.abs(profile.lumbarBelowCm! - 14)).toBeLessThan(1);
     expect(t.store.loadProfile()?.neckAboveCm).toBe(profile.neckAboveCm);
+    // Accepted: the outcome is in the profile, and the pass is put away.
+    expect(t.app.snapshot().calibration.state).toBe('idle');
     expect(t.seen.calibration.some((c) => c.step === 'hold-top')).toBe(true);
   });
 
@@ -143,13 +145,19 @@ describe('RollerApp', () => {
     await t.scheduler.drive(t.app.handle('session.stop', { reason: 'completed' }));
   });
 
-  it('a cancelled pass sends the simulated roller back to its session at once', async () => {
+  it('a cancelled pass sends the simulated roller back to its session at once; Back then puts the outcome away', async () => {
     const t = setup();
     await t.scheduler.drive(t.app.handle('sensors.useSimulated', {}));
     await t.scheduler.drive(t.app.handle('calibration.start', {}));
     await t.scheduler.advanceByAsync(5_000);
     const failed = await t.scheduler.drive(t.app.handle('calibration.cancel', {}));
     expect(failed).toMatchObject({ state: 'failed' });
+    // Back: the outcome is put away, the profile keeps the spine map it had.
+    const before = t.app.snapshot().profile;
+    expect(await t.scheduler.drive(t.app.handle('calibration.cancel', {}))).toMatchObject({ state: 'idle' });
+    expect(t.app.snapshot().calibration.state).toBe('idle');
+    expect(t.seen.calibration.at(-1)?.state).toBe('idle');
+    expect(t.app.snapshot().profile).toEqual(before);
     await t.scheduler.drive(t.app.dispose());
     expect(t.scheduler.pendingTimers).toBe(0);
   });
