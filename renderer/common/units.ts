@@ -62,6 +62,12 @@ export const speedUnit = (units: Units): string => (units === 'in' ? 'in/s' : 'c
 /** The one minus sign of user text (U+2212), never the ASCII hyphen. */
 export const MINUS = '−';
 
+/** A plain number (an axis tick) in its shortest form, up to 2 decimals, negative with the minus sign. */
+export function numberText(value: number): string {
+  const shortest = String(Math.abs(Number(value.toFixed(2))));
+  return shortest === '0' || value > 0 ? shortest : `${MINUS}${shortest}`;
+}
+
 /** A body height in whole feet and inches (inches rounded to `inchDigits` decimals, never 12). */
 export function feetAndInches(cm: number, inchDigits = 0): { feet: number; inches: number } {
   const total = Number(cmToIn(cm).toFixed(inchDigits));
@@ -79,18 +85,21 @@ export function heightText(cm: number, units: Units): string {
 
 /**
  * Engine text with lengths and speeds in it ("below the end of the ribcage (-12.9 cm)", "1.42 in/s
- * … (limit 1 in/s)", "within 1.5 in") in the user's units, negative numbers with the minus sign.
+ * … (limit 1 in/s)", "within 1.5 in", "expected 8–40 cm") in the user's units, negative numbers
+ * with the minus sign. For text main wrote in the contract's units (event details, calibration
+ * messages), stored sessions included.
  */
 export function unitsInText(text: string, units: Units): string {
-  return text.replace(/([+\-−]?)(\d+(?:\.\d+)?) ?(cm\/s|in\/s|cm|in)\b/g, (_all, sign: string, num: string, unit: string) => {
-    const value = Number(num);
-    const digits = Math.min(2, num.split('.')[1]?.length ?? 0);
+  return text.replace(/([+\-−]?)(\d+(?:\.\d+)?)(?:–(\d+(?:\.\d+)?))? ?(cm\/s|in\/s|cm|in)\b/g, (_all, sign: string, num: string, upTo: string | undefined, unit: string) => {
     const signText = sign === '-' || sign === MINUS ? MINUS : sign;
     const speed = unit.endsWith('/s');
     const wantUnit = speed ? speedUnit(units) : units;
-    const inUnit = speed ? unit.slice(0, 2) : unit;
-    if (inUnit === units) return `${signText}${num} ${wantUnit}`;
-    const converted = inUnit === 'cm' ? cmToIn(value) : inToCm(value);
-    return `${signText}${fixed(converted, Math.max(1, digits))} ${wantUnit}`;
+    const from = speed ? unit.slice(0, 2) : unit;
+    const convert = (n: string): string => {
+      if (from === units) return n;
+      const digits = Math.max(1, Math.min(2, n.split('.')[1]?.length ?? 0));
+      return fixed(from === 'cm' ? cmToIn(Number(n)) : inToCm(Number(n)), digits);
+    };
+    return `${signText}${convert(num)}${upTo !== undefined ? `–${convert(upTo)}` : ''} ${wantUnit}`;
   });
 }

@@ -12,7 +12,7 @@ import { useSnapshot } from '../../app/use-app-state';
 import { spinePlace, type CalibrationStatus, type Profile } from '../../bridge/contract';
 import { ErrorLine } from '../../common/ErrorLine';
 import { formatDate } from '../../common/time-format';
-import { lengthText, positionText } from '../../common/units';
+import { lengthText, positionText, unitsInText } from '../../common/units';
 import { useAction } from '../../common/use-action';
 import { RollerMarker } from '../live/RollerMarker';
 import { SpineDiagram } from '../live/SpineDiagram';
@@ -107,7 +107,7 @@ export function CalibrationPanel() {
               <p className="calibration__fail-title">
                 <span aria-hidden="true">⚠ </span>The pass did not work
               </p>
-              <p data-testid="calibration-message">{calibration.message ?? 'Something went wrong during the pass.'}</p>
+              <p data-testid="calibration-message">{calibration.message !== null ? unitsInText(calibration.message, units) : 'Something went wrong during the pass.'}</p>
               <div className="form-actions">
                 <button type="button" className="btn btn--primary" onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-repeat">
                   Repeat

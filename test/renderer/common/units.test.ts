@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MINUS,
   cmToIn,
+  numberText,
   feetAndInches,
   fixed,
   formatLength,
@@ -61,10 +62,15 @@ describe('units', () => {
     expect(unitsInText('1.42 in/s for 2.0 s (limit 1 in/s)', 'cm')).toBe('3.61 cm/s for 2.0 s (limit 2.5 cm/s)');
     expect(unitsInText('1.42 in/s for 2.0 s (limit 1 in/s)', 'in')).toBe('1.42 in/s for 2.0 s (limit 1 in/s)');
     expect(unitsInText('16.0 s within 1.5 in', 'cm')).toBe('16.0 s within 3.8 cm');
+    // A calibration message: a range converts at both ends.
+    expect(unitsInText('The base of the neck came out only 6.2 cm above the start spot (expected 8–40 cm). Please repeat.', 'in')).toBe(
+      'The base of the neck came out only 2.4 in above the start spot (expected 3.1–15.7 in). Please repeat.',
+    );
     expect(unitsInText('12.5 min of rolling today (budget 10 min)', 'cm')).toBe('12.5 min of rolling today (budget 10 min)');
   });
 
   it('no ASCII hyphen-minus before a number in what it formats', () => {
+    expect([-7.5, -0.001, 0, 2.5, 10].map(numberText)).toEqual([`${MINUS}7.5`, '0', '0', '2.5', '10']);
     for (const units of ['in', 'cm'] as const) {
       expect(positionText(-10, units)).toMatch(new RegExp(`^${MINUS}`));
       expect(unitsInText('(-3.0 cm)', units)).not.toContain('-');
