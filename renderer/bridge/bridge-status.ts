@@ -42,10 +42,13 @@ export function linkLostText(status: BridgeStatus): LinkLostText {
   if (status.state === 'reconnecting' && status.attempt < STOPPED_AFTER_ATTEMPTS) {
     return { title: 'Connection to the app lost', detail: `Reconnecting (attempt ${status.attempt})${why}. ${unknown}`, restart: null };
   }
-  const tried = status.state === 'reconnecting' ? `Tried ${status.attempt} times${why}: ` : status.reason ? `${status.reason}: ` : '';
+  const lead =
+    status.state === 'reconnecting' ? `This page cannot reach the app (tried ${status.attempt} times), so it has most likely stopped` : upperFirst(status.reason ?? 'this page cannot reach the app');
   return {
     title: 'The app is not running',
-    detail: `${tried}this page cannot reach the app, so it has most likely stopped. Nothing is being recorded, and the sensor’s state is unknown.`,
+    detail: `${lead}. Nothing is being recorded, and the sensor’s state is unknown.`,
     restart: 'To start it again, run npm start (or npm run demo, or npx roller serve) in the project folder and open the new address it prints: this page’s address belonged to the run that stopped.',
   };
 }
+
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

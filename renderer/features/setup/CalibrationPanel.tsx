@@ -5,7 +5,7 @@
  * Back (`calibration.cancel` with no pass running) puts the outcome away and keeps the spine map
  * the profile had. Use these saves and says so: what changed, and the way on to a session.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigation } from '../../app/navigation';
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
@@ -47,7 +47,7 @@ export function CalibrationPanel() {
   const units = profile.units;
   // The pass is done lying on the floor: bring its instructions to the top of the window.
   useEffect(() => {
-    if (calibration.state === 'running') window.scrollTo(0, 0);
+    if (calibration.state !== 'idle') window.scrollTo(0, 0);
   }, [calibration.state]);
   const busy = act.busy || accept.busy;
 
@@ -156,8 +156,14 @@ function SavedCalibration({ accepted, onSession }: { accepted: Accepted; onSessi
   const was = spineMapOf(before);
   const now = spineMapOf(after);
   const how = was.calibrated ? 'your earlier calibration' : 'estimated from your height';
+  // The panel moves below the profile form again: bring it, with the confirmation, into view.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    (box.current?.closest('section') ?? box.current)?.scrollIntoView?.({ block: 'start' });
+    box.current?.focus({ preventScroll: true });
+  }, []);
   return (
-    <div className="calibration__saved" role="status" data-testid="calibration-saved">
+    <div ref={box} tabIndex={-1} className="calibration__saved" role="status" data-testid="calibration-saved">
       <p className="calibration__saved-title">
         <span aria-hidden="true">✓ </span>Saved: your spine map is now calibrated
       </p>

@@ -35,7 +35,7 @@ describe('LinkLostBanner', () => {
     expect(alert.dataset.stopped).toBe('yes');
     expect(alert.textContent).toContain('The app is not running');
     expect(alert.textContent).toContain(
-      `Tried ${STOPPED_AFTER_ATTEMPTS} times; the socket closed: this page cannot reach the app, so it has most likely stopped. Nothing is being recorded, and the sensor’s state is unknown.`,
+      `This page cannot reach the app (tried ${STOPPED_AFTER_ATTEMPTS} times), so it has most likely stopped. Nothing is being recorded, and the sensor’s state is unknown.`,
     );
     expect(screen.getByTestId('app-restart').textContent).toMatch(/^To start it again, run npm start .* open the new address it prints/);
     expect(alert.textContent).not.toMatch(/keeps recording/);
@@ -43,7 +43,7 @@ describe('LinkLostBanner', () => {
 
   it('when unavailable: the reason, that the app is not running, and how to start it', () => {
     const { rerender } = render(<LinkLostBanner status={{ state: 'unavailable', attempt: 0, retryAtMs: null, reason: 'this page was opened without the app' }} />);
-    expect(screen.getByTestId('app-link-lost').textContent).toContain('this page was opened without the app: this page cannot reach the app');
+    expect(screen.getByTestId('app-link-lost').textContent).toContain('This page was opened without the app. Nothing is being recorded, and the sensor’s state is unknown.');
     rerender(<LinkLostBanner status={{ state: 'unavailable', attempt: 0, retryAtMs: null, reason: null }} />);
     expect(screen.getByTestId('app-link-lost').textContent).toContain('The app is not running');
     expect(screen.getByTestId('app-restart')).toBeTruthy();

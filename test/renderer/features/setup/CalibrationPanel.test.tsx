@@ -46,6 +46,8 @@ describe('Setup: the calibration pass', () => {
     const { user, services, nav } = setup(cal({ state: 'done', step: 'done', neckAboveCm: 20, lumbarBelowCm: 15 }));
     expect(screen.getByTestId('calibration-neck').textContent).toBe('20.0 cm above the start');
     expect(screen.getByTestId('calibration-lumbar').textContent).toBe('15.0 cm below the start');
+    // The result first (readable from the floor), the form below it.
+    expect(screen.getByTestId('setup-screen').className).toContain('setup--pass-first');
     expect(screen.getByRole('form', { name: 'You and your roller' })).toBeTruthy();
     await user.click(screen.getByTestId('calibration-accept'));
     await waitFor(() => expect(services.store.state.get().snapshot?.profile.neckAboveCm).toBe(20));
@@ -57,6 +59,8 @@ describe('Setup: the calibration pass', () => {
     // The result is put away: no second "Use these", the profile form is still there.
     expect(screen.queryByTestId('calibration-accept')).toBeNull();
     expect(screen.getByRole('form', { name: 'You and your roller' })).toBeTruthy();
+    expect(screen.getByTestId('setup-screen').className).not.toContain('setup--pass-first');
+    expect(document.activeElement).toBe(saved);
     await user.click(screen.getByTestId('calibration-to-session'));
     expect(nav.go).toHaveBeenCalledWith('session');
   });
