@@ -91,6 +91,17 @@ describe('Setup: the calibration pass', () => {
     expect(screen.getByTestId('calibration-current').textContent).toMatch(/^Calibrated on .*2025: base of the neck 19\.0 cm/);
   });
 
+  it('starting a pass keeps what was typed in the profile form (the form stays, only its place changes)', async () => {
+    const { user } = setup(idle);
+    const height = screen.getByTestId<HTMLInputElement>('height-input');
+    await user.clear(height);
+    await user.type(height, '181');
+    await user.click(screen.getByTestId('calibration-start'));
+    await waitFor(() => expect(screen.getByTestId('setup-screen').className).toContain('setup--pass-first'));
+    expect(screen.getByTestId<HTMLInputElement>('height-input')).toBe(height);
+    expect(height.value).toBe('181');
+  });
+
   it('calibrated: says when, and the measured distances', () => {
     setup(idle, profileFixture({ units: 'cm', neckAboveCm: 20, lumbarBelowCm: 15, calibratedAt: '2025-03-01T18:00:00.000Z' }));
     expect(screen.getByTestId('calibration-current').textContent).toMatch(/^Calibrated on .*2025: base of the neck 20\.0 cm above the start spot, end of the ribs 15\.0 cm below\.$/);
