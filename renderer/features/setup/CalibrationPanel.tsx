@@ -45,14 +45,21 @@ export function CalibrationPanel() {
   });
   const map = spineMapOf(profile);
   const units = profile.units;
-  // The pass is done lying on the floor: bring its instructions to the top of the window.
+  // The pass is done lying on the floor: when it starts, its instructions go to the top of the
+  // window; when it ends, its outcome comes into view. Opening Setup later scrolls nothing (the
+  // profile form comes first then).
+  const panel = useRef<HTMLElement>(null);
+  const shownState = useRef(calibration.state);
   useEffect(() => {
-    if (calibration.state !== 'idle') window.scrollTo(0, 0);
+    if (shownState.current === calibration.state) return;
+    shownState.current = calibration.state;
+    if (calibration.state === 'running') window.scrollTo(0, 0);
+    else if (calibration.state !== 'idle') panel.current?.scrollIntoView?.({ block: 'start' });
   }, [calibration.state]);
   const busy = act.busy || accept.busy;
 
   return (
-    <section className="card calibration" aria-labelledby="cal-heading" data-testid="calibration-panel" data-state={calibration.state}>
+    <section ref={panel} className="card calibration" aria-labelledby="cal-heading" data-testid="calibration-panel" data-state={calibration.state}>
       <h2 id="cal-heading">Personal calibration</h2>
       <div className="calibration__body">
         <div className="calibration__main">

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { CalibrationStatus } from '../../../../renderer/bridge/contract';
 import { SetupScreen } from '../../../../renderer/features/setup/SetupScreen';
 import { profileFixture, snapshotFixture } from '../../app/fixtures';
@@ -46,8 +46,8 @@ describe('Setup: the calibration pass', () => {
     const { user, services, nav } = setup(cal({ state: 'done', step: 'done', neckAboveCm: 20, lumbarBelowCm: 15 }));
     expect(screen.getByTestId('calibration-neck').textContent).toBe('20.0 cm above the start');
     expect(screen.getByTestId('calibration-lumbar').textContent).toBe('15.0 cm below the start');
-    // The result first (readable from the floor), the form below it.
-    expect(screen.getByTestId('setup-screen').className).toContain('setup--pass-first');
+    // Opened with a result waiting: the form first, as always but during a pass.
+    expect(screen.getByTestId('setup-screen').className).not.toContain('setup--pass-first');
     expect(screen.getByRole('form', { name: 'You and your roller' })).toBeTruthy();
     await user.click(screen.getByTestId('calibration-accept'));
     await waitFor(() => expect(services.store.state.get().snapshot?.profile.neckAboveCm).toBe(20));
@@ -59,7 +59,6 @@ describe('Setup: the calibration pass', () => {
     // The result is put away: no second "Use these", the profile form is still there.
     expect(screen.queryByTestId('calibration-accept')).toBeNull();
     expect(screen.getByRole('form', { name: 'You and your roller' })).toBeTruthy();
-    expect(screen.getByTestId('setup-screen').className).not.toContain('setup--pass-first');
     expect(document.activeElement).toBe(saved);
     await user.click(screen.getByTestId('calibration-to-session'));
     expect(nav.go).toHaveBeenCalledWith('session');
@@ -100,6 +99,26 @@ describe('Setup: the calibration pass', () => {
     await waitFor(() => expect(screen.getByTestId('setup-screen').className).toContain('setup--pass-first'));
     expect(screen.getByTestId<HTMLInputElement>('height-input')).toBe(height);
     expect(height.value).toBe('181');
+  });
+
+  it('a pass that ends while watching scrolls its outcome into view; opening Setup with an outcome waiting scrolls nothing', async () => {
+    const scrolled: Element[] = [];
+    const original = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollIntoView');
+    onTestFinished(() => {
+      if (original) Object.defineProperty(Element.prototype, 'scrollIntoView', original);
+    });
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    const { services, unmount } = setup(cal({ state: 'running', step: 'hold-bottom', heldS: 2.5, positionCm: -14 }));
+    act(() => services.store.applyCalibration(cal({ state: 'done', step: 'done', neckAboveCm: 20, lumbarBelowCm: 15 })));
+    await screen.findByTestId('calibration-accept');
+    expect(scrolled).toEqual([screen.getByTestId('calibration-panel')]);
+    expect(screen.getByTestId('setup-screen').className).not.toContain('setup--pass-first');
+    unmount();
+    scrolled.length = 0;
+    setup(cal({ state: 'done', step: 'done', neckAboveCm: 20, lumbarBelowCm: 15 }));
+    expect(scrolled).toEqual([]);
   });
 
   it('calibrated: says when, and the measured distances', () => {
