@@ -113,6 +113,9 @@ describe.skipIf(!canRunBrowser)('Setup in Chromium', () => {
   it('Settings → Change in Setup lands on the profile form', async () => {
     const { page } = e;
     await page.getByTestId('nav-settings').click();
+    // The same unit choice as Setup's.
+    await expect(page.getByTestId('settings-units-in').isChecked()).resolves.toBe(true);
+    await shots('06-settings-units', { scrolledTo: 'settings-units-in', inView: 'settings-units-cm' });
     await page.getByTestId('edit-profile').click();
     const heading = page.getByRole('heading', { name: 'You and your roller' });
     await heading.waitFor();
@@ -129,6 +132,6 @@ describe.skipIf(!canRunBrowser)('Setup in Chromium', () => {
     await expect(page.getByTestId('app-link-lost').textContent()).resolves.not.toContain('keeps recording');
     await expect(page.getByTestId('app-restart').textContent()).resolves.toMatch(/^To start it again, run npm start/);
     await expect(page.getByTestId('connection-state').getAttribute('data-state')).resolves.toBe('unknown');
-    await shots('06-app-stopped');
+    await shots('07-app-stopped');
   }, 40_000);
 });
