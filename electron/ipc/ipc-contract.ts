@@ -318,7 +318,9 @@ export const REQUESTS = {
   'sensors.forget': req(none, ok),
   'sensors.identify': req(none, ok),
   'calibration.start': req(none, CalibrationStatusSchema),
+  /** Ends a running pass (its outcome so far); with none running, puts the last outcome away ("Back": idle, the profile unchanged). */
   'calibration.cancel': req(none, CalibrationStatusSchema),
+  /** Saves the last successful pass into the profile; the outcome is then put away (idle). */
   'calibration.accept': req(none, ProfileSchema),
   'session.start': req(none, SessionStatusSchema),
   'session.stop': req(z.object({ reason: z.enum(['completed', 'stopped: pain']) }).strict(), SessionStatusSchema),
