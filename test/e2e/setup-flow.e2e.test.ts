@@ -122,6 +122,11 @@ describe.skipIf(!canRunBrowser)('Setup in Chromium', () => {
     const box = await heading.boundingBox();
     expect(box!.y).toBeLessThan(SIZES[0].height);
     await expect(page.getByTestId('calibration-current').textContent()).resolves.toMatch(/^Calibrated on /);
+    // Centimetres: the height in one field, converted; the spine map in cm.
+    await page.getByTestId('units-cm').check();
+    await expect(page.getByTestId('height-input').inputValue()).resolves.toBe('180');
+    await expect(page.getByTestId('height-feet').count()).resolves.toBe(0);
+    await shots('06b-cm-form', { scrolledTo: 'height-fields', inView: 'height-input' });
   });
 
   it('the app’s process gone: the banner says it is not running and how to start it; the sensor state is unknown', async () => {
