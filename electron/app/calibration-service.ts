@@ -15,6 +15,8 @@ export interface CalibrationServiceOptions {
   updateProfile: (patch: Partial<Profile>) => Profile;
   /** A new timeline begins at the source. */
   resetStream: () => void;
+  /** A pass starts (true) or ends (false): the simulated roller follows its steps meanwhile. */
+  passRunning?: (running: boolean) => void;
   emit: (status: EventPayload<'calibration'>) => void;
   now: () => Date;
 }
@@ -38,7 +40,8 @@ export class CalibrationService {
 
   readonly handlers: Pick<RequestHandlers, 'calibration.start' | 'calibration.cancel' | 'calibration.accept'> = {
     'calibration.start': () => this.start(),
-    'calibration.cancel': () => this.cancel(),
+    // Cancel ends a running pass; with none running it is "Back" from the last outcome.
+    'calibration.cancel': () => (this.running ? this.cancel() : this.dismiss()),
     'calibration.accept': () => this.accept(),
   };
 
@@ -71,28 +74,44 @@ export class CalibrationService {
         },
       }),
     };
+    this.o.passRunning?.(true);
     this.o.resetStream();
     this.running = cal;
     this.o.emit(cal.result);
     return cal.result;
   }
 
+  /** Ends a running pass: its outcome so far (done or failed). */
   cancel(): CalibrationStatus {
     const cal = this.running;
     if (cal) {
       cal.engine.finish();
       const v = cal.pass.verdict();
       this.running = null;
+      this.o.passRunning?.(false);
       this.last = v.ok ? { ...cal.result, state: 'done', neckAboveCm: v.neckAboveCm, lumbarBelowCm: v.lumbarBelowCm, message: v.message } : { ...cal.result, state: 'failed', message: v.message };
       this.o.emit(this.last);
     }
     return this.status();
   }
 
+  /** Puts the last outcome away: the status is idle again and the profile keeps its spine map. */
+  private dismiss(): CalibrationStatus {
+    if (this.last) {
+      this.last = null;
+      this.o.emit(IDLE);
+    }
+    return IDLE;
+  }
+
   private accept(): Profile {
     const c = this.last;
     if (!c || c.state !== 'done' || c.neckAboveCm === null || c.lumbarBelowCm === null) throw new Error('there is no successful calibration pass to accept');
-    return this.o.updateProfile({ neckAboveCm: round1(c.neckAboveCm), lumbarBelowCm: round1(c.lumbarBelowCm), calibratedAt: this.o.now().toISOString() });
+    const profile = this.o.updateProfile({ neckAboveCm: round1(c.neckAboveCm), lumbarBelowCm: round1(c.lumbarBelowCm), calibratedAt: this.o.now().toISOString() });
+    // The outcome is in the profile now: the pass is put away.
+    this.last = null;
+    this.o.emit(IDLE);
+    return profile;
   }
 
   private finish(cal: ActiveCalibration): void {
@@ -102,6 +121,7 @@ export class CalibrationService {
       ? { state: 'done', step: 'done', heldS: 0, positionCm: cal.lastPositionCm, neckAboveCm: v.neckAboveCm, lumbarBelowCm: v.lumbarBelowCm, message: v.message }
       : { state: 'failed', step: cal.pass.step, heldS: 0, positionCm: cal.lastPositionCm, neckAboveCm: null, lumbarBelowCm: null, message: v.message };
     this.running = null;
+    this.o.passRunning?.(false);
     this.last = cal.result;
     this.o.emit(cal.result);
   }

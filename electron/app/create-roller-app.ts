@@ -5,7 +5,7 @@
  */
 import { loadSystemNoble } from '../ble/noble-loader';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
-import { createSimulatedNoble } from '../ble/sim-peripheral';
+import { createSimulatedNoble, type SimulatedRollerPeripheral } from '../ble/sim-peripheral';
 import { openAppStore } from './open-app-store';
 import { resolveDataDir } from '../session/data-dir';
 import { RollerApp } from './roller-app';
@@ -33,7 +33,9 @@ export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
     loadSystemNoble: () => loadSystemNoble(),
     makeSimulatedNoble: (scenario) => {
       const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario, localName: 'Roller (simulated)' }] });
-      return { noble: sim.noble, dispose: () => sim.dispose() };
+      // The person on the roller follows a calibration pass when one starts.
+      const person = sim.peripherals[0] as SimulatedRollerPeripheral;
+      return { noble: sim.noble, dispose: () => sim.dispose(), person };
     },
     remembered: store.remembered,
     exportFolder: o.exportFolder ?? userExportFolder({ env: process.env, dataDir, downloadsDir: o.downloadsDir }),

@@ -13,7 +13,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NobleLoad } from '../ble/noble-loader';
-import type { NobleLike } from '../ble/noble-types';
 import type { RememberedSensorStore } from '../ble/remembered-sensor';
 import type { Scheduler } from '../ble/scheduler';
 import type { AppSnapshot, EventName, RequestName, RequestParams, RequestResult } from '../ipc/ipc-contract';
@@ -25,7 +24,7 @@ import { LiveSession } from './live-session';
 import { ProfileService } from './profile-service';
 import type { RequestHandlers } from './request-handlers';
 import { SensorCheckService } from './sensor-check-service';
-import { DEFAULT_SAMPLE_RATE_HZ, SensorSources } from './sensor-sources';
+import { DEFAULT_SAMPLE_RATE_HZ, SensorSources, type SimulatedNobleParts } from './sensor-sources';
 import { version as APP_VERSION } from '../../package.json';
 import { SessionActions } from './session-actions';
 
@@ -40,7 +39,7 @@ export interface RollerAppOptions {
    * A noble running on simulated bindings with the simulated roller (scenario name), and how to
    * stop its timers once the app is done with it.
    */
-  makeSimulatedNoble: (scenario: string) => { noble: NobleLike; dispose(): void };
+  makeSimulatedNoble: (scenario: string) => SimulatedNobleParts;
   remembered?: RememberedSensorStore;
   platform?: string;
   /** The sample rate to ask sensors for, Hz (default: the Bluetooth source's). */
@@ -87,6 +86,7 @@ export class RollerApp {
       profile: () => this.profile.profile,
       updateProfile: (patch) => this.profile.update(patch),
       resetStream: () => this.sources.active?.source.resetStream(),
+      passRunning: (running) => this.sources.calibrationPass(running),
       emit: (status) => this.events.emit('calibration', status),
       now,
     });

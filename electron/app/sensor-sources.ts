@@ -31,11 +31,26 @@ const KEPT_NOTES = 5;
 
 export type SourceKind = 'ble' | 'simulated' | 'replay';
 
+/** What the app may ask of the person on the simulated roller. */
+export interface SimulatedPerson {
+  /** Do the calibration pass's steps from now, then the scenario again. */
+  followCalibrationPass(): void;
+  /** Back to the scenario now. */
+  endInterlude(): void;
+}
+
+/** The simulated roller as the app makes it: a noble on simulated bindings, the person on it, how to stop its timers. */
+export interface SimulatedNobleParts {
+  noble: NobleLike;
+  dispose(): void;
+  person?: SimulatedPerson;
+}
+
 export interface SensorSourcesOptions {
   scheduler: Scheduler;
   loadSystemNoble: () => NobleLoad;
   /** A noble on simulated bindings with the simulated roller (scenario name), and how to stop its timers. */
-  makeSimulatedNoble: (scenario: string) => { noble: NobleLike; dispose(): void };
+  makeSimulatedNoble: (scenario: string) => SimulatedNobleParts;
   remembered?: RememberedSensorStore;
   platform?: string;
   /** The sample rate to ask sensors for, Hz (default: the Bluetooth source's). */
@@ -56,7 +71,7 @@ export interface LiveFeed {
 
 export class SensorSources {
   private readonly system: BleSensorSource;
-  private simulated: { source: BleSensorSource; scenario: string; dispose(): void } | null = null;
+  private simulated: { source: BleSensorSource; scenario: string; person: SimulatedPerson | null; dispose(): void } | null = null;
   private replay: { source: ReplaySource; off(): void } | null = null;
   private current: { source: SensorSource; kind: SourceKind } | null = null;
   private batteryPercent: number | null = null;
@@ -131,6 +146,17 @@ export class SensorSources {
   /** The active source, and what kind it is (null: none chosen). */
   get active(): { source: SensorSource; kind: SourceKind } | null {
     return this.current;
+  }
+
+  /**
+   * A calibration pass starts (true) or ends (false): when the simulated roller is the active
+   * source, its person follows the pass's steps, and afterwards goes back to the scenario.
+   */
+  calibrationPass(running: boolean): void {
+    const sim = this.simulated;
+    if (!sim?.person || this.current?.source !== sim.source) return;
+    if (running) sim.person.followCalibrationPass();
+    else sim.person.endInterlude();
   }
 
   /** Loads Bluetooth (lazily) and reconnects to the remembered sensor when there is one. */
@@ -368,7 +394,7 @@ export class SensorSources {
         remembered: memoryRememberedSensorStore(),
         sampleRateHz: this.rateHz,
       });
-      this.simulated = { source: fresh, scenario, dispose: () => made.dispose() };
+      this.simulated = { source: fresh, scenario, person: made.person ?? null, dispose: () => made.dispose() };
       this.wire(fresh);
       connectFirstRoller(fresh);
       await this.use(fresh, 'simulated');

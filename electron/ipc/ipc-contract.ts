@@ -481,7 +481,9 @@ export const REQUESTS = {
   /** What a support report holds. */
   'sensors.diagnostics': req(none, DiagnosticsSchema),
   'calibration.start': req(none, CalibrationStatusSchema),
+  /** Ends a running pass (its outcome so far); with none running, puts the last outcome away ("Back": idle, the profile unchanged). */
   'calibration.cancel': req(none, CalibrationStatusSchema),
+  /** Saves the last successful pass into the profile; the outcome is then put away (idle). */
   'calibration.accept': req(none, ProfileSchema),
   /** Starts a session (armed when the profile's `handsFree` is on), or a guided routine. */
   'session.start': req(z.object({ routine: RoutineKindSchema.optional() }).strict(), SessionStatusSchema),

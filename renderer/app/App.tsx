@@ -10,6 +10,7 @@ import { PairScreen } from '../features/pair/PairScreen';
 import { ScreeningScreen } from '../features/screening/ScreeningScreen';
 import { SensorCheckScreen } from '../features/sensor-check/SensorCheckScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { FirstRunHeight } from '../features/setup/FirstRunHeight';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { useStore } from '../common/use-store';
 import type { AppState } from './app-state';
@@ -49,6 +50,8 @@ function AppRoot({ services }: { services: AppServices }) {
   const [reviewId, setReviewId] = useState<number | null>(null);
   /** Why the safety questions are showing: first run (forced), a re-take from Settings, or not. */
   const [screening, setScreening] = useState<'no' | 'first-run' | 'retake'>('no');
+  /** First run: the height is asked after the safety questions, before the first session. */
+  const [askHeight, setAskHeight] = useState(false);
   const mustScreen = state.snapshot !== null && state.snapshot.screening === null;
 
   useEffect(() => {
@@ -65,7 +68,7 @@ function AppRoot({ services }: { services: AppServices }) {
   }, []);
   const nav = useMemo<Navigation>(() => ({ screen, go, retakeScreening: () => setScreening('retake'), openReview }), [screen, go, openReview]);
   const showScreening = mustScreen || screening !== 'no';
-  useNavShortcuts(go, !showScreening && state.snapshot !== null);
+  useNavShortcuts(go, !showScreening && !askHeight && state.snapshot !== null);
 
   if (!state.snapshot) {
     return <LoadScreen failed={state.load === 'failed'} error={state.loadError} bridge={state.bridge} onRetry={() => void services.store.reload()} />;
@@ -73,16 +76,23 @@ function AppRoot({ services }: { services: AppServices }) {
   const streaming = state.snapshot.connection.name === 'streaming';
 
   const onScreeningDone = (_s: Screening) => {
-    // After the first run, the next step is pairing a sensor (unless one is already streaming).
-    if (screening !== 'retake') go(streaming ? 'session' : 'pair');
+    // First run: the height next, then pairing a sensor (unless one is already streaming).
+    if (screening !== 'retake') setAskHeight(true);
     setScreening('no');
   };
+  const onHeightDone = () => {
+    setAskHeight(false);
+    go(streaming ? 'session' : 'pair');
+  };
+  const firstRunStep = showScreening ? 'screening' : askHeight ? 'height' : null;
 
   return (
     <NavigationContext.Provider value={nav}>
-      <Shell snapshot={state.snapshot} bridge={state.bridge} showNav={!showScreening} screenKey={showScreening ? 'screening' : screen}>
-        {showScreening ? (
+      <Shell snapshot={state.snapshot} bridge={state.bridge} showNav={firstRunStep === null} screenKey={firstRunStep ?? screen}>
+        {firstRunStep === 'screening' ? (
           <ScreeningScreen previous={state.snapshot.screening} onDone={onScreeningDone} onCancel={screening === 'retake' && state.snapshot.screening !== null ? () => setScreening('no') : undefined} />
+        ) : firstRunStep === 'height' ? (
+          <FirstRunHeight profile={state.snapshot.profile} onDone={onHeightDone} />
         ) : (
           <CurrentScreen screen={screen} reviewId={reviewId} />
         )}

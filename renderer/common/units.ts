@@ -58,3 +58,48 @@ export function positionText(cm: number, units: Units): string {
 
 /** The unit's name for speeds, for labels. */
 export const speedUnit = (units: Units): string => (units === 'in' ? 'in/s' : 'cm/s');
+
+/** The one minus sign of user text (U+2212), never the ASCII hyphen. */
+export const MINUS = '−';
+
+/** A plain number (an axis tick) in its shortest form, up to 2 decimals, negative with the minus sign. */
+export function numberText(value: number): string {
+  const shortest = String(Math.abs(Number(value.toFixed(2))));
+  return shortest === '0' || value > 0 ? shortest : `${MINUS}${shortest}`;
+}
+
+/** A body height in whole feet and inches (inches rounded to `inchDigits` decimals, never 12). */
+export function feetAndInches(cm: number, inchDigits = 0): { feet: number; inches: number } {
+  const total = Number(cmToIn(cm).toFixed(inchDigits));
+  const feet = Math.floor(total / 12 + 1e-9);
+  const inches = Number((total - feet * 12).toFixed(inchDigits));
+  return { feet, inches };
+}
+
+/** A body height as people say it: "5 ft 9 in" / "175 cm". */
+export function heightText(cm: number, units: Units): string {
+  if (units === 'cm') return `${fixed(cm, 0)} cm`;
+  const { feet, inches } = feetAndInches(cm);
+  return `${feet} ft ${inches} in`;
+}
+
+/**
+ * Engine text with lengths and speeds in it ("below the end of the ribcage (-12.9 cm)", "1.42 in/s
+ * … (limit 1 in/s)", "within 1.5 in", "expected 8–40 cm") in the user's units, negative numbers
+ * with the minus sign. For text main wrote in the contract's units (event details, calibration
+ * messages), stored sessions included.
+ */
+export function unitsInText(text: string, units: Units): string {
+  return text.replace(/([+\-−]?)(\d+(?:\.\d+)?)(?:–(\d+(?:\.\d+)?))? ?(cm\/s|in\/s|cm|in)\b/g, (_all, sign: string, num: string, upTo: string | undefined, unit: string) => {
+    const signText = sign === '-' || sign === MINUS ? MINUS : sign;
+    const speed = unit.endsWith('/s');
+    const wantUnit = speed ? speedUnit(units) : units;
+    const from = speed ? unit.slice(0, 2) : unit;
+    const convert = (n: string): string => {
+      if (from === units) return n;
+      const digits = Math.max(1, Math.min(2, n.split('.')[1]?.length ?? 0));
+      return fixed(from === 'cm' ? cmToIn(Number(n)) : inToCm(Number(n)), digits);
+    };
+    return `${signText}${convert(num)}${upTo !== undefined ? `–${convert(upTo)}` : ''} ${wantUnit}`;
+  });
+}

@@ -14,8 +14,8 @@ export interface ProfileSave {
   saved: boolean;
   /** The form changed since the last save. */
   edited(): void;
-  /** Saves `patch`, or, when it is null, focuses the element `focusId`. */
-  submit(patch: Partial<Profile> | null, focusId: string | null): Promise<void>;
+  /** Saves `patch`, or, when it is null, focuses the element `focusId`; true once saved. */
+  submit(patch: Partial<Profile> | null, focusId: string | null): Promise<boolean>;
 }
 
 export function useProfileSave(): ProfileSave {
@@ -30,13 +30,13 @@ export function useProfileSave(): ProfileSave {
     async submit(patch, focusId) {
       if (!patch) {
         if (focusId) document.getElementById(focusId)?.focus();
-        return;
+        return false;
       }
       const p = await save.run(patch);
-      if (p) {
-        store.applyProfile(p);
-        setSaved(true);
-      }
+      if (!p) return false;
+      store.applyProfile(p);
+      setSaved(true);
+      return true;
     },
   };
 }

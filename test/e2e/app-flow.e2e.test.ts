@@ -1,6 +1,6 @@
 /**
  * The desktop app's main job, end to end in real Chromium through the browser host: first run
- * (safety screening) → pair the simulated roller → calibrate the spine map → a live session in
+ * (safety screening, height) → pair the simulated roller → calibrate the spine map → a live session in
  * which a too-fast stroke, a long stay on one spot and a drift below the ribcage each show their
  * warning → stop. Screenshots of every screen are kept in test-artifacts/.
  */
@@ -26,6 +26,9 @@ describe.skipIf(!canRunBrowser)('the app in Chromium', () => {
     await page.getByTestId('screening-ack').check();
     for (const q of SCREENING_QUESTIONS) await page.getByTestId(`screening-no-${q.id}`).check();
     await page.getByTestId('screening-submit').click();
+    // Then the height (the spine map is estimated from it until a calibration).
+    await page.getByTestId('first-run-height').waitFor();
+    await page.getByTestId('height-continue').click();
     await page.getByTestId('nav-pair').waitFor();
     expect(e.app.snapshot().screening).toMatchObject({ needsClearance: false, acknowledgedNotMedicalAdvice: true });
   });

@@ -3,7 +3,7 @@
  * roller on the test's scheduler, and whatever store and options the test gives.
  */
 import { RollerApp, type RollerAppOptions } from '../../electron/app/roller-app';
-import { createSimulatedNoble } from '../../electron/ble/sim-peripheral';
+import { createSimulatedNoble, type SimulatedRollerPeripheral } from '../../electron/ble/sim-peripheral';
 
 export type TestRollerAppOptions = Pick<RollerAppOptions, 'scheduler' | 'store'> & Partial<RollerAppOptions>;
 
@@ -13,7 +13,7 @@ export function testRollerApp(o: TestRollerAppOptions): RollerApp {
     loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth unavailable', fix: 'x' } }),
     makeSimulatedNoble: (scenario) => {
       const sim = createSimulatedNoble({ scheduler: o.scheduler, peripherals: [{ kind: 'roller', scenario }] });
-      return { noble: sim.noble, dispose: () => sim.dispose() };
+      return { noble: sim.noble, dispose: () => sim.dispose(), person: sim.peripherals[0] as SimulatedRollerPeripheral };
     },
     ...o,
   });

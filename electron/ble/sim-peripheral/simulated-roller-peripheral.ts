@@ -20,6 +20,7 @@ import { DEFAULT_SENSOR_CONFIG, MAX_SAMPLE_RATE_HZ, MIN_SAMPLE_RATE_HZ, encodeSe
 import { encodeSensorStatus, type SensorStatus } from '../../../sensor-protocol/gatt/sensor-status';
 import { decodeControlCommand, type ControlCommand } from '../../../sensor-protocol/gatt/control-point';
 import { samplesPerFrameFor } from '../../../sensor-protocol/frame/frame-layout';
+import { calibrationScript } from '../../sim/calibration-script';
 import type { Scenario } from '../../sim/scenario-schema';
 import { randomStream, type RandomStream } from '../../sim/seeded-random';
 import { ATT_ERROR, attError, attOk, type AttResult } from './att-error';
@@ -111,6 +112,8 @@ export class SimulatedRollerPeripheral extends SimulatedPeripheralBase {
   private lastBatteryPercent: number;
   private planner: RollerRunPlanner | null = null;
   private stream: RollerFrameStream | null = null;
+  /** A script played once instead of the scenario (the calibration pass), then the scenario again. */
+  private interlude: Scenario | null = null;
   private lastStatus: { key: string; dropped: number; atMs: number } | null = null;
   private statusTimer: unknown = null;
 
@@ -177,6 +180,34 @@ export class SimulatedRollerPeripheral extends SimulatedPeripheralBase {
   /** Sensor clock now, µs since power-on (unwrapped). */
   sensorClockUs(): number {
     return (this.scheduler.nowMs() - this.powerOnAtMs) * 1000 * (1 + this.scenario.errors.sampleRateErrorFraction);
+  }
+
+  // ---- what the simulated person does ----
+
+  /** The script being played instead of the scenario, if any. */
+  get interludeName(): string | null {
+    return this.interlude?.name ?? null;
+  }
+
+  /**
+   * From now the person plays `script` once (e.g. the calibration pass), then the session
+   * scenario again from its start. Clock and sequence run on.
+   */
+  playInterlude(script: Scenario): void {
+    this.interlude = script;
+    this.replan(new RollerRunPlanner(script, this.seed, 'stop', this.nextSampleMs()));
+  }
+
+  /** The person does the calibration pass now (electron/sim/calibration-script.ts), then the scenario again. */
+  followCalibrationPass(): void {
+    this.playInterlude(calibrationScript(this.scenario));
+  }
+
+  /** Back to the session scenario now, from its start (nothing to do without an interlude). */
+  endInterlude(): void {
+    if (!this.interlude) return;
+    this.interlude = null;
+    this.replan(new RollerRunPlanner(this.scenario, this.seed, this.settings.endOfScenario, this.nextSampleMs()));
   }
 
   // ---- faults ----
@@ -319,7 +350,27 @@ export class SimulatedRollerPeripheral extends SimulatedPeripheralBase {
     if (this.streaming) return;
     const origin = this.beginSession();
     this.planner ??= new RollerRunPlanner(this.scenario, this.seed, this.settings.endOfScenario, origin);
-    this.stream ??= new RollerFrameStream(this.scheduler, this.planner, {
+    this.stream ??= this.frameStream(this.planner);
+    this.streaming = true;
+    this.stream.start(this.effectiveConfig());
+    this.statusChanged();
+  }
+
+  /** Plays `planner` instead of the current one (streaming on from now when streaming). */
+  private replan(planner: RollerRunPlanner): void {
+    this.stream?.stop();
+    this.planner = planner;
+    this.stream = this.frameStream(planner);
+    if (this.streaming) this.stream.start(this.effectiveConfig());
+  }
+
+  /** One sample period from now: a new script's first sample comes after the last one sent. */
+  private nextSampleMs(): number {
+    return this.scheduler.nowMs() + 1000 / this.config.sampleRateHz;
+  }
+
+  private frameStream(planner: RollerRunPlanner): RollerFrameStream {
+    return new RollerFrameStream(this.scheduler, planner, {
       powerOnMs: () => this.powerOnAtMs,
       canQueue: () => this.canQueueFrame(),
       takeSequence: () => {
@@ -335,11 +386,9 @@ export class SimulatedRollerPeripheral extends SimulatedPeripheralBase {
         this.dropped += samples;
         this.statusChanged();
       },
-      ended: () => this.stopStreaming(true),
+      // An interlude's end brings the scenario back; the scenario's own end (`stop`) ends streaming.
+      ended: () => (this.interlude ? this.endInterlude() : this.stopStreaming(true)),
     });
-    this.streaming = true;
-    this.stream.start(this.effectiveConfig());
-    this.statusChanged();
   }
 
   private stopStreaming(notify: boolean): void {

@@ -9,6 +9,9 @@ export interface ConnectionText {
   tone: ConnectionTone;
 }
 
+/** While the app cannot be reached: what the sensor does is not known. */
+export const UNKNOWN_CONNECTION: ConnectionText = { label: 'Sensor: unknown', detail: 'The app is not answering, so the sensor’s state is unknown.', tone: 'idle' };
+
 export function connectionText(c: Connection): ConnectionText {
   const what = c.description ?? (c.source === 'simulated' ? 'the simulated roller' : c.source === 'replay' ? 'the recording' : 'the sensor');
   switch (c.name) {

@@ -9,7 +9,7 @@ import { useNavigation } from '../../app/navigation';
 import { useSnapshot } from '../../app/use-app-state';
 import { ErrorLine } from '../../common/ErrorLine';
 import { formatDurationWords } from '../../common/time-format';
-import { formatSpeed } from '../../common/units';
+import { formatSpeed, heightText } from '../../common/units';
 import { budgetProgress } from './budget-progress';
 import { SHORTCUT_HELP } from './shortcut-keys';
 import { useLiveShortcut } from './use-live-shortcut';
@@ -90,7 +90,7 @@ export function StartPanel() {
       )}
       {!calibrated && (
         <p className="start__hint">
-          The spine map is estimated from your height.{' '}
+          The spine map is estimated from your height ({heightText(profile.bodyHeightCm, profile.units)}).{' '}
           <button type="button" className="btn btn--link" onClick={() => go('setup')}>
             Calibrate it in Setup
           </button>

@@ -8,7 +8,7 @@ import { useSnapshot } from '../../app/use-app-state';
 import { useServices } from '../../app/services-context';
 import { ErrorLine } from '../../common/ErrorLine';
 import { errorText } from '../../common/error-text';
-import { fixed, formatSpeed, lengthText, positionText, type Units } from '../../common/units';
+import { fixed, formatSpeed, lengthText, positionText, unitsInText, type Units } from '../../common/units';
 import { endReasonView, percentText, startTimeText } from '../history/history-format';
 import { EVENT_LABEL, positionChartConfig, selectedLine, speedChartConfig } from './review-charts';
 import { engineViewAt, eventWindow, overLimitStretches, tickTime } from './review-data';
@@ -235,7 +235,7 @@ function EngineSaw({ review, time, detail, units }: { review: Review; time: numb
   return (
     <div className="review__saw" data-testid="review-event-detail">
       <h3>What the engine saw at {tickTime(time)}</h3>
-      <p className="review__detail">{detail}</p>
+      <p className="review__detail">{unitsInText(detail, units)}</p>
       {v ? (
         <dl className="summary__facts" data-testid="review-diagnostics">
           <div>

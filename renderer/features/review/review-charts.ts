@@ -6,7 +6,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import type { CoachEventKind, SessionReview } from '../../bridge/contract';
-import { CM_PER_IN, type Units } from '../../common/units';
+import { CM_PER_IN, numberText, speedUnit, type Units } from '../../common/units';
 import { ZONE_COLOUR } from '../live/zone-style';
 import { overLimitStretches, positionRange, tickTime, toPoints, zoneBands, type Stretch } from './review-data';
 
@@ -66,7 +66,7 @@ function baseOptions(yTitle: string, xMax: number): LineConfig['options'] {
       y: {
         type: 'linear',
         title: { display: true, text: yTitle, color: DIM, font: FONT },
-        ticks: { color: TEXT, font: FONT },
+        ticks: { color: TEXT, font: FONT, callback: (v) => numberText(Number(v)) },
         grid: { color: GRID },
       },
     },
@@ -115,7 +115,7 @@ export function speedChartConfig(review: SessionReview, units: Units): LineConfi
   const { t, speedInPerS } = review.track;
   const limit = review.settings.speedLimitInPerS;
   const stretches = overLimitStretches(t, speedInPerS, limit, 0.5);
-  const options = baseOptions(`Speed (${units === 'in' ? 'in/s' : 'cm/s'})`, trackEnd(review));
+  const options = baseOptions(`Speed (${speedUnit(units)})`, trackEnd(review));
   if (options?.scales?.y) options.scales.y.min = 0;
   if (options?.plugins) options.plugins.annotation = { annotations: speedAnnotations(stretches, limit * k) };
   return {

@@ -2,8 +2,7 @@
 import { useNavigation } from '../../app/navigation';
 import type { Profile } from '../../bridge/contract';
 import { formatDate } from '../../common/time-format';
-import { fixed, lengthText } from '../../common/units';
-import { heightInUnits } from '../setup/profile-draft';
+import { MINUS, fixed, heightText, lengthText } from '../../common/units';
 
 export function ProfileSummary({ profile }: { profile: Profile }) {
   const { go } = useNavigation();
@@ -17,15 +16,13 @@ export function ProfileSummary({ profile }: { profile: Profile }) {
         </div>
         <div>
           <dt>Height</dt>
-          <dd>
-            {heightInUnits(profile.bodyHeightCm, profile.units)} {profile.units}
-          </dd>
+          <dd data-testid="summary-height">{heightText(profile.bodyHeightCm, profile.units)}</dd>
         </div>
         <div>
           <dt>Spine map</dt>
           <dd>
             {profile.calibratedAt && profile.neckAboveCm !== null && profile.lumbarBelowCm !== null
-              ? `calibrated ${formatDate(profile.calibratedAt)} (neck +${lengthText(profile.neckAboveCm, profile.units)}, ribs −${lengthText(profile.lumbarBelowCm, profile.units)})`
+              ? `calibrated ${formatDate(profile.calibratedAt)} (neck +${lengthText(profile.neckAboveCm, profile.units)}, ribs ${MINUS}${lengthText(profile.lumbarBelowCm, profile.units)})`
               : 'estimated from height'}
           </dd>
         </div>

@@ -8,6 +8,7 @@ import { SaveRow } from '../../common/SaveRow';
 import { useProfileSave } from '../../common/use-profile-save';
 import { NumberField } from './NumberField';
 import { Toggle } from './Toggle';
+import { UnitsChoice } from '../setup/UnitsChoice';
 import {
   DAILY_BUDGET_RANGE_MIN,
   DWELL_LIMIT_RANGE_S,
@@ -102,27 +103,14 @@ export function ThresholdsForm({ profile }: { profile: Profile }) {
         testId="daily-budget-input"
         onChange={(v) => edit({ dailyBudgetMin: v })}
       />
-      <fieldset className="field">
-        <legend className="field__label">Units</legend>
-        <div className="choices">
-          {(['in', 'cm'] as const).map((u) => (
-            <label key={u} className={`choice ${draft.units === u ? 'choice--on' : ''}`}>
-              <input
-                type="radio"
-                name="settings-units"
-                value={u}
-                checked={draft.units === u}
-                onChange={() => {
-                  setDraft((d) => switchSettingsUnits(d, u));
-                  save.edited();
-                }}
-                data-testid={`settings-units-${u}`}
-              />
-              {u === 'in' ? 'Inches' : 'Centimetres'}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <UnitsChoice
+        name="settings-units"
+        units={draft.units}
+        onChange={(u) => {
+          setDraft((d) => switchSettingsUnits(d, u));
+          save.edited();
+        }}
+      />
       <fieldset className="field">
         <legend className="field__label">Sound</legend>
         <Toggle label="Warning sounds" description="A short tone pattern for each kind of warning." checked={draft.sounds} testId="sounds-toggle" onChange={(v) => edit({ sounds: v })} />

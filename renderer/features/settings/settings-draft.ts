@@ -3,7 +3,7 @@
  * units, sounds and speech, hands-free sessions and the voice guide. Speeds are typed in the user's units and sent in in/s.
  */
 import { dwellLimitAfterNudge, RESEARCH_PACE_SPEED_LIMIT_IN_PER_S, SETTING_RANGES, type Profile } from '../../bridge/contract';
-import { fixed, speedFromUnits, speedToUnits, type Units } from '../../common/units';
+import { fixed, speedFromUnits, speedToUnits, speedUnit, type Units } from '../../common/units';
 import { parseNumber } from '../../common/parse-number';
 
 export const SPEED_LIMIT_RANGE_IN_PER_S = SETTING_RANGES.speedLimitInPerS;
@@ -63,7 +63,7 @@ export function validateSettings(d: SettingsDraft): { errors: SettingsErrors; pa
   const { min: sMin, max: sMax } = SPEED_LIMIT_RANGE_IN_PER_S;
   if (speed === null) errors.speedLimit = 'Type a speed limit.';
   else if (speed < sMin - 1e-3 || speed > sMax + 1e-3)
-    errors.speedLimit = `The speed limit must be ${rangeText(Number(speedText(sMin, d.units)), Number(speedText(sMax, d.units)), d.units === 'in' ? 'in/s' : 'cm/s')}.`;
+    errors.speedLimit = `The speed limit must be ${rangeText(Number(speedText(sMin, d.units)), Number(speedText(sMax, d.units)), speedUnit(d.units))}.`;
 
   const nudge = parseNumber(d.dwellNudgeS);
   if (nudge === null) errors.dwellNudgeS = 'Type the seconds before the nudge.';

@@ -1,15 +1,18 @@
 /**
  * The guided calibration pass: `calibration.start` / `.cancel` / `.accept`, following the
  * `calibration` event: the current step, the hold countdown, where the engine sees the roller,
- * then the measured landmarks (Accept / Repeat) or what went wrong (Repeat).
+ * then the measured landmarks (Use these / Repeat / Back) or what went wrong (Repeat / Back).
+ * Back (`calibration.cancel` with no pass running) puts the outcome away and keeps the spine map
+ * the profile had. Use these saves and says so: what changed, and the way on to a session.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigation } from '../../app/navigation';
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
-import { spinePlace, type CalibrationStatus } from '../../bridge/contract';
+import { spinePlace, type CalibrationStatus, type Profile } from '../../bridge/contract';
 import { ErrorLine } from '../../common/ErrorLine';
 import { formatDate } from '../../common/time-format';
-import { lengthText, positionText } from '../../common/units';
+import { lengthText, positionText, unitsInText } from '../../common/units';
 import { useAction } from '../../common/use-action';
 import { RollerMarker } from '../live/RollerMarker';
 import { SpineDiagram } from '../live/SpineDiagram';
@@ -17,30 +20,50 @@ import { spineMapOf, yOf } from '../live/spine-scale';
 import { CalibrationSteps } from './CalibrationSteps';
 import { CALIBRATION_STEPS, activeStepIndex, holdCountdownS, isHoldStep } from './calibration-steps';
 
+/** What "Use these" changed: the spine map before and after. */
+interface Accepted {
+  before: Profile;
+  after: Profile;
+}
+
 export function CalibrationPanel() {
   const { bridge, store } = useServices();
   const { calibration, profile, connection } = useSnapshot();
+  const { go } = useNavigation();
+  const [accepted, setAccepted] = useState<Accepted | null>(null);
   const act = useAction(async (name: 'calibration.start' | 'calibration.cancel') => {
+    if (name === 'calibration.start') setAccepted(null);
     const status = await bridge.request(name, {});
     store.applyCalibration(status);
   });
   const accept = useAction(async () => {
+    const before = profile;
     const p = await bridge.request('calibration.accept', {});
     store.applyProfile(p);
+    store.applyCalibration(IDLE_STATUS);
+    setAccepted({ before, after: p });
   });
   const map = spineMapOf(profile);
   const units = profile.units;
-  // The pass is done lying on the floor: bring its instructions to the top of the window.
+  // The pass is done lying on the floor: when it starts, its instructions go to the top of the
+  // window; when it ends, its outcome comes into view. Opening Setup later scrolls nothing (the
+  // profile form comes first then).
+  const panel = useRef<HTMLElement>(null);
+  const shownState = useRef(calibration.state);
   useEffect(() => {
+    if (shownState.current === calibration.state) return;
+    shownState.current = calibration.state;
     if (calibration.state === 'running') window.scrollTo(0, 0);
+    else if (calibration.state !== 'idle') panel.current?.scrollIntoView?.({ block: 'start' });
   }, [calibration.state]);
   const busy = act.busy || accept.busy;
 
   return (
-    <section className="card calibration" aria-labelledby="cal-heading" data-testid="calibration-panel" data-state={calibration.state}>
+    <section ref={panel} className="card calibration" aria-labelledby="cal-heading" data-testid="calibration-panel" data-state={calibration.state}>
       <h2 id="cal-heading">Personal calibration</h2>
       <div className="calibration__body">
         <div className="calibration__main">
+          {calibration.state === 'idle' && accepted && <SavedCalibration accepted={accepted} onSession={() => go('session')} />}
           {calibration.state === 'idle' && (
             <>
               <p>One slow pass tells the app where your neck and your lower back begin, measured with your own roller. It takes about a minute.</p>
@@ -51,8 +74,8 @@ export function CalibrationPanel() {
               </p>
               {connection.name !== 'streaming' && <p className="start__hint">Connect a sensor (or the simulated roller) on the Pair screen first.</p>}
               <CalibrationSteps active={-1} />
-              <button type="button" className="btn btn--primary" onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-start">
-                Start calibration
+              <button type="button" className={`btn ${accepted ? 'btn--secondary' : 'btn--primary'}`} onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-start">
+                {map.calibrated ? 'Calibrate again' : 'Start calibration'}
               </button>
             </>
           )}
@@ -79,7 +102,11 @@ export function CalibrationPanel() {
                 <button type="button" className="btn btn--secondary" onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-repeat">
                   Repeat
                 </button>
+                <button type="button" className="btn btn--secondary" onClick={() => void act.run('calibration.cancel')} disabled={busy} data-testid="calibration-back">
+                  Back
+                </button>
               </div>
+              <p className="field__hint">Back keeps {keptText(profile)}.</p>
             </div>
           )}
           {calibration.state === 'failed' && (
@@ -87,10 +114,16 @@ export function CalibrationPanel() {
               <p className="calibration__fail-title">
                 <span aria-hidden="true">⚠ </span>The pass did not work
               </p>
-              <p data-testid="calibration-message">{calibration.message ?? 'Something went wrong during the pass.'}</p>
-              <button type="button" className="btn btn--primary" onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-repeat">
-                Repeat
-              </button>
+              <p data-testid="calibration-message">{calibration.message !== null ? unitsInText(calibration.message, units) : 'Something went wrong during the pass.'}</p>
+              <div className="form-actions">
+                <button type="button" className="btn btn--primary" onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-repeat">
+                  Repeat
+                </button>
+                <button type="button" className="btn btn--secondary" onClick={() => void act.run('calibration.cancel')} disabled={busy} data-testid="calibration-back">
+                  Back
+                </button>
+              </div>
+              <p className="field__hint">Back keeps {keptText(profile)}.</p>
             </div>
           )}
           <ErrorLine error={act.error ?? accept.error} testId="calibration-error" />
@@ -113,6 +146,47 @@ export function CalibrationPanel() {
         </div>
       </div>
     </section>
+  );
+}
+
+const IDLE_STATUS: CalibrationStatus = { state: 'idle', step: null, heldS: 0, positionCm: null, neckAboveCm: null, lumbarBelowCm: null, message: null };
+
+/** The spine map the profile holds now, in words (what Back keeps). */
+function keptText(profile: Profile): string {
+  return profile.calibratedAt && profile.neckAboveCm !== null ? `your calibration of ${formatDate(profile.calibratedAt)}` : 'the spine map estimated from your height';
+}
+
+/** After "Use these": saved, what changed, and the way on to a session. */
+function SavedCalibration({ accepted, onSession }: { accepted: Accepted; onSession(): void }) {
+  const { before, after } = accepted;
+  const units = after.units;
+  const was = spineMapOf(before);
+  const now = spineMapOf(after);
+  const how = was.calibrated ? 'your earlier calibration' : 'estimated from your height';
+  // The panel moves below the profile form again: bring it, with the confirmation, into view.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    (box.current?.closest('section') ?? box.current)?.scrollIntoView?.({ block: 'start' });
+    box.current?.focus({ preventScroll: true });
+  }, []);
+  return (
+    <div ref={box} tabIndex={-1} className="calibration__saved" role="status" data-testid="calibration-saved">
+      <p className="calibration__saved-title">
+        <span aria-hidden="true">✓ </span>Saved: your spine map is now calibrated
+      </p>
+      <ul className="calibration__changes">
+        <li data-testid="calibration-change-neck">
+          Base of the neck {lengthText(now.neckAboveCm, units)} above the start spot (was {lengthText(was.neckAboveCm, units)}, {how})
+        </li>
+        <li data-testid="calibration-change-lumbar">
+          End of the ribs {lengthText(now.lumbarBelowCm, units)} below the start spot (was {lengthText(was.lumbarBelowCm, units)}, {how})
+        </li>
+      </ul>
+      <p>Sessions from now on warn at these places.</p>
+      <button type="button" className="btn btn--primary" onClick={onSession} data-testid="calibration-to-session">
+        Go to the Session screen
+      </button>
+    </div>
   );
 }
 

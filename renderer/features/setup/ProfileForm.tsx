@@ -1,11 +1,13 @@
-/** Roller, height and units → `profile.update`. */
+/** Units, roller and height → `profile.update`. */
 import { useState, type FormEvent } from 'react';
 import type { Profile } from '../../bridge/contract';
 import { ErrorLine } from '../../common/ErrorLine';
 import { SaveRow } from '../../common/SaveRow';
 import { useProfileSave } from '../../common/use-profile-save';
 import { RollerDiameterField } from './RollerDiameterField';
-import { draftFromProfile, switchUnits, validateProfileDraft, type ProfileDraft, type ProfileDraftErrors } from './profile-draft';
+import { HeightFields } from './HeightFields';
+import { draftFromProfile, firstErrorId, switchUnits, validateProfileDraft, type ProfileDraft, type ProfileDraftErrors } from './profile-draft';
+import { UnitsChoice } from './UnitsChoice';
 
 export function ProfileForm({ profile }: { profile: Profile }) {
   const [draft, setDraft] = useState<ProfileDraft>(() => draftFromProfile(profile));
@@ -21,7 +23,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
     e.preventDefault();
     const { errors: errs, patch } = validateProfileDraft(draft);
     setErrors(errs);
-    await save.submit(patch, errs.diameter ? 'diameter-custom' : 'height');
+    await save.submit(patch, firstErrorId(errs));
   }
 
   return (
@@ -36,37 +38,8 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         onCustom={(t) => edit({ ...draft, customDiameterIn: t })}
       />
       <div className="profile-form__row">
-        <div className="field">
-          <label className="field__label" htmlFor="height">
-            Body height ({draft.units})
-          </label>
-          <input
-            id="height"
-            className="input input--short"
-            type="text"
-            inputMode="decimal"
-            value={draft.height}
-            onChange={(e) => edit({ ...draft, height: e.target.value })}
-            aria-invalid={errors.height ? true : undefined}
-            aria-describedby="height-hint"
-            data-testid="height-input"
-          />
-          <p className="field__hint" id="height-hint">
-            Used to guess where your neck and lower back start until you calibrate.
-          </p>
-          {errors.height && <p className="field-error">{errors.height}</p>}
-        </div>
-        <fieldset className="field">
-          <legend className="field__label">Units</legend>
-          <div className="choices">
-            {(['in', 'cm'] as const).map((u) => (
-              <label key={u} className={`choice ${draft.units === u ? 'choice--on' : ''}`}>
-                <input type="radio" name="units" value={u} checked={draft.units === u} onChange={() => edit(switchUnits(draft, u))} data-testid={`units-${u}`} />
-                {u === 'in' ? 'Inches (in/s)' : 'Centimetres (cm/s)'}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <UnitsChoice units={draft.units} onChange={(u) => edit(switchUnits(draft, u))} />
+        <HeightFields height={draft.height} units={draft.units} error={errors.height} onChange={(height) => edit({ ...draft, height })} />
       </div>
       <SaveRow label="Save" busy={save.busy} saved={save.saved} testId="profile-save" />
       <ErrorLine error={save.error} testId="profile-error" />

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { cmToIn, fixed, formatLength, formatSpeed, inToCm, lengthText, positionText, speedFromUnits, speedToUnits } from '../../../renderer/common/units';
+import {
+  MINUS,
+  cmToIn,
+  numberText,
+  feetAndInches,
+  fixed,
+  formatLength,
+  formatSpeed,
+  heightText,
+  inToCm,
+  lengthText,
+  positionText,
+  speedFromUnits,
+  speedToUnits,
+  unitsInText,
+} from '../../../renderer/common/units';
 
 describe('units', () => {
   it('converts inches and centimetres (1 in = 2.54 cm)', () => {
@@ -30,5 +45,35 @@ describe('units', () => {
   it('never prints "-0"', () => {
     expect(fixed(-0.04, 1)).toBe('0.0');
     expect(fixed(-0.4, 0)).toBe('0');
+  });
+
+  it('a body height as people say it: feet and inches, or cm', () => {
+    expect(heightText(175, 'in')).toBe('5 ft 9 in');
+    expect(heightText(182.6, 'in')).toBe('6 ft 0 in');
+    expect(heightText(175, 'cm')).toBe('175 cm');
+    expect(feetAndInches(120, 1)).toEqual({ feet: 3, inches: 11.2 });
+  });
+
+  it('engine text in the user units, with the minus sign', () => {
+    // The review's warning detail, as stored (cm and in/s, an ASCII or a true minus).
+    expect(unitsInText('below the end of the ribcage (−12.9 cm)', 'in')).toBe(`below the end of the ribcage (${MINUS}5.1 in)`);
+    expect(unitsInText('below the end of the ribcage (-12.9 cm)', 'cm')).toBe(`below the end of the ribcage (${MINUS}12.9 cm)`);
+    expect(unitsInText('above the base of the neck (+21.0 cm)', 'in')).toBe('above the base of the neck (+8.3 in)');
+    expect(unitsInText('1.42 in/s for 2.0 s (limit 1 in/s)', 'cm')).toBe('3.61 cm/s for 2.0 s (limit 2.5 cm/s)');
+    expect(unitsInText('1.42 in/s for 2.0 s (limit 1 in/s)', 'in')).toBe('1.42 in/s for 2.0 s (limit 1 in/s)');
+    expect(unitsInText('16.0 s within 1.5 in', 'cm')).toBe('16.0 s within 3.8 cm');
+    // A calibration message: a range converts at both ends.
+    expect(unitsInText('The base of the neck came out only 6.2 cm above the start spot (expected 8–40 cm). Please repeat.', 'in')).toBe(
+      'The base of the neck came out only 2.4 in above the start spot (expected 3.1–15.7 in). Please repeat.',
+    );
+    expect(unitsInText('12.5 min of rolling today (budget 10 min)', 'cm')).toBe('12.5 min of rolling today (budget 10 min)');
+  });
+
+  it('no ASCII hyphen-minus before a number in what it formats', () => {
+    expect([-7.5, -0.001, 0, 2.5, 10].map(numberText)).toEqual([`${MINUS}7.5`, '0', '0', '2.5', '10']);
+    for (const units of ['in', 'cm'] as const) {
+      expect(positionText(-10, units)).toMatch(new RegExp(`^${MINUS}`));
+      expect(unitsInText('(-3.0 cm)', units)).not.toContain('-');
+    }
   });
 });

@@ -39,6 +39,8 @@ describe('StartPanel', () => {
     const { user, nav } = renderWithServices(<StartPanel />, { snapshot: snapshotFixture({ profile: profileFixture({ speedLimitInPerS: 1.5 }) }) });
     expect(screen.getByTestId('start-needs-sensor').textContent).toContain('No sensor is streaming yet.');
     expect(screen.getByRole('list').textContent).toContain('under 1.5 in/s');
+    // Which height the estimate comes from, in the unit chosen (feet and inches here).
+    expect(screen.getByText(/^The spine map is estimated from your height/).textContent).toContain('estimated from your height (5 ft 9 in).');
     await user.click(screen.getByRole('button', { name: 'Pair a sensor or use the simulated roller' }));
     expect(nav.go).toHaveBeenLastCalledWith('pair');
     await user.click(screen.getByRole('button', { name: 'Calibrate it in Setup' }));

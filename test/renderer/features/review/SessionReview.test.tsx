@@ -74,6 +74,11 @@ describe('SessionReview', () => {
     expect(items[1]!.getAttribute('aria-pressed')).toBe('false');
     const detail = screen.getByTestId('review-event-detail');
     expect(detail.textContent).toContain('1.6 in/s for 1.2 s');
+    // The engine's lengths in the user's units (inches here), with the minus sign.
+    await user.click(items[1]!);
+    expect(screen.getByTestId('review-event-detail').textContent).toContain('1.2 in past the line');
+    expect(screen.getByTestId('review-event-detail').textContent).not.toMatch(/\bcm\b/);
+    await user.click(items[0]!);
     expect(screen.getByTestId('diag-at-rest').textContent).toBe('no');
     expect(screen.getByTestId('diag-accel-rejected').textContent).toBe('yes');
     expect(screen.getByTestId('diag-axis-confidence').textContent).toBe('0.93');

@@ -19,6 +19,14 @@ describe('ProfileSummary', () => {
     expect(nav.go).toHaveBeenCalledWith('setup');
   });
 
+  it('in inches mode: the height in feet and inches, the map in inches, no cm anywhere', () => {
+    renderWithServices(<ProfileSummary profile={profileFixture({ units: 'in', bodyHeightCm: 175, neckAboveCm: 20, lumbarBelowCm: 15, calibratedAt: '2025-03-01T18:00:00.000Z' })} />);
+    const shown = facts(screen.getByRole('region', { name: 'Profile' }));
+    expect(shown[1]).toBe('Height: 5 ft 9 in');
+    expect(shown[2]).toMatch(/\(neck \+7\.9 in, ribs −5\.9 in\)$/);
+    expect(shown.join(' ')).not.toMatch(/\bcm\b/);
+  });
+
   it('a calibrated map with its distances', () => {
     renderWithServices(<ProfileSummary profile={profileFixture({ units: 'cm', neckAboveCm: 20, lumbarBelowCm: 15, calibratedAt: '2025-03-01T18:00:00.000Z' })} />);
     expect(facts(screen.getByRole('region', { name: 'Profile' }))[2]).toMatch(/^Spine map: calibrated .*2025 \(neck \+20\.0 cm, ribs −15\.0 cm\)$/);
