@@ -48,6 +48,8 @@ export interface RollerAppOptions {
   statusEveryMs?: number;
   /** Where exported sessions are written (see export-folder.ts; default: a folder in the temp dir). */
   exportFolder?: string;
+  /** Opens a folder with the system's file manager ('' when it worked, else why not); the desktop app only. */
+  openFolder?: (folder: string) => Promise<string>;
 }
 
 /** Changes within this long are pushed as one snapshot, ms. */
@@ -111,6 +113,7 @@ export class RollerApp {
       profile: () => this.profile.profile,
       recordingId: () => this.session.recordingId,
       progress: (p) => this.events.emit('progress', p),
+      ...(options.openFolder ? { openFolder: options.openFolder } : {}),
     });
     const offNotice = options.store.onNotice?.(changed);
     if (offNotice) this.unsubs.push(offNotice);

@@ -59,7 +59,7 @@ describe('past sessions: export, import, re-analyse, delete', () => {
 
     const out = await app.handle('sessions.export', { id: imported.session.id, chartPngBase64: PNG });
     expect(out.folder).toBe(exportFolder);
-    expect(out.files.map((f) => f.kind)).toEqual(['csv', 'json', 'png']);
+    expect(out.files.map((f) => f.kind)).toEqual(['csv', 'json', 'track', 'png']);
     for (const f of out.files) expect(existsSync(f.path)).toBe(true);
     const back = parseRecordingCsv(readFileSync(out.files[0]!.path, 'utf8'));
     if (!back.ok) throw new Error(back.error.message);
@@ -68,7 +68,7 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     const json = JSON.parse(readFileSync(out.files[1]!.path, 'utf8')) as { events: unknown[]; session: { importedFrom: string } };
     expect(json.events.length).toBe(imported.session.summary!.eventCounts['too-fast'] + imported.session.summary!.eventCounts['dwell-nudge']);
     expect(json.session.importedFrom).toBe('too-fast.csv');
-    expect([...readFileSync(out.files[2]!.path).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect([...readFileSync(out.files[3]!.path).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     const exportProgress = progress.filter((p) => p.task === 'export').map((p) => p.fraction);
     expect(exportProgress[0]).toBe(0);
     expect(exportProgress.at(-1)).toBe(1);

@@ -62,7 +62,7 @@ describe('schema migrations', () => {
 
   it('bring a version-2 database with a session being recorded to the latest version: no lock, so the old rule decides', () => {
     const { dir, db: v2 } = databaseAtVersion(2);
-    expect(missingSchemaParts(v2)).toEqual(['column sessions.owner_lock']);
+    expect(missingSchemaParts(v2)).toContain('column sessions.owner_lock');
     v2.prepare(
       `INSERT INTO sessions (started_at, utc_offset_min, source, settings, engine_version, data_kind, owner_pid, heartbeat_at)
        VALUES (1700000000000, 60, 'ble', ?, 'motion-0', 'samples', 4321, 1700000005000)`,

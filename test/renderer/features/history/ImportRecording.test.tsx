@@ -7,7 +7,7 @@ import { pastSessionFixture } from '../../support/history-fixtures';
 import { renderWithServices, type Answers } from '../../support/render-with-services';
 
 const START = '2025-03-01T18:30:00.000Z';
-const RESULT: ImportResult = { session: pastSessionFixture(12, START, '2025-03-01'), samples: 2, warnings: ['line 1: unknown metadata key "rollr_diameter_in"'] };
+const RESULT: ImportResult = { session: pastSessionFixture(12, START, '2025-03-01'), alreadyStored: false, samples: 2, warnings: ['line 1: unknown metadata key "rollr_diameter_in"'] };
 const CSV = 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n';
 
 function importer(answers: Answers = {}) {

@@ -1,0 +1,98 @@
+/**
+ * A recording's content hash: how the store recognises the same recording when it is imported
+ * again (an export of a session, or the same file twice).
+ *
+ * What it covers: the samples only, in order — per sample its seven numbers (`t_s`, `ax_g`,
+ * `ay_g`, `az_g`, `gx_dps`, `gy_dps`, `gz_dps`, sensor-protocol/imu-sample.ts) as IEEE-754
+ * float64, little-endian — hashed with SHA-256; written `sha256:<64 hex digits>`. Not the file's
+ * text, its metadata (`# key=value` lines), the settings, the session id or the start time, which
+ * an export writes anew. So the hash of an export equals the hash of the session it came from:
+ * the export writes each sample's shortest text that reads back as the same numbers, the import
+ * stores them losslessly, and a live session's hash is taken over the samples its stored frames
+ * decode to — the very samples its export writes. A file with the same numbers written
+ * differently (`1.0` for `1`, other metadata) is the same recording.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import type { ImuSample } from '../../sensor-protocol/imu-sample';
+import { sessionSampleChunks } from './session-data';
+import type { StoredSession } from './session-records';
+import type { SessionStore } from './session-store';
+
+const SAMPLES_PER_BLOCK = 1024;
+const BYTES_PER_SAMPLE = 7 * 8;
+
+export class SampleHasher {
+  private readonly hash: Hash = createHash('sha256');
+  private readonly block = Buffer.alloc(SAMPLES_PER_BLOCK * BYTES_PER_SAMPLE);
+  private used = 0;
+  private n = 0;
+
+  push(samples: readonly ImuSample[]): void {
+    for (const s of samples) {
+      let o = this.used;
+      const b = this.block;
+      o = b.writeDoubleLE(s.tS, o);
+      o = b.writeDoubleLE(s.axG, o);
+      o = b.writeDoubleLE(s.ayG, o);
+      o = b.writeDoubleLE(s.azG, o);
+      o = b.writeDoubleLE(s.gxDps, o);
+      o = b.writeDoubleLE(s.gyDps, o);
+      this.used = b.writeDoubleLE(s.gzDps, o);
+      if (this.used === b.length) this.drain();
+    }
+    this.n += samples.length;
+  }
+
+  /** Samples hashed so far. */
+  get count(): number {
+    return this.n;
+  }
+
+  /** `sha256:<hex>`; the hasher is done after this. */
+  digest(): string {
+    this.drain();
+    return `sha256:${this.hash.digest('hex')}`;
+  }
+
+  private drain(): void {
+    if (this.used === 0) return;
+    this.hash.update(this.block.subarray(0, this.used));
+    this.used = 0;
+  }
+}
+
+/** The content hash of samples held in memory. */
+export function contentHashOf(samples: readonly ImuSample[]): string {
+  const h = new SampleHasher();
+  h.push(samples);
+  return h.digest();
+}
+
+/** The hash of a stored session's samples (its frames decoded again, or its stored samples), read batch by batch. */
+export function computeSessionContentHash(store: SessionStore, session: StoredSession): { hash: string; samples: number } {
+  const h = new SampleHasher();
+  for (const chunk of sessionSampleChunks(store, session)) h.push(chunk);
+  return { hash: h.digest(), samples: h.count };
+}
+
+/** The session's stored hash, computed and kept first when it has none (sessions stored before schema 5, interrupted ones). */
+export function ensureContentHash(store: SessionStore, session: StoredSession): string {
+  if (session.contentHash) return session.contentHash;
+  const { hash } = computeSessionContentHash(store, session);
+  store.setContentHash(session.id, hash);
+  return hash;
+}
+
+/**
+ * The ended session holding the same samples, or null. Sessions without a stored hash whose
+ * stored sample count matches are hashed now (and keep it), so older sessions are found too.
+ */
+export function findSameRecording(store: SessionStore, hash: string, samples: number): StoredSession | null {
+  const known = store.findByContentHash(hash);
+  if (known) return known;
+  for (const id of store.unhashedSessionIds(samples)) {
+    const s = store.getSession(id);
+    if (ensureContentHash(store, s) === hash) return store.getSession(id);
+  }
+  return null;
+}
