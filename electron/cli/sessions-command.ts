@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import { warningsIn, type SessionFigures } from '../motion/session-figures-schema';
-import { clockText, percentText } from '../ipc/figure-text';
+import { clockText, noteMarkerText, percentText } from '../ipc/figure-text';
 import { exportSessionFiles, localIsoTime } from '../session/session-export';
 import { alreadyStoredText, importRecordingFile } from '../session/session-import';
 import type { SessionNote } from '../session/session-note';
@@ -126,11 +126,9 @@ function sourceLabel(s: StoredSession): string {
   return s.source === 'import' ? 'Imported' : s.source;
 }
 
-/** The note in a table cell: its rating and flags ("4/10 pain"), "note" for text only, "" without one. */
+/** The note in a table cell: its rating and flags ("4/10 · pain"), "note" for text only, "" without one. */
 function noteMarker(note: SessionNote | null): string {
-  if (!note) return '';
-  const parts = [note.discomfort === null ? '' : `${note.discomfort}/10`, note.pain ? 'pain' : '', note.numbness ? 'numbness' : ''].filter(Boolean);
-  return parts.length > 0 ? parts.join(' ') : 'note';
+  return note ? noteMarkerText(note) : '';
 }
 
 // ---------- show ----------

@@ -138,7 +138,7 @@ describe('roller sessions', () => {
     const { store } = openSessionStore({ dataDir: dir });
     store.saveNote(1, { discomfort: 3, pain: false, numbness: true, text: 'tingling\nleft hand' }, NOW);
     store.close();
-    expect((await run(env, out, 'list')).out).toMatch(/\n\s*1\s+2025-03-01 17:00\s+.*\s+Imported\s+completed\s+3\/10 numbness\n/);
+    expect((await run(env, out, 'list')).out).toMatch(/\n\s*1\s+2025-03-01 17:00\s+.*\s+Imported\s+completed\s+3\/10 · numbness\n/);
     const json = JSON.parse((await run(env, out, 'list', '--json')).out) as Record<string, unknown>[];
     expect(json[0]!['note']).toEqual({ discomfort: 3, pain: false, numbness: true, text: 'tingling\nleft hand', updatedAt: '2025-03-01T18:30:00.000Z' });
     const shown = await run(env, out, 'show', '1');
