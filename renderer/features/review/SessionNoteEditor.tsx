@@ -8,6 +8,7 @@ import { DISCOMFORT_MAX, DISCOMFORT_MIN, NOTE_TEXT_MAX_CHARS, type PastSession, 
 import { useServices } from '../../app/services-context';
 import { ErrorLine } from '../../common/ErrorLine';
 import { useAction } from '../../common/use-action';
+import './note.css';
 
 interface Props {
   sessionId: number;
