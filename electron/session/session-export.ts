@@ -26,6 +26,7 @@ import { TrackColumns } from '../motion/track-columns';
 import { BlobFormatError } from './byte-buffer';
 import { SampleHasher } from './content-hash';
 import { JSON_DECIMALS, roundTo, roundedForJson } from './json-numbers';
+import { NOTE_METADATA_KEYS, noteMetadata } from './session-note';
 import { decodeTrackBatch } from './track-batch-codec';
 import { sessionSampleChunks, summarizeStoredSession, type DecodeReport } from './session-data';
 import type { StoredSession } from './session-records';
@@ -71,10 +72,7 @@ const OWN_KEYS = new Set([
   'end_reason',
   'engine_version',
   'imported_from',
-  'note_discomfort',
-  'note_pain',
-  'note_numbness',
-  'note_text',
+  ...NOTE_METADATA_KEYS,
 ]);
 
 /** `roller-session-12-2025-03-01`: the base name of a session's exported files. */
@@ -114,13 +112,10 @@ export function sessionCsvMetadata(session: StoredSession): RecordingMetadata {
   if (session.endReason) meta['end_reason'] = session.endReason;
   meta['engine_version'] = session.engineVersion;
   if (session.origin) meta['imported_from'] = clean(session.origin.fileName) || 'a recording file';
-  const note = session.note;
-  if (note) {
-    if (note.discomfort !== null) meta['note_discomfort'] = String(note.discomfort);
-    if (note.pain) meta['note_pain'] = 'yes';
-    if (note.numbness) meta['note_numbness'] = 'yes';
-    const text = clean(note.text).slice(0, RECORDING_CSV_MAX_LINE_CHARS - '# note_text='.length);
-    if (text && formatRecordingMetadataLine('note_text', text).length <= RECORDING_CSV_MAX_LINE_CHARS) meta['note_text'] = text;
+  if (session.note) {
+    for (const [k, v] of Object.entries(noteMetadata(session.note, RECORDING_CSV_MAX_LINE_CHARS - '# note_text='.length))) {
+      if (recordingMetadataValueProblem(k, v) === undefined && formatRecordingMetadataLine(k, v).length <= RECORDING_CSV_MAX_LINE_CHARS) meta[k] = v;
+    }
   }
   return meta;
 }

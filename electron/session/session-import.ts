@@ -35,6 +35,7 @@ import { recordingSettings } from './recording-settings';
 import type { StoredSession } from './session-records';
 import type { SessionStore } from './session-store';
 import { localIsoTime } from './session-export';
+import { noteFromMetadata } from './session-note';
 import { SessionStoreError } from './store-error';
 import { StoredAnalysisStream } from './stored-analysis-stream';
 import { textFileChunks } from './text-file-chunks';
@@ -133,6 +134,8 @@ export function importRecording(store: SessionStore, text: RecordingText, option
       ownerPid: null,
       origin: { fileName: basename(name), metadata: check.metadata },
       contentHash: check.contentHash,
+      // An export's note (`note_*` metadata) comes along; it dates from the session's start.
+      note: noteFromMetadata(check.metadata),
     },
     (pieces) => {
       const samples = new SampleBatcher((b) => pieces.samples(b));

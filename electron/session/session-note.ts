@@ -43,3 +43,37 @@ export type SessionNote = z.output<typeof SessionNoteSchema>;
 export function isEmptyNote(n: SessionNoteInput): boolean {
   return n.discomfort === null && !n.pain && !n.numbness && n.text.trim() === '';
 }
+
+// eslint-disable-next-line no-control-regex -- control characters are what this finds
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
+/** The recording CSV's metadata keys that carry a note (an export writes them, an import reads them back). */
+export const NOTE_METADATA_KEYS = ['note_discomfort', 'note_pain', 'note_numbness', 'note_text'] as const;
+
+/**
+ * A note as `# key=value` lines: the rating when rated, `yes` for a flag that is set, the text on
+ * one line (control characters and line breaks become spaces) cut to `maxTextChars`.
+ */
+export function noteMetadata(note: SessionNote, maxTextChars: number): Record<string, string> {
+  const meta: Record<string, string> = {};
+  if (note.discomfort !== null) meta['note_discomfort'] = String(note.discomfort);
+  if (note.pain) meta['note_pain'] = 'yes';
+  if (note.numbness) meta['note_numbness'] = 'yes';
+  const text = note.text.replace(CONTROL_CHARACTERS, ' ').trim().slice(0, maxTextChars).trim();
+  if (text) meta['note_text'] = text;
+  return meta;
+}
+
+/** The note an export's metadata carries (null when none, or when it does not read as one: then nothing of it is taken). */
+export function noteFromMetadata(meta: Readonly<Record<string, string>>): SessionNoteInput | null {
+  if (!NOTE_METADATA_KEYS.some((k) => meta[k] !== undefined)) return null;
+  const rating = meta['note_discomfort'];
+  const note = {
+    discomfort: rating === undefined ? null : /^\d{1,2}$/.test(rating) ? Number(rating) : NaN,
+    pain: meta['note_pain'] === 'yes',
+    numbness: meta['note_numbness'] === 'yes',
+    text: meta['note_text'] ?? '',
+  };
+  const parsed = SessionNoteInputSchema.safeParse(note);
+  return parsed.success && !isEmptyNote(parsed.data) ? parsed.data : null;
+}

@@ -52,6 +52,8 @@ export interface NewSession {
   origin?: ImportOrigin | null;
   /** The samples' content hash (./content-hash.ts), when known at the start (an import). */
   contentHash?: string | null;
+  /** The user's note, when one comes with the session (an export's note imported). */
+  note?: SessionNoteInput | null;
 }
 
 export interface FrameBatchWrite {
@@ -218,6 +220,8 @@ export class SessionStore {
     const config = s.sensorConfig === null ? null : this.checked(SensorConfigSchema, s.sensorConfig, 'sensor configuration');
     const sensor = s.sensor === null ? null : this.checked(SensorRefSchema, s.sensor, 'sensor');
     const origin = s.origin ? this.checked(ImportOriginSchema, s.origin, 'import origin') : null;
+    const noteInput = s.note ? this.checked(SessionNoteInputSchema, s.note, 'note') : null;
+    const note: SessionNote | null = noteInput && !isEmptyNote(noteInput) ? { ...noteInput, text: noteInput.text.trim(), updatedAt: Math.round(s.startedAt) } : null;
     if ((s.dataKind === 'frames') !== (config !== null)) {
       throw new SessionStoreError('invalid', `a ${s.dataKind} session ${config ? 'must not have' : 'needs'} a sensor configuration`);
     }
@@ -225,8 +229,8 @@ export class SessionStore {
       const tx = this.db.transaction(() => {
         if (sensor) this.rememberSensor(sensor, s.startedAt);
         const info = this.stmt(
-          `INSERT INTO sessions (started_at, utc_offset_min, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, data_kind, origin, owner_pid, owner_lock, heartbeat_at, content_hash)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO sessions (started_at, utc_offset_min, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, data_kind, origin, owner_pid, owner_lock, heartbeat_at, content_hash, note)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           Math.round(s.startedAt),
           Math.round(s.utcOffsetMin),
@@ -243,6 +247,7 @@ export class SessionStore {
           s.ownerLock ?? null,
           Math.round(s.startedAt),
           s.contentHash ?? null,
+          note ? JSON.stringify(note) : null,
         );
         return Number(info.lastInsertRowid);
       });

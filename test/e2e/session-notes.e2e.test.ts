@@ -26,7 +26,7 @@ const SIZES = [
 async function shots(page: Page, name: string, testId: string): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expect.poll(() => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
     await page
       .getByTestId(testId)
       .first()

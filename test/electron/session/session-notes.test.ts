@@ -77,4 +77,18 @@ describe('session notes', () => {
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE note IS NOT NULL').get()).toEqual({ n: 0 });
     store.close();
   });
+
+  it('comes along when the export is imported into another data folder; metadata that is no note brings none', () => {
+    const { store, id } = storeWithSession();
+    store.saveNote(id, { discomfort: 8, pain: true, numbness: true, text: 'stopped early\nleft side' }, NOW);
+    const csv = [...sessionCsvChunks(store, store.getSession(id))].join('');
+    const other = openSessionStore({ dataDir: join(root, `d${n++}`) }).store;
+    const imported = importRecordingText(other, csv, { fileName: 'exported.csv', settings: motionSettings({}), now: NOW + 5 }).session;
+    expect(imported.note).toEqual({ discomfort: 8, pain: true, numbness: true, text: 'stopped early left side', updatedAt: imported.startedAt });
+    const sim = simulation('dwell-20s', { untilS: 3 });
+    const odd = importRecordingText(other, formatRecordingCsv(sim.samples, { note_discomfort: '12', note_text: 'x' }), { fileName: 'odd.csv', settings: motionSettings({}), now: NOW }).session;
+    expect(odd.note).toBeNull();
+    other.close();
+    store.close();
+  });
 });
