@@ -111,4 +111,25 @@ describe.skipIf(!canRunBrowser)('import de-duplication and session notes in Chro
     const stored = HistorySchema.parse(await app.handle('history.get', { days: 30 })).sessions[0]!;
     expect(stored.note).toMatchObject({ discomfort: 4, pain: false, numbness: true, text: 'Tingling in the left hand after the upper back.' });
   });
+
+  it('the end card offers a note on the session just recorded', async () => {
+    await page.getByTestId('nav-pair').click();
+    await page.getByTestId('use-simulated').click();
+    await page.locator('[data-testid="connection-state"][data-state="streaming"]').waitFor({ timeout: 20_000 });
+    await page.getByTestId('nav-session').click();
+    await page.getByTestId('start-button').click();
+    await expect.poll(() => app.snapshot().session.figures?.durationS ?? 0, { timeout: 20_000 }).toBeGreaterThan(2);
+    await page.getByTestId('stop-button').click();
+    await page.getByTestId('session-summary').waitFor();
+    const liveId = app.snapshot().session.sessionId!;
+    await page.getByTestId('summary-add-note').click();
+    await page.getByTestId('note-discomfort-2').click();
+    await page.getByTestId('note-text').fill('Easy today.');
+    await page.getByTestId('note-save').click();
+    await page.getByTestId('note-saved').waitFor();
+    await shots(page, '44-end-card-note', 'session-summary');
+    const stored = HistorySchema.parse(await app.handle('history.get', { days: 30 })).sessions.find((x) => x.id === liveId)!;
+    expect(stored.note).toMatchObject({ discomfort: 2, text: 'Easy today.' });
+    expect(stored.imported).toBe(false);
+  }, 60_000);
 });
