@@ -13,31 +13,34 @@
  * differently (`1.0` for `1`, other metadata) is the same recording.
  */
 import { createHash, type Hash } from 'node:crypto';
+import { endianness } from 'node:os';
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { sessionSampleChunks } from './session-data';
 import type { StoredSession } from './session-records';
 import type { SessionStore } from './session-store';
 
 const SAMPLES_PER_BLOCK = 1024;
-const BYTES_PER_SAMPLE = 7 * 8;
+const BIG_ENDIAN = endianness() === 'BE';
 
 export class SampleHasher {
   private readonly hash: Hash = createHash('sha256');
-  private readonly block = Buffer.alloc(SAMPLES_PER_BLOCK * BYTES_PER_SAMPLE);
+  private readonly block = new Float64Array(SAMPLES_PER_BLOCK * 7);
+  private readonly bytes = new Uint8Array(this.block.buffer);
   private used = 0;
   private n = 0;
 
   push(samples: readonly ImuSample[]): void {
+    const b = this.block;
     for (const s of samples) {
-      let o = this.used;
-      const b = this.block;
-      o = b.writeDoubleLE(s.tS, o);
-      o = b.writeDoubleLE(s.axG, o);
-      o = b.writeDoubleLE(s.ayG, o);
-      o = b.writeDoubleLE(s.azG, o);
-      o = b.writeDoubleLE(s.gxDps, o);
-      o = b.writeDoubleLE(s.gyDps, o);
-      this.used = b.writeDoubleLE(s.gzDps, o);
+      const o = this.used;
+      b[o] = s.tS;
+      b[o + 1] = s.axG;
+      b[o + 2] = s.ayG;
+      b[o + 3] = s.azG;
+      b[o + 4] = s.gxDps;
+      b[o + 5] = s.gyDps;
+      b[o + 6] = s.gzDps;
+      this.used = o + 7;
       if (this.used === b.length) this.drain();
     }
     this.n += samples.length;
@@ -56,7 +59,10 @@ export class SampleHasher {
 
   private drain(): void {
     if (this.used === 0) return;
-    this.hash.update(this.block.subarray(0, this.used));
+    const bytes = this.bytes.subarray(0, this.used * 8);
+    // The hash is defined on little-endian float64: a big-endian machine swaps each number's bytes first.
+    if (BIG_ENDIAN) for (let i = 0; i < bytes.length; i += 8) bytes.subarray(i, i + 8).reverse();
+    this.hash.update(bytes);
     this.used = 0;
   }
 }

@@ -3,6 +3,7 @@
  * electron/session/content-hash.ts), import twice, export → import, sessions stored before
  * schema 5, and the day an imported session counts for.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,5 +150,14 @@ describe('the day an imported session counts for', () => {
     expect(priorDailyRollingS(store, NOW, 60)).toBe(0);
     expect(priorDailyRollingS(store, Date.parse('2025-03-01T22:00:00Z'), 60)).toBeCloseTo(yesterday.summary!.rollingS, 6);
     store.close();
+  });
+});
+
+describe('content hash: the exact definition', () => {
+  it('is SHA-256 over each sample as seven little-endian float64 numbers, across block boundaries', () => {
+    const samples = Array.from({ length: 2500 }, (_, i) => ({ tS: i / 100, axG: -0.5 + i * 1e-4, ayG: 0.25, azG: 1, gxDps: i % 7, gyDps: -3.5, gzDps: 1e-9 * i }));
+    const bytes = Buffer.alloc(samples.length * 56);
+    samples.forEach((s, i) => [s.tS, s.axG, s.ayG, s.azG, s.gxDps, s.gyDps, s.gzDps].forEach((v, k) => bytes.writeDoubleLE(v, i * 56 + k * 8)));
+    expect(contentHashOf(samples)).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
   });
 });
