@@ -203,6 +203,17 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     await scheduler.drive(app.dispose());
   });
 
+  it("a recording without started_at counts for the day its file was last modified (the renderer sends the file's time)", async () => {
+    const { app, scheduler } = makeApp('file-time');
+    const plain = formatRecordingCsv(sim.samples);
+    const modified = Date.parse('2026-11-01T20:00:00Z');
+    const { uploadId } = await app.handle('import.begin', { fileName: 'old.csv', bytes: Buffer.byteLength(plain), lastModifiedMs: modified });
+    await app.handle('import.chunk', { uploadId, index: 0, text: plain });
+    const r = ImportResultSchema.parse(await app.handle('import.finish', { uploadId, pieces: 1 }));
+    expect(Date.parse(r.session.startedAt)).toBe(modified - Math.round((sim.samples.at(-1)!.tS - sim.samples[0]!.tS) * 1000));
+    await scheduler.drive(app.dispose());
+  });
+
   it('saves a note, shows it in history and review, and refuses a bad one at the request boundary naming the field', async () => {
     const { app, scheduler } = makeApp('notes');
     const { session } = await importText(app, 'too-fast.csv', csv, 1_000_000);
