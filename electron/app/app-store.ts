@@ -5,7 +5,7 @@
  */
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import type { SensorConfig } from '../../sensor-protocol/gatt/sensor-config';
-import type { History, ImportResult, Profile, ReanalysisResult, Screening, SessionReview } from '../ipc/ipc-contract';
+import type { History, ImportResult, PastSession, Profile, ReanalysisResult, Screening, SessionNoteInput, SessionReview } from '../ipc/ipc-contract';
 import type { MotionSettings } from '../motion/motion-settings';
 import type { CoachEvent, TrackPoint } from '../motion/motion-types';
 import type { SessionFigures } from '../motion/session-figures-schema';
@@ -73,11 +73,15 @@ export interface AppStore {
   exportSession(id: number, folder: string, chartPng: Uint8Array | null, progress: (fraction: number) => void): Promise<ExportedFiles>;
   /**
    * Reads the recording file at `path` (streamed; `fileName` names it in messages and is kept),
-   * analyses it with `settings` and stores it as a session.
+   * analyses it with `settings` and stores it as a session — unless the same recording is stored
+   * already (`alreadyStored`, nothing added). A recording without `started_at` is taken to have
+   * ended when the user's file was last modified (`modifiedAt`), else now.
    */
-  importRecording(fileName: string, path: string, settings: MotionSettings, now: Date): ImportResult;
+  importRecording(fileName: string, path: string, settings: MotionSettings, now: Date, modifiedAt?: number | null): ImportResult;
   /** Analyses a stored session again with the current engine and these coaching settings. */
   reanalyze(id: number, coaching: (own: MotionSettings) => MotionSettings, now: Date): ReanalysisResult;
+  /** Saves (or, when it says nothing, removes) the user's note on a session. */
+  saveNote(id: number, note: SessionNoteInput, now: Date): PastSession;
   /** Removes a session and all its data. */
   deleteSession(id: number): void;
   /** Erases sessions, profile, screening and known sensors; the store stays open and empty. */
@@ -135,6 +139,9 @@ export function memoryAppStore(): AppStore & {
       throw new Error(`${fileName}: this store keeps no past sessions`);
     },
     reanalyze: (id) => {
+      throw new Error(`there is no session ${id}`);
+    },
+    saveNote: (id) => {
       throw new Error(`there is no session ${id}`);
     },
     deleteSession: (id) => {

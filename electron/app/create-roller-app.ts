@@ -20,6 +20,8 @@ export interface CreateRollerAppOptions {
   downloadsDir?: string;
   /** Default: see user-export-folder.ts. */
   exportFolder?: string;
+  /** Opens a folder with the system's file manager (Electron: shell.openPath); none in the browser host. */
+  openFolder?: (folder: string) => Promise<string>;
 }
 
 export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
@@ -38,6 +40,7 @@ export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
       return { noble: sim.noble, dispose: () => sim.dispose(), person };
     },
     remembered: store.remembered,
+    ...(o.openFolder ? { openFolder: o.openFolder } : {}),
     exportFolder: o.exportFolder ?? userExportFolder({ env: process.env, dataDir, downloadsDir: o.downloadsDir }),
   });
 }

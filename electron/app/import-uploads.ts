@@ -31,6 +31,8 @@ export interface Upload {
   pieces: number;
   received: number;
   lastMs: number;
+  /** When the user's file was last modified (ms since 1970), as the renderer read it; null when not told. */
+  modifiedAt: number | null;
   file: UploadFile;
 }
 
@@ -45,7 +47,7 @@ export class ImportUploads {
     private readonly limits: { maxOpen: number; idleMs: number } = { maxOpen: 2, idleMs: 5 * 60_000 },
   ) {}
 
-  begin(fileName: string, bytes: number, nowMs: number): string {
+  begin(fileName: string, bytes: number, nowMs: number, modifiedAt: number | null = null): string {
     if (bytes > IMPORT_MAX_BYTES) throw new UploadError(`${fileName}: the file holds ${bytes} bytes; an import takes at most ${IMPORT_MAX_BYTES} (4 GiB); nothing was imported`);
     this.expire(nowMs);
     while (this.open.size >= this.limits.maxOpen) {
@@ -59,7 +61,7 @@ export class ImportUploads {
     } catch (err) {
       throw new UploadError(`${fileName}: cannot keep the upload (${(err as Error).message}); nothing was imported`, { cause: err });
     }
-    this.open.set(id, { id, fileName, bytes, pieces: 0, received: 0, lastMs: nowMs, file });
+    this.open.set(id, { id, fileName, bytes, pieces: 0, received: 0, lastMs: nowMs, modifiedAt, file });
     return id;
   }
 

@@ -13,6 +13,7 @@ import { priorDailyRollingS } from '../session/session-history';
 import { routineTally, tallyFromMs } from '../session/routine-tally';
 import { SessionRecorder, type RecorderStats } from '../session/session-recorder';
 import { MOTION_ENGINE_VERSION } from '../session/engine-version';
+import { ensureContentHash } from '../session/content-hash';
 import { exportSessionSteps, type ExportedFiles } from '../session/session-export';
 import { importRecordingFile } from '../session/session-import';
 import { reanalyzeSession } from '../session/session-reanalysis';
@@ -109,6 +110,13 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
             recorder.abandon();
             throw err;
           }
+          // The samples' hash, so an export of this session imported again is recognised; a
+          // failure here costs nothing but that (the hash is computed when first needed).
+          try {
+            ensureContentHash(store, store.getSession(id));
+          } catch {
+            // kept without a hash for now
+          }
           return { lost: droppedText(recorder.stats.dropped) };
         },
       };
@@ -141,10 +149,10 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
         }
       }
     },
-    importRecording(fileName, path, settings, at) {
-      // An upload's temporary file is new: the recording is taken to have ended now, as sent.
-      const r = importRecordingFile(store, path, { fileName, settings, now: at.getTime(), fileModifiedAt: at.getTime() });
-      return { session: pastSession(r.session), samples: r.samples, warnings: r.warnings };
+    importRecording(fileName, path, settings, at, modifiedAt) {
+      // An upload's temporary file is new: without the user's file's time, the recording is taken to have ended now.
+      const r = importRecordingFile(store, path, { fileName, settings, now: at.getTime(), fileModifiedAt: modifiedAt ?? at.getTime() });
+      return { session: pastSession(r.session), alreadyStored: r.alreadyStored, samples: r.samples, warnings: r.warnings };
     },
     reanalyze(id, coaching, at) {
       const own = store.getSession(id).settings;
@@ -156,6 +164,7 @@ export function openAppStore(dataDir: string, now: () => number = Date.now): Ope
         samples: r.samples,
       };
     },
+    saveNote: (id, note, at) => pastSession(store.saveNote(id, note, at.getTime())),
     deleteSession: (id) => store.deleteSession(id),
     eraseAll() {
       store.eraseAll();

@@ -23,6 +23,9 @@ export function pastSession(s: StoredSession): PastSession {
     source: s.source,
     sensorName: s.sensor?.name ?? null,
     summary: s.summary,
+    imported: s.source === 'import',
+    importedFrom: s.origin?.fileName ?? null,
+    note: s.note,
   };
 }
 

@@ -51,6 +51,8 @@ export interface RollerAppOptions {
   exportFolder?: string;
   /** The support log's newest lines, carried in `sensors.diagnostics` (default: none). */
   supportLogLines?: () => string[];
+  /** Opens a folder with the system's file manager ('' when it worked, else why not); the desktop app only. */
+  openFolder?: (folder: string) => Promise<string>;
 }
 
 /** Changes within this long are pushed as one snapshot, ms. */
@@ -133,6 +135,7 @@ export class RollerApp {
       profile: () => this.profile.profile,
       recordingId: () => this.session.recordingId,
       progress: (p) => this.events.emit('progress', p),
+      ...(options.openFolder ? { openFolder: options.openFolder } : {}),
     });
     const offNotice = options.store.onNotice?.(changed);
     if (offNotice) this.unsubs.push(offNotice);

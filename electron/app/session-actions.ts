@@ -15,7 +15,18 @@ import { ImportUploads } from './import-uploads';
 import { IMPORT_UPLOADS_FOLDER, uploadFilesIn } from './upload-files';
 import type { RequestHandlers } from './request-handlers';
 
-type PastSessionRequest = 'history.get' | 'review.get' | 'sessions.export' | 'import.begin' | 'import.chunk' | 'import.finish' | 'import.cancel' | 'sessions.reanalyze' | 'sessions.delete';
+type PastSessionRequest =
+  | 'history.get'
+  | 'review.get'
+  | 'sessions.export'
+  | 'exports.openFolder'
+  | 'import.begin'
+  | 'import.chunk'
+  | 'import.finish'
+  | 'import.cancel'
+  | 'notes.save'
+  | 'sessions.reanalyze'
+  | 'sessions.delete';
 
 /** Days of history sent when the request does not say. */
 const HISTORY_DAYS = 90;
@@ -28,6 +39,11 @@ export interface SessionActionsOptions {
   /** The session being recorded right now, if any (it cannot be deleted or re-analysed). */
   recordingId: () => number | null;
   progress: (p: EventPayload<'progress'>) => void;
+  /**
+   * Opens a folder with the system's file manager (the desktop app: Electron's shell.openPath);
+   * resolves to an error text, '' when it worked. Absent where main cannot show the user a folder (the browser host).
+   */
+  openFolder?: (folder: string) => Promise<string>;
 }
 
 export class SessionActions {
@@ -43,7 +59,9 @@ export class SessionActions {
     'history.get': ({ days }) => this.o.store.history(days ?? HISTORY_DAYS, this.o.now()),
     'review.get': ({ id }) => this.o.store.review(id),
     'sessions.export': ({ id, chartPngBase64 }) => this.export(id, chartPngBase64),
-    'import.begin': ({ fileName, bytes }) => this.importBegin(fileName, bytes),
+    'exports.openFolder': () => this.openExportFolder(),
+    'notes.save': ({ id, note }) => this.o.store.saveNote(id, note, this.o.now()),
+    'import.begin': ({ fileName, bytes, lastModifiedMs }) => this.importBegin(fileName, bytes, lastModifiedMs ?? null),
     'import.chunk': ({ uploadId, index, text }) => this.importChunk(uploadId, index, text),
     'import.finish': ({ uploadId, pieces }) => this.importFinish(uploadId, pieces),
     'import.cancel': ({ uploadId }) => this.importCancel(uploadId),
@@ -61,12 +79,22 @@ export class SessionActions {
       { kind: 'csv', name: basename(files.csvPath), path: files.csvPath },
       { kind: 'json', name: basename(files.jsonPath), path: files.jsonPath },
     ];
+    list.push({ kind: 'track', name: basename(files.trackPath), path: files.trackPath });
     if (files.pngPath) list.push({ kind: 'png', name: basename(files.pngPath), path: files.pngPath });
     return { folder: this.o.exportFolder, files: list, samples: files.samples };
   }
 
-  importBegin(fileName: string, bytes: number): { uploadId: string } {
-    return { uploadId: this.uploads.begin(basename(fileName.replace(/\\/g, '/')), bytes, this.o.now().getTime()) };
+  /** The export folder (only that folder: the renderer cannot name another) opened with the system's file manager. */
+  async openExportFolder(): Promise<{ folder: string }> {
+    const folder = this.o.exportFolder;
+    if (!this.o.openFolder) throw new Error(`this app runs in a browser, which cannot open folders: the exports are in ${folder}`);
+    const problem = await this.o.openFolder(folder);
+    if (problem) throw new Error(`cannot open ${folder}: ${problem}`);
+    return { folder };
+  }
+
+  importBegin(fileName: string, bytes: number, modifiedAt: number | null = null): { uploadId: string } {
+    return { uploadId: this.uploads.begin(basename(fileName.replace(/\\/g, '/')), bytes, this.o.now().getTime(), modifiedAt) };
   }
 
   importChunk(uploadId: string, index: number, text: string): { received: number } {
@@ -82,7 +110,7 @@ export class SessionActions {
   importFinish(uploadId: string, pieces: number): ImportResult {
     const upload = this.uploads.finish(uploadId, pieces, this.o.now().getTime());
     try {
-      return this.o.store.importRecording(upload.fileName, upload.file.path, profileSettings(this.o.profile()), this.o.now());
+      return this.o.store.importRecording(upload.fileName, upload.file.path, profileSettings(this.o.profile()), this.o.now(), upload.modifiedAt);
     } finally {
       upload.file.remove();
     }

@@ -8,6 +8,9 @@
 import { SessionStoreError } from '../session/store-error';
 import { CliError, UsageError } from './cli-args';
 
+/** Exit code: nothing was done because nothing needed doing (`sessions import` of a recording already stored). */
+export const EXIT_NOTHING_TO_DO = 3;
+
 const oneLine = (err: Error) => err.message.replace(/\s*\n\s*/g, ' ').trim();
 
 /** The line to print for an expected failure, or null when `err` is a bug. */

@@ -14,6 +14,7 @@ import { didYouMean } from './suggest';
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+export { EXIT_NOTHING_TO_DO } from './cli-failure';
 
 const HELP_FLAGS = ['--help', '-h'];
 

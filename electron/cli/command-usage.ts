@@ -22,7 +22,8 @@ export interface CommandUsage extends SubcommandUsage {
 }
 
 /** The exit codes, as every usage text states them. */
-export const EXIT_CODES_TEXT = 'exit codes: 0 done; 1 the work failed (a file, the sensor, the data folder); 2 usage error (unknown command or flag, bad flag value, missing argument)';
+export const EXIT_CODES_TEXT =
+  'exit codes: 0 done; 1 the work failed (a file, the sensor, the data folder); 2 usage error (unknown command or flag, bad flag value, missing argument); 3 nothing to do (sessions import: the recording is already stored)';
 
 const valueOf = (name: string, f: FlagSpec): string => (f.kind === 'boolean' ? '' : ` ${f.choices ? f.choices.join('|') : (f.value ?? 'VALUE')}`);
 

@@ -1,5 +1,5 @@
 /**
- * `roller sessions <list | history | export | import | delete | reanalyze>`: the stored sessions
+ * `roller sessions <list | show | history | export | import | delete | reanalyze>`: the stored sessions
  * from the command line. The database is the app's (`roller.sqlite` in ROLLER_DATA_DIR, else the
  * app's data folder, see electron/session/data-dir.ts); it may be open in the app at the same
  * time. Problems the store found on opening (a damaged file kept aside, interrupted sessions)
@@ -9,9 +9,10 @@
 import { mkdirSync } from 'node:fs';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import { warningsIn, type SessionFigures } from '../motion/session-figures-schema';
-import { clockText, percentText } from '../ipc/figure-text';
+import { clockText, noteMarkerText, percentText } from '../ipc/figure-text';
 import { exportSessionFiles, localIsoTime } from '../session/session-export';
-import { importRecordingFile } from '../session/session-import';
+import { alreadyStoredText, importRecordingFile } from '../session/session-import';
+import type { SessionNote } from '../session/session-note';
 import { dailyTotals, localDayStartMs, weeklyTrends } from '../session/session-history';
 import { openSessionStore } from '../session/open-session-store';
 import { profileSettings } from '../session/profile';
@@ -22,7 +23,8 @@ import { userExportFolder } from '../app/user-export-folder';
 import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
 import { commandHelp } from './command-usage';
-import { DELETE_FLAGS, EXPORT_FLAGS, HISTORY_FLAGS, LIST_FLAGS, REANALYZE_FLAGS, SESSIONS_USAGE } from './sessions-usage';
+import { EXIT_NOTHING_TO_DO } from './cli-failure';
+import { DELETE_FLAGS, EXPORT_FLAGS, HISTORY_FLAGS, LIST_FLAGS, REANALYZE_FLAGS, SESSIONS_USAGE, SHOW_FLAGS } from './sessions-usage';
 import { didYouMean } from './suggest';
 
 export interface SessionsCommandOptions {
@@ -35,7 +37,7 @@ export interface SessionsCommandOptions {
 
 type Sub = (store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>) => number;
 
-const SUBCOMMANDS: Record<string, Sub> = { list, history, export: exportSub, import: importSub, delete: deleteSub, reanalyze };
+const SUBCOMMANDS: Record<string, Sub> = { list, show, history, export: exportSub, import: importSub, delete: deleteSub, reanalyze };
 
 export async function sessionsCommand(argv: readonly string[], io: CliIo, options: SessionsCommandOptions = {}): Promise<number> {
   const [name, ...rest] = argv;
@@ -83,10 +85,11 @@ function list(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Requ
     s.summary ? clockText(s.summary.rollingS) : '—',
     s.summary ? percentText(s.summary.withinLimitShare) : '—',
     s.summary ? String(s.summary.warnings) : '—',
-    s.source,
+    sourceLabel(s),
     s.state === 'recording' ? 'recording…' : (s.endReason ?? ''),
+    noteMarker(s.note),
   ]);
-  io.stdout.write(table(['id', 'started', 'length', 'rolling', 'within limit', 'warnings', 'source', 'end'], rows, [0, 2, 3, 4, 5]));
+  io.stdout.write(table(['id', 'started', 'length', 'rolling', 'within limit', 'warnings', 'source', 'end', 'note'], rows, [0, 2, 3, 4, 5]));
   const offset = -new Date(now).getTimezoneOffset();
   const today = store.rollingTimeBetween(localDayStartMs(now, offset), now + 1);
   const budgetMin = store.getProfile().dailyBudgetMin;
@@ -102,6 +105,8 @@ function sessionJson(s: StoredSession): Record<string, unknown> {
     state: s.state,
     endReason: s.endReason,
     source: s.source,
+    imported: s.source === 'import',
+    importedFrom: s.origin?.fileName ?? null,
     sensor: s.sensor,
     dataKind: s.dataKind,
     engineVersion: s.engineVersion,
@@ -111,7 +116,48 @@ function sessionJson(s: StoredSession): Record<string, unknown> {
     warnings: s.summary?.warnings ?? null,
     eventCounts: s.summary?.eventCounts ?? null,
     figures: s.summary,
+    contentHash: s.contentHash,
+    note: s.note ? { discomfort: s.note.discomfort, pain: s.note.pain, numbness: s.note.numbness, text: s.note.text, updatedAt: new Date(s.note.updatedAt).toISOString() } : null,
   };
+}
+
+/** "Imported" for an imported session, else where its samples came from. */
+function sourceLabel(s: StoredSession): string {
+  return s.source === 'import' ? 'Imported' : s.source;
+}
+
+/** The note in a table cell: its rating and flags ("4/10 · pain"), "note" for text only, "" without one. */
+function noteMarker(note: SessionNote | null): string {
+  return note ? noteMarkerText(note) : '';
+}
+
+// ---------- show ----------
+
+function show(store: SessionStore, argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, SHOW_FLAGS);
+  const s = store.getSession(sessionId(args.positional, 'show'));
+  if (args.flags.has('json')) {
+    io.stdout.write(`${JSON.stringify(sessionJson(s), null, 2)}\n`);
+    return 0;
+  }
+  const f = s.summary;
+  const lines = [
+    `session ${s.id}${s.source === 'import' ? ' (Imported)' : ''}`,
+    `  started      ${localIsoTime(s.startedAt, s.utcOffsetMin).slice(0, 16).replace('T', ' ')}`,
+    `  ended        ${s.state === 'recording' ? 'recording…' : (s.endReason ?? '—')}`,
+    `  source       ${s.source === 'import' ? `Imported from ${s.origin?.fileName ?? 'a recording'}` : s.source}${s.sensor ? `, ${s.sensor.kind} ${s.sensor.name}` : ''}`,
+    `  figures      ${describeSummary(f)}${f ? `, ${percentText(f.withinLimitShare)} within the limit` : ''}`,
+  ];
+  const n = s.note;
+  if (!n) lines.push('  note         —');
+  else {
+    lines.push(`  discomfort   ${n.discomfort === null ? 'not rated' : `${n.discomfort}/10`}`);
+    lines.push(`  pain         ${n.pain ? 'yes' : 'no'}`);
+    lines.push(`  numbness     ${n.numbness ? 'yes' : 'no'}`);
+    if (n.text) lines.push(`  note         ${n.text.replace(/\s*\n\s*/g, ' / ')}`);
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
 }
 
 // ---------- history ----------
@@ -173,7 +219,7 @@ function exportSub(store: SessionStore, argv: readonly string[], io: CliIo, ctx:
   const folder = outDir ?? ctx.exportFolder;
   makeFolder(folder, outDir !== undefined ? `--out-dir ${folder}` : `the export folder ${folder}`);
   const files = exportSessionFiles(store, id, folder);
-  io.stdout.write(`session ${id} → ${files.csvPath} (${files.samples} samples), ${files.jsonPath}\n`);
+  io.stdout.write(`session ${id} → ${files.csvPath} (${files.samples} samples), ${files.jsonPath}, ${files.trackPath}\n`);
   return 0;
 }
 
@@ -194,6 +240,10 @@ function importSub(store: SessionStore, argv: readonly string[], io: CliIo, ctx:
   const result = importRecordingFile(store, file, { settings: profileSettings(store.getProfile()), now: ctx.now() });
   for (const w of result.warnings) io.stderr.write(`roller sessions import: ${file}: ${w}\n`);
   const s = result.session;
+  if (result.alreadyStored) {
+    io.stdout.write(`${file}: ${alreadyStoredText(s)}; nothing was added\n`);
+    return EXIT_NOTHING_TO_DO;
+  }
   io.stdout.write(`imported ${file} as session ${s.id}: ${result.samples} samples, ${describeSummary(s.summary)}\n`);
   return 0;
 }

@@ -18,6 +18,10 @@ export const HISTORY_FLAGS: Record<string, FlagSpec> = {
   json: { kind: 'boolean', help: 'JSON instead of tables' },
 };
 
+export const SHOW_FLAGS: Record<string, FlagSpec> = {
+  json: { kind: 'boolean', help: 'JSON instead of text' },
+};
+
 export const EXPORT_FLAGS: Record<string, FlagSpec> = {
   'out-dir': { kind: 'string', value: 'DIR', help: "where to write (created when missing; default: the app's export folder)" },
 };
@@ -39,12 +43,13 @@ export const SESSIONS_USAGE: CommandUsage = {
   flags: {},
   subcommands: [
     { name: 'list', summary: "stored sessions, newest first, and today's rolling time", flags: LIST_FLAGS },
+    { name: 'show', args: '<id>', summary: 'one session: its figures, where it came from, and your note', flags: SHOW_FLAGS },
     { name: 'history', summary: 'daily totals against the budget and weekly trends', flags: HISTORY_FLAGS },
-    { name: 'export', args: '<id>', summary: 'writes roller-session-<id>-<date>.csv (recording) and .json (summary)', flags: EXPORT_FLAGS },
+    { name: 'export', args: '<id>', summary: 'writes roller-session-<id>-<date>.csv (recording), .json (summary) and -track.json (position, speed, zone)', flags: EXPORT_FLAGS },
     {
       name: 'import',
       args: '<recording.csv>',
-      summary: `stores a recording as a session, analysed with the current engine; streamed, all or nothing; up to ${grouped(IMPORT_MAX_SAMPLES)} samples spanning up to ${IMPORT_TIME_LIMITS.maxSpanS / 3600} h, files up to ${IMPORT_MAX_BYTES / 1024 ** 3} GiB`,
+      summary: `stores a recording as a session, analysed with the current engine; streamed, all or nothing; up to ${grouped(IMPORT_MAX_SAMPLES)} samples spanning up to ${IMPORT_TIME_LIMITS.maxSpanS / 3600} h, files up to ${IMPORT_MAX_BYTES / 1024 ** 3} GiB; a recording already stored is not added again (exit code 3)`,
       flags: {},
     },
     { name: 'delete', args: '<id>', summary: 'removes a session and all its data', flags: DELETE_FLAGS },

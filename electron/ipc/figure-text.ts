@@ -64,3 +64,9 @@ export function sessionFigureTexts(f: SessionFigures, length: (cm: number) => st
     neck: excursionText(f.excursions.neck, length),
   };
 }
+
+/** What a session's note says in a few characters, for a list: "4/10 · pain · numbness", "note" for text only. */
+export function noteMarkerText(note: { discomfort: number | null; pain: boolean; numbness: boolean }): string {
+  const parts = [note.discomfort === null ? '' : `${note.discomfort}/10`, note.pain ? 'pain' : '', note.numbness ? 'numbness' : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(' · ') : 'note';
+}

@@ -17,6 +17,7 @@ import { IMPORT_MAX_BYTES } from '../session/import-limits';
 import { SessionFiguresSchema } from '../motion/session-figures-schema';
 import { ProfileSchema as StoredProfileSchema, SAMPLE_RATE_CHOICES_HZ } from '../session/profile';
 import { RoutineKindSchema } from '../session/routine-kind';
+import { SessionNoteInputSchema, SessionNoteSchema } from '../session/session-note';
 
 // ---------- shared pieces ----------
 
@@ -357,7 +358,14 @@ export const PastSessionSchema = z.object({
   sensorName: z.string().nullable(),
   /** The figures stored with the session (null: nothing was stored). */
   summary: SessionFiguresSchema.nullable(),
+  /** Imported from a recording file (source `import`), with the file's name. */
+  imported: z.boolean(),
+  importedFrom: z.string().nullable(),
+  /** The user's note on the session (electron/session/session-note.ts), or null. */
+  note: SessionNoteSchema.nullable(),
 });
+
+export { SessionNoteInputSchema };
 
 export const HistorySchema = z.object({
   sessions: z.array(PastSessionSchema),
@@ -429,12 +437,14 @@ export const MAX_REPLAY_CHARS = 8_000_000;
 
 export const ExportResultSchema = z.object({
   folder: z.string(),
-  files: z.array(z.object({ kind: z.enum(['csv', 'json', 'png']), name: z.string(), path: z.string() })),
+  files: z.array(z.object({ kind: z.enum(['csv', 'json', 'track', 'png']), name: z.string(), path: z.string() })),
   samples: z.number().int().nonnegative(),
 });
 
 export const ImportResultSchema = z.object({
+  /** The new session; when `alreadyStored`, the session that already holds this recording (nothing was added). */
   session: PastSessionSchema,
+  alreadyStored: z.boolean(),
   samples: z.number().int().nonnegative(),
   /** The reader's notes on the file (e.g. a misspelt metadata key); the import went ahead. */
   warnings: z.array(z.string()),
@@ -506,8 +516,18 @@ export const REQUESTS = {
       .strict(),
     ExportResultSchema,
   ),
-  /** An import starts: the file's name and size in bytes; answers the upload's id. */
-  'import.begin': req(z.object({ fileName: z.string().min(1).max(255), bytes: z.number().int().min(1).max(MAX_IMPORT_BYTES) }).strict(), z.object({ uploadId: z.string() })),
+  /** An import starts: the file's name, size in bytes and time; answers the upload's id. */
+  'import.begin': req(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        bytes: z.number().int().min(1).max(MAX_IMPORT_BYTES),
+        /** When the file was last modified, ms since 1970: a recording without `started_at` is taken to have ended then. */
+        lastModifiedMs: z.number().int().min(0).max(8.64e15).optional(),
+      })
+      .strict(),
+    z.object({ uploadId: z.string() }),
+  ),
   /** The next piece of the file's text, in order. */
   'import.chunk': req(
     z.object({ uploadId: z.string().min(1).max(64), index: z.number().int().nonnegative(), text: z.string().max(MAX_IMPORT_CHUNK_CHARS) }).strict(),
@@ -518,6 +538,10 @@ export const REQUESTS = {
   'import.cancel': req(z.object({ uploadId: z.string().min(1).max(64) }).strict(), ok),
   /** Runs the current engine over the session's raw data again, with the current settings. */
   'sessions.reanalyze': req(z.object({ id: z.number().int().positive() }).strict(), ReanalysisResultSchema),
+  /** Saves the user's note on a session (an empty note removes it); answers the session as stored. */
+  'notes.save': req(z.object({ id: z.number().int().positive(), note: SessionNoteInputSchema }).strict(), PastSessionSchema),
+  /** Opens the export folder with the system's file manager (desktop app; the browser host cannot and refuses). */
+  'exports.openFolder': req(none, z.object({ folder: z.string() })),
   /** Removes the session and all its data for good (the renderer asks the user first). */
   'sessions.delete': req(z.object({ id: z.number().int().positive() }).strict(), ok),
   /** Erases every session, the profile with the screening answers, and the remembered sensor. */
@@ -583,6 +607,8 @@ export type ExportResult = z.output<typeof ExportResultSchema>;
 export type ImportResult = z.output<typeof ImportResultSchema>;
 export type ReanalysisResult = z.output<typeof ReanalysisResultSchema>;
 export type TaskProgress = z.output<typeof TaskProgressSchema>;
+export type SessionNote = z.output<typeof SessionNoteSchema>;
+export type SessionNoteInput = z.output<typeof SessionNoteInputSchema>;
 
 /** Parses a request's params; a clear error naming the request and the field on failure. */
 export function parseRequest<N extends RequestName>(name: string, params: unknown): { ok: true; name: N; params: RequestParams<N> } | { ok: false; error: string } {

@@ -65,7 +65,7 @@ async function run(electron: ElectronShell, o: DesktopAppOptions, setDataDir: (d
 
   let roller: RollerApp;
   try {
-    roller = o.createRollerApp({ host: 'electron', dataDir, downloadsDir: app.getPath('downloads') });
+    roller = o.createRollerApp({ host: 'electron', dataDir, downloadsDir: app.getPath('downloads'), openFolder: (folder) => shell.openPath(folder) });
   } catch (error) {
     fail({ kind: 'store', error });
     return;

@@ -9,7 +9,8 @@
  * | 2 | sessions without protocol frames: `sample_batches`, `sessions.data_kind`, `sessions.origin` (imports) |
  * | 3 | `sessions.owner_lock`: the recording process's lock (./recording-lock.ts) |
  * | 4 | stored summaries take the session figures' shape (electron/motion/session-figures-schema.ts): `warnings` and `excursions` added to `sessions.summary`, `warning_count` kept equal to `warnings` |
- * | 5 | `sessions.routine`: the guided routine a session ran (./routine-kind.ts), null for a free session |
+ * | 5 | `sessions.content_hash` (the samples' hash, ./content-hash.ts: an import of a recording already stored is recognised) and `sessions.note` (the user's note, JSON of ./session-note.ts) |
+ * | 6 | `sessions.routine`: the guided routine a session ran (./routine-kind.ts), null for a free session |
  *
  * Times are ms since 1970 (UTC) unless the column says `t` (sensor time, s). JSON columns hold
  * the zod-validated records of ./session-records.ts and ./profile.ts; blobs the layouts of
@@ -146,6 +147,17 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
+    description: "the samples' content hash (an import recognises a recording already stored) and the user's note on a session",
+    // Sessions stored before have no hash (NULL): it is computed from their stored samples when
+    // first needed (an import of the same sample count, an export) and kept.
+    sql: `
+      ALTER TABLE sessions ADD COLUMN content_hash TEXT;
+      ALTER TABLE sessions ADD COLUMN note TEXT;
+      CREATE INDEX sessions_by_content_hash ON sessions (content_hash) WHERE content_hash IS NOT NULL;
+    `,
+  },
+  {
+    version: 6,
     description: 'the guided routine a session ran (null: a free session)',
     sql: `
       ALTER TABLE sessions ADD COLUMN routine TEXT;
@@ -183,6 +195,8 @@ export const REQUIRED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
     'data_kind',
     'origin',
     'owner_lock',
+    'content_hash',
+    'note',
     'routine',
   ],
   frame_batches: ['session_id', 'seq', 'frame_count', 'sample_count', 'first_arrival_ms', 'last_arrival_ms', 'data'],

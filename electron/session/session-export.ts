@@ -1,7 +1,10 @@
 /**
  * Export of a stored session: a recording CSV (the analyzer's input format: the samples
- * decoded from the stored frames with the stored sensor configuration, or the stored samples)
- * and a JSON summary (session facts, settings, summary, events, data counts).
+ * decoded from the stored frames with the stored sensor configuration, or the stored samples),
+ * a JSON summary (session facts, the user's note, settings, summary, events, data counts) and
+ * the derived track as JSON (`-track.json`: time, position, speed and zone of each stored
+ * point; the format is in docs/export-files.md). JSON numbers go through the one rounding of
+ * ./json-numbers.ts; the CSV keeps every sample exact.
  *
  * Files are written through a temporary name and renamed, so a failed export leaves no
  * half-written file. The CSV is streamed batch by batch (memory stays small for long sessions).
@@ -17,7 +20,14 @@ import {
   type RecordingMetadata,
 } from '../../sensor-protocol/recording/recording-csv-format';
 import { RecordingCsvWriter } from '../../sensor-protocol/recording/recording-csv-writer';
-import { spineMapFor } from '../motion/spine-map';
+import type { ImuSample } from '../../sensor-protocol/imu-sample';
+import { spineMapFor, ZONES } from '../motion/spine-map';
+import { TrackColumns } from '../motion/track-columns';
+import { BlobFormatError } from './byte-buffer';
+import { SampleHasher } from './content-hash';
+import { JSON_DECIMALS, roundTo, roundedForJson } from './json-numbers';
+import { NOTE_METADATA_KEYS, noteMetadata } from './session-note';
+import { decodeTrackBatch } from './track-batch-codec';
 import { sessionSampleChunks, summarizeStoredSession, type DecodeReport } from './session-data';
 import type { StoredSession } from './session-records';
 import type { SessionStore } from './session-store';
@@ -26,6 +36,8 @@ import { SessionStoreError } from './store-error';
 export interface ExportedFiles {
   csvPath: string;
   jsonPath: string;
+  /** The derived track (position, speed, zone per point). */
+  trackPath: string;
   /** The chart image, when one was given. */
   pngPath: string | null;
   samples: number;
@@ -59,6 +71,8 @@ const OWN_KEYS = new Set([
   'session_id',
   'end_reason',
   'engine_version',
+  'imported_from',
+  ...NOTE_METADATA_KEYS,
 ]);
 
 /** `roller-session-12-2025-03-01`: the base name of a session's exported files. */
@@ -97,6 +111,12 @@ export function sessionCsvMetadata(session: StoredSession): RecordingMetadata {
   meta['session_id'] = String(session.id);
   if (session.endReason) meta['end_reason'] = session.endReason;
   meta['engine_version'] = session.engineVersion;
+  if (session.origin) meta['imported_from'] = clean(session.origin.fileName) || 'a recording file';
+  if (session.note) {
+    for (const [k, v] of Object.entries(noteMetadata(session.note, RECORDING_CSV_MAX_LINE_CHARS - '# note_text='.length))) {
+      if (recordingMetadataValueProblem(k, v) === undefined && formatRecordingMetadataLine(k, v).length <= RECORDING_CSV_MAX_LINE_CHARS) meta[k] = v;
+    }
+  }
   return meta;
 }
 
@@ -104,11 +124,11 @@ export function sessionCsvMetadata(session: StoredSession): RecordingMetadata {
  * The recording CSV of a stored session, in chunks (one per stored batch). `report` is filled in
  * while decoding; `counted` hears how many samples each chunk holds.
  */
-export function* sessionCsvChunks(store: SessionStore, session: StoredSession, report?: DecodeReport, counted?: (samples: number) => void): Generator<string> {
+export function* sessionCsvChunks(store: SessionStore, session: StoredSession, report?: DecodeReport, seen?: (samples: readonly ImuSample[]) => void): Generator<string> {
   const writer = new RecordingCsvWriter(sessionCsvMetadata(session));
   for (const samples of sessionSampleChunks(store, session, report)) {
     if (samples.length === 0) continue;
-    counted?.(samples.length);
+    seen?.(samples);
     yield writer.write(samples);
   }
   const rest = writer.finish();
@@ -118,7 +138,7 @@ export function* sessionCsvChunks(store: SessionStore, session: StoredSession, r
 /** The JSON summary of a stored session (plain data, ready for JSON.stringify). */
 export function sessionSummaryJson(store: SessionStore, session: StoredSession, report?: DecodeReport): Record<string, unknown> {
   const counts = store.counts(session.id);
-  return {
+  const data = {
     format: 'roller-session-summary',
     version: 1,
     session: {
@@ -131,8 +151,13 @@ export function sessionSummaryJson(store: SessionStore, session: StoredSession, 
       sensorConfig: session.sensorConfig,
       engineVersion: session.engineVersion,
       analyzedAt: session.analyzedAt === null ? null : new Date(session.analyzedAt).toISOString(),
+      imported: session.source === 'import',
       importedFrom: session.origin?.fileName ?? null,
+      contentHash: session.contentHash,
     },
+    note: session.note
+      ? { discomfort: session.note.discomfort, pain: session.note.pain, numbness: session.note.numbness, text: session.note.text, updatedAt: new Date(session.note.updatedAt).toISOString() }
+      : null,
     settings: session.settings,
     spineMap: spineMapFor(session.settings),
     summary: session.summary ?? summarizeStoredSession(store, session),
@@ -140,6 +165,53 @@ export function sessionSummaryJson(store: SessionStore, session: StoredSession, 
     stored: { ...counts, dataKind: session.dataKind },
     decoding: report ? { decoder: report.decoder, rejections: report.rejections } : null,
   };
+  return roundedForJson(data) as Record<string, unknown>;
+}
+
+/** The stored track's points per second (./track-decimation.ts). */
+const TRACK_POINTS_PER_S = 25;
+
+/**
+ * The derived track as JSON text, in chunks (one per stored track batch): a header object with
+ * `points` as its last member, one point per line. Format: docs/export-files.md.
+ */
+export function* sessionTrackJsonChunks(store: SessionStore, session: StoredSession): Generator<string> {
+  const head = {
+    format: 'roller-session-track',
+    version: 1,
+    sessionId: session.id,
+    startedAt: localIsoTime(session.startedAt, session.utcOffsetMin),
+    engineVersion: session.engineVersion,
+    pointsPerSecond: TRACK_POINTS_PER_S,
+    spineMap: roundedForJson(spineMapFor(session.settings)),
+  };
+  yield `${JSON.stringify(head).slice(0, -1)},\n"points":[`;
+  let first = true;
+  for (const b of store.trackBatches(session.id)) {
+    const track = readTrack(b.data, `track batch ${b.seq} of session ${session.id}`);
+    const lines: string[] = [];
+    for (let i = 0; i < track.length; i++) {
+      const p = {
+        t: roundTo(track.t[i]!, JSON_DECIMALS.seconds),
+        positionCm: roundTo(track.positionCm[i]!, JSON_DECIMALS.cm),
+        speedInPerS: roundTo(track.speedInPerS[i]!, JSON_DECIMALS.speed),
+        zone: ZONES[track.zone[i]!],
+      };
+      lines.push(`${first ? '' : ','}\n${JSON.stringify(p)}`);
+      first = false;
+    }
+    if (lines.length > 0) yield lines.join('');
+  }
+  yield '\n]}\n';
+}
+
+function readTrack(blob: Uint8Array, what: string): TrackColumns {
+  try {
+    return decodeTrackBatch(blob, new TrackColumns(), what);
+  } catch (err) {
+    if (err instanceof BlobFormatError) throw new SessionStoreError('damaged', err.message, { cause: err });
+    throw err;
+  }
 }
 
 /** Writes `<base>.csv` and `<base>.json` (and `<base>-charts.png`) into `outDir`. */
@@ -160,13 +232,20 @@ export function* exportSessionSteps(store: SessionStore, id: number, outDir: str
   const base = join(outDir, exportBaseName(session));
   const csvPath = `${base}.csv`;
   const jsonPath = `${base}.json`;
+  const trackPath = `${base}-track.json`;
   const pngPath = options.chartPng ? `${base}-charts.png` : null;
   const report: DecodeReport = { decoder: null, rejections: [] };
   const expected = Math.max(1, store.counts(id).samples);
   const csv = new AtomicFile(csvPath);
+  // The export's samples are hashed as they are written: a session without a content hash yet
+  // (stored before schema 5, interrupted) gets it, so this export imported again is recognised.
+  const hasher = session.contentHash ? null : new SampleHasher();
   try {
     let written = 0;
-    for (const chunk of sessionCsvChunks(store, session, report, (n) => (written += n))) {
+    for (const chunk of sessionCsvChunks(store, session, report, (samples) => {
+      written += samples.length;
+      hasher?.push(samples);
+    })) {
       csv.write(chunk);
       yield Math.min(1, written / expected);
     }
@@ -174,10 +253,18 @@ export function* exportSessionSteps(store: SessionStore, id: number, outDir: str
   } catch (err) {
     throw csv.abort(err);
   }
+  if (hasher) store.setContentHash(id, hasher.digest());
   const samples = report.decoder ? report.decoder.samples : store.counts(id).samples;
-  writeWhole(jsonPath, `${JSON.stringify(sessionSummaryJson(store, session, report), null, 2)}\n`);
+  writeWhole(jsonPath, `${JSON.stringify(sessionSummaryJson(store, store.getSession(id), report), null, 2)}\n`);
+  const track = new AtomicFile(trackPath);
+  try {
+    for (const chunk of sessionTrackJsonChunks(store, session)) track.write(chunk);
+    track.commit();
+  } catch (err) {
+    throw track.abort(err);
+  }
   if (pngPath && options.chartPng) writeWhole(pngPath, options.chartPng);
-  return { csvPath, jsonPath, pngPath, samples };
+  return { csvPath, jsonPath, trackPath, pngPath, samples };
 }
 
 function writeWhole(path: string, data: string | Uint8Array): void {

@@ -13,7 +13,10 @@
  *                                                    summary, events ─┘
  * ```
  * The first pass checks the whole file before anything is written (the start time, and with
- * it the rolling done earlier that day, may depend on the recording's length). Everything is
+ * it the rolling done earlier that day, may depend on the recording's length) and hashes its
+ * samples (./content-hash.ts): a recording already stored — the same file imported twice, or
+ * an export of a session — is not stored again; the result names the session that holds it
+ * (`alreadyStored`). The second pass hashes again and must agree. Everything is
  * written in one transaction: a bad file imports nothing, and the error names its line and
  * column; a file that changes between the passes imports nothing either. Limits: ./import-limits.ts.
  */
@@ -23,6 +26,7 @@ import type { ImuSample } from '../../sensor-protocol/imu-sample';
 import { parseWellKnownRecordingMetadata, type RecordingMetadata } from '../../sensor-protocol/recording/recording-csv-format';
 import { RecordingCsvParser, type RecordingCsvReadLimits, type RecordingCsvWarning } from '../../sensor-protocol/recording/recording-csv-reader';
 import type { MotionSettings } from '../motion/motion-settings';
+import { SampleHasher, findSameRecording } from './content-hash';
 import { MOTION_ENGINE_VERSION } from './engine-version';
 import { IMPORT_LIMITS, IMPORT_MAX_BYTES } from './import-limits';
 import { SampleBatcher } from './sample-batcher';
@@ -30,6 +34,8 @@ import { priorDailyRollingS } from './session-history';
 import { recordingSettings } from './recording-settings';
 import type { StoredSession } from './session-records';
 import type { SessionStore } from './session-store';
+import { localIsoTime } from './session-export';
+import { noteFromMetadata } from './session-note';
 import { SessionStoreError } from './store-error';
 import { StoredAnalysisStream } from './stored-analysis-stream';
 import { textFileChunks } from './text-file-chunks';
@@ -56,7 +62,10 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
+  /** The new session; or, when `alreadyStored`, the session that already holds these samples. */
   session: StoredSession;
+  /** True when the recording was already stored: nothing was added. */
+  alreadyStored: boolean;
   samples: number;
   /** The reader's warnings (e.g. a misspelt metadata key). */
   warnings: string[];
@@ -70,6 +79,8 @@ interface RecordingCheck {
   samples: number;
   firstT: number;
   lastT: number;
+  /** The samples' content hash. */
+  contentHash: string;
 }
 
 /** A recording held in memory (a string, or its pieces in order). */
@@ -99,6 +110,11 @@ export function importRecording(store: SessionStore, text: RecordingText, option
   const limits = options.limits ?? IMPORT_LIMITS;
   const check = checkRecording(text, limits, name);
   const { values, issues } = parseWellKnownRecordingMetadata(check.metadata);
+  // The reader already notes a bad well-known value with its line; keep the one with the line.
+  const readerNotes = check.warnings.map((w) => w.message);
+  const warnings = [...readerNotes, ...issues.map((i) => i.message).filter((m) => !readerNotes.some((n) => n.includes(m)))];
+  const same = findSameRecording(store, check.contentHash, check.samples);
+  if (same) return { session: same, alreadyStored: true, samples: check.samples, warnings };
   const durationMs = (check.lastT - check.firstT) * 1000;
   const start = startOf(values.started_at, (options.fileModifiedAt ?? options.now) - durationMs);
   const chosen = recordingSettings(options.settings, check);
@@ -117,12 +133,17 @@ export function importRecording(store: SessionStore, text: RecordingText, option
       dataKind: 'samples',
       ownerPid: null,
       origin: { fileName: basename(name), metadata: check.metadata },
+      contentHash: check.contentHash,
+      // An export's note (`note_*` metadata) comes along; it dates from the session's start.
+      note: noteFromMetadata(check.metadata),
     },
     (pieces) => {
       const samples = new SampleBatcher((b) => pieces.samples(b));
       const analysis = new StoredAnalysisStream(settings, (b) => pieces.track(b));
       const parser = new RecordingCsvParser(limits);
+      const hasher = new SampleHasher();
       const take = (read: readonly ImuSample[]) => {
+        hasher.push(read);
         for (const s of read) {
           samples.push(s);
           analysis.push(s);
@@ -134,7 +155,7 @@ export function importRecording(store: SessionStore, text: RecordingText, option
       }
       if (!parser.error) take(parser.finish());
       if (parser.error) throw new SessionStoreError('bad-import', `${name}: ${parser.error.message}; nothing was imported`);
-      if (parser.sampleCount !== check.samples || parser.lastSampleT !== check.lastT) {
+      if (parser.sampleCount !== check.samples || parser.lastSampleT !== check.lastT || hasher.digest() !== check.contentHash) {
         throw new SessionStoreError('bad-import', `${name}: the file changed while it was being imported; nothing was imported`);
       }
       samples.flush();
@@ -143,20 +164,18 @@ export function importRecording(store: SessionStore, text: RecordingText, option
     },
     { endedAt: start.ms + Math.round(durationMs), endReason: 'completed' },
   );
-  // The reader already notes a bad well-known value with its line; keep the one with the line.
-  const readerNotes = check.warnings.map((w) => w.message);
-  const warnings = [...readerNotes, ...issues.map((i) => i.message).filter((m) => !readerNotes.some((n) => n.includes(m)))];
-  return { session, samples: check.samples, warnings };
+  return { session, alreadyStored: false, samples: check.samples, warnings };
 }
 
 /** Pass 1: reads the whole recording, keeping no samples; throws a 'bad-import' error naming the line. */
 function checkRecording(text: RecordingText, limits: RecordingCsvReadLimits, name: string): RecordingCheck {
   const parser = new RecordingCsvParser(limits);
+  const hasher = new SampleHasher();
   for (const chunk of text()) {
-    parser.feed(chunk);
+    hasher.push(parser.feed(chunk));
     if (parser.error) break;
   }
-  if (!parser.error) parser.finish();
+  if (!parser.error) hasher.push(parser.finish());
   if (parser.error) throw new SessionStoreError('bad-import', `${name}: ${parser.error.message}; nothing was imported`);
   if (parser.sampleCount === 0) throw new SessionStoreError('bad-import', `${name}: the recording holds no samples; nothing was imported`);
   return {
@@ -166,6 +185,7 @@ function checkRecording(text: RecordingText, limits: RecordingCsvReadLimits, nam
     samples: parser.sampleCount,
     firstT: parser.firstSampleT,
     lastT: parser.lastSampleT,
+    contentHash: hasher.digest(),
   };
 }
 
@@ -175,6 +195,11 @@ function* readOrExplain(path: string, name: string): Generator<string> {
   } catch (err) {
     throw fileError(err, path, name);
   }
+}
+
+/** "already in your sessions: 2025-03-01 18:30, session #12": what an import of a stored recording says (local time of the session). */
+export function alreadyStoredText(session: StoredSession): string {
+  return `already in your sessions: ${localIsoTime(session.startedAt, session.utcOffsetMin).slice(0, 16).replace('T', ' ')}, session #${session.id}`;
 }
 
 function fileError(err: unknown, path: string, name: string): SessionStoreError {

@@ -8,6 +8,7 @@ import { SENSOR_KINDS } from '../ble/sensor-kinds';
 import { MotionSettingsSchema } from '../motion/motion-settings';
 import { EVENT_KINDS, type CoachEvent } from '../motion/motion-types';
 import { SessionFiguresSchema } from '../motion/session-figures-schema';
+import { SessionNoteSchema } from './session-note';
 
 /** Where the samples came from (the recording CSV's `source` values). */
 export const SESSION_SOURCES = ['ble', 'simulator', 'replay', 'import'] as const;
@@ -85,6 +86,8 @@ export const SessionRowSchema = z
     last_data_at: epochMs.nullable(),
     data_kind: z.enum(DATA_KINDS),
     origin: jsonText(ImportOriginSchema).nullable(),
+    content_hash: z.string().nullable(),
+    note: jsonText(SessionNoteSchema).nullable(),
   })
   .transform((r) => ({
     id: r.id,
@@ -107,6 +110,10 @@ export const SessionRowSchema = z
     lastDataAt: r.last_data_at,
     dataKind: r.data_kind,
     origin: r.origin,
+    /** The samples' hash (./content-hash.ts); null until computed for a session stored before schema 5. */
+    contentHash: r.content_hash,
+    /** The user's note (./session-note.ts), or null. */
+    note: r.note,
   }));
 export type StoredSession = z.output<typeof SessionRowSchema>;
 

@@ -31,6 +31,7 @@ import {
   type SessionSource,
   type StoredSession,
 } from './session-records';
+import { SessionNoteInputSchema, isEmptyNote, type SessionNote, type SessionNoteInput } from './session-note';
 import { SessionStoreError, sessionGoneError, storeErrorFrom } from './store-error';
 
 export interface NewSession {
@@ -52,6 +53,10 @@ export interface NewSession {
   origin?: ImportOrigin | null;
   /** The guided routine the session runs (./routine-kind.ts); null or absent: a free session. */
   routine?: RoutineKind | null;
+  /** The samples' content hash (./content-hash.ts), when known at the start (an import). */
+  contentHash?: string | null;
+  /** The user's note, when one comes with the session (an export's note imported). */
+  note?: SessionNoteInput | null;
 }
 
 export interface FrameBatchWrite {
@@ -219,6 +224,8 @@ export class SessionStore {
     const sensor = s.sensor === null ? null : this.checked(SensorRefSchema, s.sensor, 'sensor');
     const origin = s.origin ? this.checked(ImportOriginSchema, s.origin, 'import origin') : null;
     const routine = s.routine ? this.checked(RoutineKindSchema, s.routine, 'routine') : null;
+    const noteInput = s.note ? this.checked(SessionNoteInputSchema, s.note, 'note') : null;
+    const note: SessionNote | null = noteInput && !isEmptyNote(noteInput) ? { ...noteInput, text: noteInput.text.trim(), updatedAt: Math.round(s.startedAt) } : null;
     if ((s.dataKind === 'frames') !== (config !== null)) {
       throw new SessionStoreError('invalid', `a ${s.dataKind} session ${config ? 'must not have' : 'needs'} a sensor configuration`);
     }
@@ -226,8 +233,8 @@ export class SessionStore {
       const tx = this.db.transaction(() => {
         if (sensor) this.rememberSensor(sensor, s.startedAt);
         const info = this.stmt(
-          `INSERT INTO sessions (started_at, utc_offset_min, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, data_kind, origin, owner_pid, owner_lock, heartbeat_at, routine)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO sessions (started_at, utc_offset_min, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, data_kind, origin, owner_pid, owner_lock, heartbeat_at, routine, content_hash, note)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(
           Math.round(s.startedAt),
           Math.round(s.utcOffsetMin),
@@ -244,6 +251,8 @@ export class SessionStore {
           s.ownerLock ?? null,
           Math.round(s.startedAt),
           routine,
+          s.contentHash ?? null,
+          note ? JSON.stringify(note) : null,
         );
         return Number(info.lastInsertRowid);
       });
@@ -324,6 +333,45 @@ export class SessionStore {
       this.stmt('SELECT started_at, utc_offset_min FROM sessions WHERE routine = ? AND started_at >= ? ORDER BY started_at').all(routine, Math.round(fromMs)),
     ) as { started_at: number; utc_offset_min: number }[];
     return rows.map((r) => ({ startedAt: r.started_at, utcOffsetMin: r.utc_offset_min }));
+  }
+
+  /** The ended session whose samples have this content hash (./content-hash.ts), the oldest if several; null when none. */
+  findByContentHash(hash: string): StoredSession | null {
+    const row = this.run('looking for the same recording', () => this.stmt(`${SESSION_SELECT} WHERE content_hash = ? AND ended_at IS NOT NULL ORDER BY id LIMIT 1`).get(hash));
+    return row === undefined ? null : this.parseSession(row);
+  }
+
+  /** Ended sessions without a content hash that hold `samples` samples (stored count), oldest first. */
+  unhashedSessionIds(samples: number): number[] {
+    const rows = this.run('looking for sessions to recognise', () =>
+      this.stmt(
+        `SELECT id FROM sessions s WHERE content_hash IS NULL AND ended_at IS NOT NULL
+           AND COALESCE((SELECT SUM(sample_count) FROM frame_batches WHERE session_id = s.id), 0)
+             + COALESCE((SELECT SUM(sample_count) FROM sample_batches WHERE session_id = s.id), 0) = ?
+         ORDER BY id`,
+      ).all(samples),
+    ) as { id: number }[];
+    return rows.map((r) => r.id);
+  }
+
+  setContentHash(id: number, hash: string): void {
+    if (!/^sha256:[0-9a-f]{64}$/.test(hash)) throw new SessionStoreError('invalid', `content hash: not sha256:<64 hex digits>`);
+    this.run(`saving the content hash of session ${id}`, () => {
+      if (this.stmt('UPDATE sessions SET content_hash = ? WHERE id = ?').run(hash, id).changes === 0) throw this.notFound(id);
+    });
+  }
+
+  /**
+   * Saves the user's note on a session (checked with SessionNoteInputSchema; the text trimmed),
+   * or removes it when it says nothing. Returns the session as stored.
+   */
+  saveNote(id: number, input: SessionNoteInput, atMs: number): StoredSession {
+    const n = this.checked(SessionNoteInputSchema, input, 'note');
+    const note: SessionNote | null = isEmptyNote(n) ? null : { ...n, text: n.text.trim(), updatedAt: Math.round(atMs) };
+    this.run(`saving the note of session ${id}`, () => {
+      if (this.stmt('UPDATE sessions SET note = ? WHERE id = ?').run(note ? JSON.stringify(note) : null, id).changes === 0) throw this.notFound(id);
+    });
+    return this.getSession(id);
   }
 
   unfinishedSessions(): UnfinishedSession[] {
@@ -577,4 +625,4 @@ export class SessionStore {
   }
 }
 
-const SESSION_SELECT = `SELECT id, started_at, utc_offset_min, ended_at, end_reason, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, analyzed_at, summary, last_data_at, data_kind, origin FROM sessions`;
+const SESSION_SELECT = `SELECT id, started_at, utc_offset_min, ended_at, end_reason, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, analyzed_at, summary, last_data_at, data_kind, origin, content_hash, note FROM sessions`;

@@ -39,6 +39,8 @@ export type {
   HandsFreeStatus,
   VoicePrompt,
   SessionFigures,
+  SessionNote,
+  SessionNoteInput,
   SessionStatus,
   SourceHealth,
   SensorCheck,
@@ -49,8 +51,9 @@ export type {
 } from '../../electron/ipc/ipc-contract';
 export { BROWSER_HOST_API_PATH, MAX_IMPORT_BYTES, MAX_IMPORT_CHUNK_CHARS, MAX_REPLAY_CHARS, SCREENING_QUESTIONS, WireFromMainSchema, EVENT_NAMES, ZoneSchema } from '../../electron/ipc/ipc-contract';
 export { SETTING_RANGES, dwellLimitAfterNudge, RESEARCH_PACE_SPEED_LIMIT_IN_PER_S } from '../../electron/motion/motion-settings';
+export { NOTE_TEXT_MAX_CHARS, DISCOMFORT_MIN, DISCOMFORT_MAX } from '../../electron/session/session-note';
 export { DEFAULT_SIMULATED_SCENARIO } from '../../electron/sim/default-scenario';
-export { clockText, durationText, excursionText, percentText, sessionFigureTexts, type SessionFigureTexts } from '../../electron/ipc/figure-text';
+export { clockText, durationText, excursionText, noteMarkerText, percentText, sessionFigureTexts, type SessionFigureTexts } from '../../electron/ipc/figure-text';
 export { spineMapFor, spinePlace, vertebraIn, type SpineBounds } from '../../electron/motion/spine-map';
 
 import type { CoachEventMessage, LivePoint } from '../../electron/ipc/ipc-contract';

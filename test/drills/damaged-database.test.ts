@@ -57,8 +57,9 @@ function noise(seed: number, n: number): Buffer {
 
 /**
  * Noise over the middle of one page, chosen (from the last page back) so that SQLite's own check
- * cannot even finish: `PRAGMA quick_check` throws (here SQLITE_TOOBIG, a record claiming a size no
- * row can have) instead of listing what is wrong.
+ * cannot even finish: `PRAGMA quick_check` throws (SQLITE_TOOBIG, a record claiming a size no row
+ * can have, or SQLITE_CORRUPT, depending on which rows the page holds) instead of listing what is
+ * wrong.
  */
 function damagePageSoCheckThrows(path: string): void {
   const original = readFileSync(path);
@@ -70,13 +71,14 @@ function damagePageSoCheckThrows(path: string): void {
     try {
       db.pragma('quick_check(5)');
     } catch (err) {
-      if ((err as { code?: string }).code !== 'SQLITE_TOOBIG') continue;
+      const code = (err as { code?: string }).code ?? '';
+      if (code !== 'SQLITE_TOOBIG' && !code.startsWith('SQLITE_CORRUPT')) continue;
       return;
     } finally {
       db.close();
     }
   }
-  throw new Error('no page of this database could be damaged so that quick_check throws SQLITE_TOOBIG: the recipe needs a new pattern');
+  throw new Error('no page of this database could be damaged so that quick_check throws: the recipe needs a new pattern');
 }
 
 const DAMAGES: { name: string; damage: (path: string) => void }[] = [

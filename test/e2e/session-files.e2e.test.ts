@@ -121,8 +121,8 @@ describe.skipIf(!canRunBrowser)('past sessions: import, export, compare, re-anal
       .getByTestId('export-done')
       .locator('li')
       .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
-    expect(names.map((n) => n.split('.').pop())).toEqual(['csv', 'json', 'png']);
-    const [csvName, jsonName, pngName] = names as [string, string, string];
+    expect(names.map((n) => n.replace(/^roller-session-\d+-[\d-]{10}/, ''))).toEqual(['.csv', '.json', '-track.json', '-charts.png']);
+    const [csvName, jsonName, , pngName] = names as [string, string, string, string];
     const csv = parseRecordingCsv(readFileSync(join(exportFolder, csvName), 'utf8'));
     if (!csv.ok) throw new Error(csv.error.message);
     expect(csv.samples.length).toBe(first.sim.samples.length);

@@ -16,6 +16,7 @@ import { CompareSessions } from '../review/CompareSessions';
 import { ImportRecording } from './ImportRecording';
 import { endReasonView, budgetFraction, dayHeading, daysNewestFirst, localDayOf, percentText, perSessionText, startTimeText, todayTotal, weekLabel, weeksNewestFirst } from './history-format';
 import { EndReason } from './EndReason';
+import { SessionMarkers } from './SessionMarkers';
 import './history.css';
 
 const HISTORY_DAYS = 90;
@@ -228,6 +229,7 @@ function SessionRow({ session, units, onReview, chosen, onCompare }: { session: 
   return (
     <li className={`history__session ${pain ? 'history__session--pain' : ''}`} data-testid="history-session" data-session-id={session.id}>
       <span className="history__time">{time}</span>
+      <SessionMarkers session={session} />
       <dl className="history__facts">
         <div>
           <dt>Length</dt>

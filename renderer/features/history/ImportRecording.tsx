@@ -1,7 +1,8 @@
 /**
  * Import a recording (the recording CSV the app exports, `roller record` writes, or a sensor
  * logged elsewhere): the file is read and sent in pieces with a progress bar, then analysed with
- * the current settings; errors name the file's line and column.
+ * the current settings; errors name the file's line and column. A recording already stored (the
+ * same file again, an export of a session) adds nothing: the message names the session holding it.
  */
 import { useState } from 'react';
 import { RecordingFilePicker } from '../../common/RecordingFilePicker';
@@ -32,7 +33,7 @@ export function ImportRecording({ onImported, onReview }: Props) {
     let uploadId: string | null = null;
     try {
       setState({ step: 'sending', fileName: file.name, fraction: 0 });
-      uploadId = (await bridge.request('import.begin', { fileName: file.name, bytes: file.size })).uploadId;
+      uploadId = (await bridge.request('import.begin', { fileName: file.name, bytes: file.size, ...(file.lastModified > 0 ? { lastModifiedMs: Math.round(file.lastModified) } : {}) })).uploadId;
       let pieces = 0;
       for await (const piece of filePieces(file, MAX_IMPORT_CHUNK_CHARS)) {
         await bridge.request('import.chunk', { uploadId, index: pieces++, text: piece.text });
@@ -58,7 +59,17 @@ export function ImportRecording({ onImported, onReview }: Props) {
       <RecordingFilePicker label="Choose a file…" disabled={busy} inputTestId="import-file" buttonTestId="import-choose" onFile={(file) => void importFile(file)} />
       {state.step === 'sending' && <ProgressLine fraction={state.fraction} message={`Reading ${state.fileName}…`} testId="import-progress" />}
       {state.step === 'analysing' && <ProgressLine fraction={null} message={`Analysing ${state.fileName}…`} testId="import-progress" />}
-      {state.step === 'done' && (
+      {state.step === 'done' && state.result.alreadyStored && (
+        <div className="history__import-done history__import-already" role="status" data-testid="import-already">
+          <p>
+            <strong>Already in your sessions:</strong> {state.result.session.day} at {startTimeText(state.result.session.startedAt)}, session #{state.result.session.id}. Nothing was added.
+          </p>
+          <button type="button" className="btn btn--primary" onClick={() => onReview(state.result.session.id)} data-testid="import-review">
+            Review it
+          </button>
+        </div>
+      )}
+      {state.step === 'done' && !state.result.alreadyStored && (
         <div className="history__import-done" role="status" data-testid="import-done">
           <p>
             Imported: the session of {state.result.session.day} at {startTimeText(state.result.session.startedAt)} ({state.result.samples.toLocaleString()} samples).

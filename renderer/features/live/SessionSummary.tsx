@@ -1,9 +1,11 @@
 /**
  * What the last session came to — main's figures for it, exactly as stored and as History and
  * Review show them — whether it could be saved, advice after a stop for pain, and the way to its
- * review (when it was stored).
+ * review (when it was stored), and a note on how it felt.
  */
+import { useState } from 'react';
 import { useNavigation } from '../../app/navigation';
+import { SessionNoteEditor } from '../review/SessionNoteEditor';
 import { durationText, sessionFigureTexts, type SessionStatus } from '../../bridge/contract';
 import { lengthText, type Units } from '../../common/units';
 
@@ -12,6 +14,7 @@ export function SessionSummary({ session, units }: { session: SessionStatus; uni
   const f = session.figures ? sessionFigureTexts(session.figures, (cm) => lengthText(cm, units)) : null;
   const { openReview } = useNavigation();
   const reviewId = session.endReason === 'not saved' ? null : session.sessionId;
+  const [noting, setNoting] = useState<number | null>(null);
   return (
     <section className={`summary ${pain ? 'summary--pain' : ''}`} aria-labelledby="summary-heading" data-testid="session-summary">
       <h2 id="summary-heading">{session.saveProblem ? `Last session — ${session.endReason === 'not saved' ? 'not saved' : 'partly saved'}` : 'Last session'}</h2>
@@ -53,8 +56,14 @@ export function SessionSummary({ session, units }: { session: SessionStatus; uni
           <button type="button" className="btn btn--secondary" data-testid="summary-review" onClick={() => openReview(reviewId)}>
             Review this session
           </button>
+          {noting !== reviewId && (
+            <button type="button" className="btn btn--secondary" data-testid="summary-add-note" onClick={() => setNoting(reviewId)}>
+              Add a note
+            </button>
+          )}
         </p>
       )}
+      {reviewId !== null && noting === reviewId && <SessionNoteEditor key={reviewId} sessionId={reviewId} note={null} heading="How did it feel?" />}
       {pain && (
         <p className="summary__advice" role="note">
           You stopped because it hurt. Rest, and do not roll that area again until it feels normal. If pain, numbness or tingling stays or comes back, have it looked at by a doctor or physiotherapist.

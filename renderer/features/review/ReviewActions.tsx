@@ -1,6 +1,6 @@
 /**
- * What the user can do with a session under review: export it (recording CSV, JSON summary and an
- * image of the charts), analyse it again with the current settings, or delete it — the last two
+ * What the user can do with a session under review: export it (recording CSV, JSON summary, the
+ * track and an image of the charts; then open the folder, or copy its path in a browser), analyse it again with the current settings, or delete it — the last two
  * after a confirmation. Slow work shows its progress.
  */
 import { useState } from 'react';
@@ -25,6 +25,47 @@ interface Props {
   chartImage(): string | null;
   onReanalysed(result: ReanalysisResult): void;
   onDeleted(id: number): void;
+}
+
+/**
+ * Where the export went: the desktop app opens the folder with the system's file manager (main
+ * does, `exports.openFolder`); a browser cannot open folders, so there the path is shown with a
+ * button that copies it.
+ */
+function ExportFolder({ folder }: { folder: string }) {
+  const { bridge } = useServices();
+  const { host } = useSnapshot();
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const open = useAction(() => bridge.request('exports.openFolder', {}));
+  if (host === 'electron') {
+    return (
+      <>
+        <button type="button" className="btn btn--secondary" disabled={open.busy} onClick={() => void open.run()} data-testid="export-open-folder">
+          Open folder
+        </button>
+        <ErrorLine error={open.error && `Could not open the folder: ${open.error}`} testId="export-open-error" />
+      </>
+    );
+  }
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(folder);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <div className="review__export-path">
+      <input className="review__path" readOnly value={folder} aria-label="Export folder" onFocus={(e) => e.currentTarget.select()} data-testid="export-folder-path" />
+      <button type="button" className="btn btn--secondary" onClick={() => void copy()} data-testid="export-copy-path">
+        Copy path
+      </button>
+      <span role="status" data-testid="export-copy-status">
+        {copied === true ? '✓ Copied' : copied === false ? 'Copying is not allowed here: select the path and copy it.' : ''}
+      </span>
+    </div>
+  );
 }
 
 export function ReviewActions({ review, units, chartImage, onReanalysed, onDeleted }: Props) {
@@ -87,6 +128,7 @@ export function ReviewActions({ review, units, chartImage, onReanalysed, onDelet
               </li>
             ))}
           </ul>
+          <ExportFolder folder={exported.folder} />
         </div>
       )}
       <ErrorLine error={exportAction.error && `Could not export: ${exportAction.error}`} testId="export-error" />

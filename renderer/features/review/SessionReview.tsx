@@ -16,6 +16,7 @@ import { ReviewChart, type LineChart } from './ReviewChart';
 import { EndReason } from '../history/EndReason';
 import { DwellHeatmap } from './DwellHeatmap';
 import { ReviewActions } from './ReviewActions';
+import { SessionNoteEditor } from './SessionNoteEditor';
 import { chartImageBase64 } from './chart-image';
 import './review.css';
 
@@ -128,6 +129,9 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
   return (
     <div className="review__body">
       <Summary review={review} units={units} />
+      <div className="review__note">
+        <SessionNoteEditor key={review.session.id} sessionId={review.session.id} note={review.session.note} />
+      </div>
       <ReviewActions review={review} units={units} chartImage={chartImage} onReanalysed={onReanalysed} onDeleted={onDeleted} />
       <section className="card review__where" aria-labelledby="review-where-heading">
         <h2 id="review-where-heading">Where the time went</h2>
@@ -188,6 +192,12 @@ function Summary({ review, units }: { review: Review; units: Units }) {
       <h2 id="review-summary-heading">
         {review.session.day} at {startTimeText(review.session.startedAt)}
       </h2>
+      {review.session.imported && (
+        <p className="review__imported" data-testid="review-imported">
+          <span className="imported-badge">Imported</span>
+          {review.session.importedFrom && <> from {review.session.importedFrom}</>}
+        </p>
+      )}
       <dl className="summary__facts">
         <div>
           <dt>Length</dt>

@@ -24,7 +24,7 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 describe('the app answers every request of the contract with its result schema', () => {
   it('drives each request name once or more, and each answer parses to itself', async () => {
     const scheduler = new ManualScheduler();
-    const app = testRollerApp({ scheduler, store: openAppStore(join(dir, 'data')), exportFolder: join(dir, 'out'), platform: 'linux' });
+    const app = testRollerApp({ scheduler, store: openAppStore(join(dir, 'data')), exportFolder: join(dir, 'out'), platform: 'linux', openFolder: () => Promise.resolve('') });
     app.start();
     const answered = new Set<RequestName>();
     const call = async <N extends RequestName>(name: N, params: RequestParams<N>): Promise<RequestResult<N>> => {
@@ -63,7 +63,9 @@ describe('the app answers every request of the contract with its result schema',
     await call('history.get', { days: 30 });
     await call('history.get', {});
     await call('review.get', { id });
+    await call('notes.save', { id, note: { discomfort: 3, pain: false, numbness: false, text: 'fine' } });
     await call('sessions.export', { id, chartPngBase64: PNG });
+    await call('exports.openFolder', {});
     await call('sessions.reanalyze', { id });
 
     const sim = simulate(builtInScenario('too-fast'), { seed: 3 });

@@ -12,7 +12,7 @@ import { openAppStore } from '../../../electron/app/open-app-store';
 import type { RollerApp } from '../../../electron/app/roller-app';
 import { ManualScheduler } from '../../../electron/ble/scheduler';
 import { sessionsCommand } from '../../../electron/cli/sessions-command';
-import { HistorySchema, ImportResultSchema, MAX_IMPORT_CHUNK_CHARS, ReanalysisResultSchema, type EventPayload } from '../../../electron/ipc/ipc-contract';
+import { HistorySchema, ImportResultSchema, MAX_IMPORT_CHUNK_CHARS, ReanalysisResultSchema, parseRequest, type EventPayload } from '../../../electron/ipc/ipc-contract';
 import { openSessionStore } from '../../../electron/session/open-session-store';
 import { loadSessionSamples } from '../../../electron/session/session-data';
 import { writeLongRecording } from '../../support/long-recording';
@@ -28,11 +28,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // The smallest valid PNG header is enough for the export to accept it as an image.
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]).toString('base64');
 
-function makeApp(name: string) {
+function makeApp(name: string, extra: { openFolder?: (folder: string) => Promise<string> } = {}) {
   const scheduler = new ManualScheduler();
   const store = openAppStore(join(dir, name));
   const exportFolder = join(dir, name, 'out');
-  const app = testRollerApp({ scheduler, store, exportFolder });
+  const app = testRollerApp({ scheduler, store, exportFolder, ...extra });
   const progress: EventPayload<'progress'>[] = [];
   app.on('progress', (p) => progress.push(p));
   app.start();
@@ -59,7 +59,7 @@ describe('past sessions: export, import, re-analyse, delete', () => {
 
     const out = await app.handle('sessions.export', { id: imported.session.id, chartPngBase64: PNG });
     expect(out.folder).toBe(exportFolder);
-    expect(out.files.map((f) => f.kind)).toEqual(['csv', 'json', 'png']);
+    expect(out.files.map((f) => f.kind)).toEqual(['csv', 'json', 'track', 'png']);
     for (const f of out.files) expect(existsSync(f.path)).toBe(true);
     const back = parseRecordingCsv(readFileSync(out.files[0]!.path, 'utf8'));
     if (!back.ok) throw new Error(back.error.message);
@@ -68,7 +68,7 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     const json = JSON.parse(readFileSync(out.files[1]!.path, 'utf8')) as { events: unknown[]; session: { importedFrom: string } };
     expect(json.events.length).toBe(imported.session.summary!.eventCounts['too-fast'] + imported.session.summary!.eventCounts['dwell-nudge']);
     expect(json.session.importedFrom).toBe('too-fast.csv');
-    expect([...readFileSync(out.files[2]!.path).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect([...readFileSync(out.files[3]!.path).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     const exportProgress = progress.filter((p) => p.task === 'export').map((p) => p.fraction);
     expect(exportProgress[0]).toBe(0);
     expect(exportProgress.at(-1)).toBe(1);
@@ -179,5 +179,66 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     await expect(app.handle('sessions.reanalyze', { id: live.sessionId! })).rejects.toThrow(/being recorded right now/);
     await scheduler.drive(app.handle('session.stop', { reason: 'completed' }));
     await scheduler.drive(app.dispose());
+  });
+
+  it('the same recording imported twice, and a live session exported and imported back: already stored, nothing added', async () => {
+    const { app, scheduler } = makeApp('twice');
+    const first = await importText(app, 'too-fast.csv', csv, 1_000_000);
+    expect(first.alreadyStored).toBe(false);
+    expect(first.session).toMatchObject({ imported: true, importedFrom: 'too-fast.csv', note: null });
+    const second = await importText(app, 'copy of too-fast.csv', csv, 1_000_000);
+    expect(second).toMatchObject({ alreadyStored: true, session: { id: first.session.id } });
+
+    // A session recorded live is hashed when it ends: its export is recognised.
+    await scheduler.drive(app.handle('screening.submit', screeningAnswers()));
+    await scheduler.drive(app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
+    const live = await scheduler.drive(app.handle('session.start', {}));
+    await scheduler.advanceByAsync(4_000);
+    await scheduler.drive(app.handle('session.stop', { reason: 'completed' }));
+    const out = await scheduler.drive(app.handle('sessions.export', { id: live.sessionId! }));
+    const exported = readFileSync(out.files.find((f) => f.kind === 'csv')!.path, 'utf8');
+    const again = await importText(app, 'exported.csv', exported, 1_000_000);
+    expect(again).toMatchObject({ alreadyStored: true, session: { id: live.sessionId!, imported: false } });
+    expect(HistorySchema.parse(await app.handle('history.get', { days: 3660 })).sessions).toHaveLength(2);
+    await scheduler.drive(app.dispose());
+  });
+
+  it("a recording without started_at counts for the day its file was last modified (the renderer sends the file's time)", async () => {
+    const { app, scheduler } = makeApp('file-time');
+    const plain = formatRecordingCsv(sim.samples);
+    const modified = Date.parse('2026-11-01T20:00:00Z');
+    const { uploadId } = await app.handle('import.begin', { fileName: 'old.csv', bytes: Buffer.byteLength(plain), lastModifiedMs: modified });
+    await app.handle('import.chunk', { uploadId, index: 0, text: plain });
+    const r = ImportResultSchema.parse(await app.handle('import.finish', { uploadId, pieces: 1 }));
+    expect(Date.parse(r.session.startedAt)).toBe(modified - Math.round((sim.samples.at(-1)!.tS - sim.samples[0]!.tS) * 1000));
+    await scheduler.drive(app.dispose());
+  });
+
+  it('saves a note, shows it in history and review, and refuses a bad one at the request boundary naming the field', async () => {
+    const { app, scheduler } = makeApp('notes');
+    const { session } = await importText(app, 'too-fast.csv', csv, 1_000_000);
+    const saved = await app.handle('notes.save', { id: session.id, note: { discomfort: 5, pain: true, numbness: false, text: 'left side sore' } });
+    expect(saved.note).toMatchObject({ discomfort: 5, pain: true, numbness: false, text: 'left side sore' });
+    expect(HistorySchema.parse(await app.handle('history.get', { days: 3660 })).sessions[0]!.note).toMatchObject({ discomfort: 5 });
+    expect((await app.handle('review.get', { id: session.id })).session.note).toMatchObject({ text: 'left side sore' });
+    const bad = (note: unknown) => parseRequest('notes.save', { id: session.id, note });
+    expect(bad({ discomfort: 12, pain: false, numbness: false, text: '' })).toEqual({ ok: false, error: 'notes.save: note.discomfort: must be a whole number from 0 to 10' });
+    expect(bad({ discomfort: null, pain: false, numbness: false, text: 'x'.repeat(2001) })).toEqual({ ok: false, error: 'notes.save: note.text: must be at most 2000 characters' });
+    expect(bad({ discomfort: null, pain: false, numbness: false, text: '', extra: 1 })).toMatchObject({ ok: false, error: expect.stringMatching(/^notes\.save: note: .*extra/) as unknown });
+    await expect(app.handle('notes.save', { id: 4242, note: { discomfort: null, pain: false, numbness: false, text: 'x' } })).rejects.toThrow('there is no session 4242');
+    await scheduler.drive(app.dispose());
+  });
+
+  it('opens the export folder, and only that one, where the host can; the browser host says where the files are instead', async () => {
+    const opened: string[] = [];
+    const desktop = makeApp('open-folder', { openFolder: (folder) => Promise.resolve(opened.push(folder) > 1 ? 'no file manager' : '') });
+    expect(await desktop.app.handle('exports.openFolder', {})).toEqual({ folder: desktop.exportFolder });
+    expect(opened).toEqual([desktop.exportFolder]);
+    await expect(desktop.app.handle('exports.openFolder', {})).rejects.toThrow(`cannot open ${desktop.exportFolder}: no file manager`);
+    expect(parseRequest('exports.openFolder', { folder: '/etc' })).toMatchObject({ ok: false });
+    await desktop.scheduler.drive(desktop.app.dispose());
+    const browser = makeApp('open-folder-browser');
+    await expect(browser.app.handle('exports.openFolder', {})).rejects.toThrow(/cannot open folders: the exports are in .*open-folder-browser/);
+    await browser.scheduler.drive(browser.app.dispose());
   });
 });

@@ -16,6 +16,7 @@ import { clockText, percentText, sessionFigureTexts } from '../../../electron/ip
 import type { EventPayload, SessionStatus } from '../../../electron/ipc/ipc-contract';
 import { SessionFiguresSchema, type SessionFigures } from '../../../electron/motion/session-figures-schema';
 import { localDay } from '../../../electron/session/session-history';
+import { roundedForJson } from '../../../electron/session/json-numbers';
 
 const root = mkdtempSync(join(tmpdir(), 'roller-figures-'));
 const dataDir = join(root, 'data');
@@ -129,9 +130,9 @@ describe('one session, the same figures everywhere', () => {
     expect(text).toContain(`today: ${clockText(app.snapshot().session.todayRollingS)} rolling`);
   });
 
-  it('the JSON export holds the same figures', async () => {
+  it('the JSON export holds the same figures (rounded by the one JSON rounding)', async () => {
     const r = await scheduler.drive(app.handle('sessions.export', { id: ended.sessionId! }));
     const json = JSON.parse(readFileSync(r.files.find((f) => f.kind === 'json')!.path, 'utf8')) as { summary: SessionFigures };
-    expect(json.summary).toEqual(figures);
+    expect(json.summary).toEqual(roundedForJson(figures));
   });
 });

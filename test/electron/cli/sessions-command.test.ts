@@ -57,11 +57,21 @@ describe('roller sessions', () => {
 
     const list = await run(env, out, 'list');
     expect(list.out).toMatch(
-      /^id\s+started\s+length\s+rolling\s+within limit\s+warnings\s+source\s+end\n\s*1\s+2025-03-01 17:00\s+1:\d\d\s+\d:\d\d\s+\d+ %\s+\d+\s+import\s+completed\n\ntoday: \d:\d\d rolling of the 10-minute daily budget\n$/,
+      /^id\s+started\s+length\s+rolling\s+within limit\s+warnings\s+source\s+end\s+note\n\s*1\s+2025-03-01 17:00\s+1:\d\d\s+\d:\d\d\s+\d+ %\s+\d+\s+Imported\s+completed\n\ntoday: \d:\d\d rolling of the 10-minute daily budget\n$/,
     );
     const json = JSON.parse((await run(env, out, 'list', '--json')).out) as Record<string, unknown>[];
     expect(json).toHaveLength(1);
-    expect(json[0]).toMatchObject({ id: 1, state: 'ended', endReason: 'completed', source: 'import', dataKind: 'samples', startedAt: '2025-03-01T17:00:00+01:00' });
+    expect(json[0]).toMatchObject({
+      id: 1,
+      state: 'ended',
+      endReason: 'completed',
+      source: 'import',
+      imported: true,
+      importedFrom: 'fast.csv',
+      dataKind: 'samples',
+      startedAt: '2025-03-01T17:00:00+01:00',
+      note: null,
+    });
     expect((json[0]!['eventCounts'] as Record<string, number>)['too-fast']).toBeGreaterThan(0);
 
     // Without --out-dir: the app's export folder (ROLLER_EXPORT_DIR here), not the current folder.
@@ -75,7 +85,7 @@ describe('roller sessions', () => {
         readFileSync(file, 'utf8')
           .split('\n')
           .filter((l) => /^\d/.test(l)).length
-      } samples), ${join(out, 'roller-session-1-2025-03-01.json')}\n`,
+      } samples), ${join(out, 'roller-session-1-2025-03-01.json')}, ${join(out, 'roller-session-1-2025-03-01-track.json')}\n`,
     );
     expect(readFileSync(csv, 'utf8')).toMatch(/^# scenario=too-fast\n[\s\S]*# source=import\n[\s\S]*\nt_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n/);
     // --out-dir: an existing folder, or a new one, made with its parents.
@@ -90,7 +100,7 @@ describe('roller sessions', () => {
         readFileSync(csv, 'utf8')
           .split('\n')
           .filter((l) => /^\d/.test(l)).length
-      } samples), ${join(fresh, 'roller-session-1-2025-03-01.json')}\n`,
+      } samples), ${join(fresh, 'roller-session-1-2025-03-01.json')}, ${join(fresh, 'roller-session-1-2025-03-01-track.json')}\n`,
     );
     expect(existsSync(join(fresh, 'roller-session-1-2025-03-01.csv'))).toBe(true);
     // A folder that cannot be made (a file is in the way) is named.
@@ -104,6 +114,40 @@ describe('roller sessions', () => {
     expect(refused.error?.message).toBe('delete removes session 1 (2025-03-01 17:00) and all its data for good; add --yes to confirm');
     expect((await run(env, out, 'delete', '1', '--yes')).out).toBe('deleted session 1\n');
     expect((await run(env, out, 'list', '--json')).out).toBe('[]\n');
+  });
+
+  it('import of a recording already stored: exit code 3, says which session holds it, adds nothing (also for an export of it)', async () => {
+    const { env, dir, out } = setup();
+    const file = recording(join(out, 'twice.csv'));
+    expect((await run(env, out, 'import', file)).code).toBe(0);
+    const again = await run(env, out, 'import', file);
+    expect(again.code).toBe(3);
+    expect(again.out).toBe(`${file}: already in your sessions: 2025-03-01 17:00, session #1; nothing was added\n`);
+    expect((await run(env, out, 'export', '1')).code).toBe(0);
+    const exported = await run(env, out, 'import', join(out, 'roller-session-1-2025-03-01.csv'));
+    expect(exported.code).toBe(3);
+    expect(exported.out).toContain('already in your sessions: 2025-03-01 17:00, session #1; nothing was added');
+    const { store } = openSessionStore({ dataDir: dir });
+    expect(store.listSessions()).toHaveLength(1);
+    store.close();
+  });
+
+  it('list and show carry the note and the Imported label', async () => {
+    const { env, dir, out } = setup();
+    expect((await run(env, out, 'import', recording(join(out, 'n.csv')))).code).toBe(0);
+    const { store } = openSessionStore({ dataDir: dir });
+    store.saveNote(1, { discomfort: 3, pain: false, numbness: true, text: 'tingling\nleft hand' }, NOW);
+    store.close();
+    expect((await run(env, out, 'list')).out).toMatch(/\n\s*1\s+2025-03-01 17:00\s+.*\s+Imported\s+completed\s+3\/10 · numbness\n/);
+    const json = JSON.parse((await run(env, out, 'list', '--json')).out) as Record<string, unknown>[];
+    expect(json[0]!['note']).toEqual({ discomfort: 3, pain: false, numbness: true, text: 'tingling\nleft hand', updatedAt: '2025-03-01T18:30:00.000Z' });
+    const shown = await run(env, out, 'show', '1');
+    expect(shown.code).toBe(0);
+    expect(shown.out).toMatch(/^session 1 \(Imported\)\n/);
+    expect(shown.out).toContain('  source       Imported from n.csv\n');
+    expect(shown.out).toContain('  discomfort   3/10\n  pain         no\n  numbness     yes\n  note         tingling / left hand\n');
+    expect(JSON.parse((await run(env, out, 'show', '1', '--json')).out)).toMatchObject({ id: 1, imported: true, note: { discomfort: 3 } });
+    expect((await run(env, out, 'show', '7')).error?.message).toBe('there is no session 7');
   });
 
   it('history: daily totals against the budget and weekly trends', async () => {

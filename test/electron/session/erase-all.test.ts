@@ -1,4 +1,4 @@
-/** Erasing everything the user stored: sessions, profile with screening answers, known sensors. */
+/** Erasing everything the user stored: sessions with their notes, profile with screening answers, known sensors. */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,9 @@ describe('erase all', () => {
     store.updateProfile({ bodyHeightCm: 163, neckAboveCm: 19.5, lumbarBelowCm: 12.25 }, NOW);
     store.rememberSensor({ id: 'aa:bb:cc:dd:ee:ff', name: 'Roller-7F2A', kind: 'roller' }, NOW);
     const clock = { now: NOW };
-    recordSimulation(new SessionRecorder(store, { clock: () => clock.now }), simulation('too-fast', { untilS: 20 }), clock, { startedAt: NOW });
+    const noted = recordSimulation(new SessionRecorder(store, { clock: () => clock.now }), simulation('too-fast', { untilS: 20 }), clock, { startedAt: NOW });
+    // A note is personal data too.
+    store.saveNote(noted.id, { discomfort: 7, pain: true, numbness: false, text: 'Sharp-twinge-left-shoulder' }, NOW);
     // A live recording blocks the erase…
     const live = new SessionRecorder(store, { clock: () => clock.now });
     const r = recordSimulation(live, simulation('too-fast', { untilS: 2 }), clock, { startedAt: NOW + 60_000, finish: false });
@@ -36,6 +38,7 @@ describe('erase all', () => {
     // The file and its write-ahead log no longer hold the sensor's name.
     const bytes = Buffer.concat([readFileSync(store.path), readFileSync(`${store.path}-wal`, { flag: 'a+' })]);
     expect(bytes.includes(Buffer.from('Roller-7F2A'))).toBe(false);
+    expect(bytes.includes(Buffer.from('Sharp-twinge-left-shoulder'))).toBe(false);
     store.close();
 
     const again = openSessionStore({ dataDir: dir });

@@ -121,6 +121,30 @@ describe('schema migrations', () => {
     store.close();
   });
 
+  it('bring a version-4 database with sessions to the latest: no content hash, no note yet; a note can be saved, the hash is made when needed', () => {
+    const { dir, db: v4 } = databaseAtVersion(4);
+    expect(missingSchemaParts(v4)).toEqual(expect.arrayContaining(['column sessions.content_hash', 'column sessions.note']));
+    const insert = v4.prepare(
+      `INSERT INTO sessions (started_at, utc_offset_min, ended_at, end_reason, source, settings, engine_version, rolling_s, data_kind)
+       VALUES (?, 60, ?, 'completed', 'ble', ?, 'motion-1', 30, 'samples')`,
+    );
+    insert.run(1700000000000, 1700000060000, JSON.stringify(motionSettings({})));
+    insert.run(1700086400000, 1700086460000, JSON.stringify(motionSettings({})));
+    v4.close();
+
+    const { store, migratedFrom } = openSessionStore({ dataDir: dir });
+    expect(migratedFrom).toBe(4);
+    expect(missingSchemaParts(store.db)).toEqual([]);
+    expect(store.listSessions({ order: 'oldest' }).map((s) => ({ id: s.id, hash: s.contentHash, note: s.note, end: s.endReason }))).toEqual([
+      { id: 1, hash: null, note: null, end: 'completed' },
+      { id: 2, hash: null, note: null, end: 'completed' },
+    ]);
+    expect(store.saveNote(2, { discomfort: 1, pain: false, numbness: false, text: 'old session' }, 1700100000000).note).toMatchObject({ text: 'old session' });
+    expect(store.getSession(1).note).toBeNull();
+    expect(store.rollingTimeBetween(0, 2e12)).toBe(60);
+    store.close();
+  });
+
   it('roll a failing step back completely', () => {
     const db = new Database(':memory:');
     migrate(db, 1);

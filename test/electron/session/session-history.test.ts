@@ -95,13 +95,13 @@ describe('history (pure)', () => {
 describe('history from the store', () => {
   it('lists sessions by time and adds up rolling time of a local day', () => {
     const { store } = openSessionStore({ dataDir: join(root, 'store') });
-    const sim = simulation('good-slow-session', { untilS: 40 });
-    const csv = (startedAt: string) => formatRecordingCsv(sim.samples, { started_at: startedAt });
+    // Three recordings (three seeds: the same samples twice would be one recording, imported once).
+    const csv = (seed: number, startedAt: string) => formatRecordingCsv(simulation('good-slow-session', { untilS: 40, seed }).samples, { started_at: startedAt });
     const settings = motionSettings({});
     const now = Date.parse('2025-03-10T12:00:00Z');
-    const a = importRecordingText(store, csv('2025-03-03T08:00:00+01:00'), { fileName: 'a.csv', settings, now }).session;
-    const b = importRecordingText(store, csv('2025-03-03T20:00:00+01:00'), { fileName: 'b.csv', settings, now }).session;
-    const c = importRecordingText(store, csv('2025-03-04T00:30:00+01:00'), { fileName: 'c.csv', settings, now }).session;
+    const a = importRecordingText(store, csv(1, '2025-03-03T08:00:00+01:00'), { fileName: 'a.csv', settings, now }).session;
+    const b = importRecordingText(store, csv(2, '2025-03-03T20:00:00+01:00'), { fileName: 'b.csv', settings, now }).session;
+    const c = importRecordingText(store, csv(3, '2025-03-04T00:30:00+01:00'), { fileName: 'c.csv', settings, now }).session;
     expect(a.summary!.rollingS).toBeGreaterThan(10);
     // The second session of the day knew what the first had rolled.
     expect(b.settings.priorDailyRollingS).toBeCloseTo(a.summary!.rollingS, 6);

@@ -10,6 +10,7 @@ import { MOTION_ENGINE_VERSION } from '../../../electron/session/engine-version'
 import { openSessionStore } from '../../../electron/session/open-session-store';
 import { loadSessionSamples, loadSessionTrack } from '../../../electron/session/session-data';
 import { exportSessionFiles, localIsoTime, sessionCsvChunks } from '../../../electron/session/session-export';
+import { roundedForJson } from '../../../electron/session/json-numbers';
 import { importRecordingFile, importRecordingText } from '../../../electron/session/session-import';
 import { reanalyzeSession } from '../../../electron/session/session-reanalysis';
 import { SessionRecorder } from '../../../electron/session/session-recorder';
@@ -134,7 +135,7 @@ describe('import', () => {
 });
 
 describe('export', () => {
-  it('writes a recording CSV and a JSON summary; importing the CSV gives the same samples and results', () => {
+  it('writes a recording CSV, a JSON summary and the track; importing the CSV elsewhere gives the same samples and results', () => {
     const dir = freshDir();
     const { store } = openSessionStore({ dataDir: dir });
     const clock = { now: NOW };
@@ -143,24 +144,29 @@ describe('export', () => {
     mkdirSync(out);
     const files = exportSessionFiles(store, live.id, out);
     expect(files.csvPath).toBe(join(out, `roller-session-${live.id}-2025-03-02.csv`));
-    expect(readdirSync(out).sort()).toEqual([`roller-session-${live.id}-2025-03-02.csv`, `roller-session-${live.id}-2025-03-02.json`]);
+    expect(readdirSync(out).sort()).toEqual([`roller-session-${live.id}-2025-03-02-track.json`, `roller-session-${live.id}-2025-03-02.csv`, `roller-session-${live.id}-2025-03-02.json`]);
     expect(files.samples).toBe(live.decoded.length);
     const json = JSON.parse(readFileSync(files.jsonPath, 'utf8')) as Record<string, unknown>;
-    expect(json['session']).toMatchObject({ id: live.id, endReason: 'completed', source: 'simulator', startedAt: localIsoTime(NOW, 60) });
-    expect(json['summary']).toEqual(JSON.parse(JSON.stringify(live.summary)));
-    expect(json['events']).toEqual(JSON.parse(JSON.stringify(live.events)));
-    expect(json['settings']).toEqual(JSON.parse(JSON.stringify(live.settings)));
+    expect(json['session']).toMatchObject({ id: live.id, endReason: 'completed', source: 'simulator', startedAt: localIsoTime(NOW, 60), imported: false, importedFrom: null });
+    // Numbers as the one rounding writes them (electron/session/json-numbers.ts).
+    expect(json['summary']).toEqual(roundedForJson(live.summary));
+    expect(json['events']).toEqual(roundedForJson(live.events));
+    expect(json['settings']).toEqual(roundedForJson(live.settings));
     expect(json['stored']).toMatchObject({ frames: live.decoded.length, dataKind: 'frames' });
+    expect(json['note']).toBeNull();
 
-    // Round trip: the exported CSV imported again.
-    const imported = importRecordingFile(store, files.csvPath, { settings: defaults, now: NOW }).session;
-    expect(loadSessionSamples(store, imported).samples).toEqual(live.decoded);
+    // Round trip: the exported CSV imported into another data folder (the same one recognises it, see content-hash.test.ts).
+    const other = openSessionStore({ dataDir: freshDir() }).store;
+    const imported = importRecordingFile(other, files.csvPath, { settings: defaults, now: NOW }).session;
+    const liveStored = store.getSession(live.id);
+    expect(imported.contentHash).toBe(liveStored.contentHash);
+    expect(loadSessionSamples(other, imported).samples).toEqual(live.decoded);
     expect(imported.startedAt).toBe(NOW);
     expect(imported.settings.neckAboveCm).toBe(live.settings.neckAboveCm);
-    expect(store.events(imported.id).map((e) => e.kind)).toEqual(live.events.map((e) => e.kind));
+    expect(other.events(imported.id).map((e) => e.kind)).toEqual(live.events.map((e) => e.kind));
     expect(imported.summary!.eventCounts).toEqual(live.summary.eventCounts);
     // And exported again: the same data lines.
-    const again = exportSessionFiles(store, imported.id, out);
+    const again = exportSessionFiles(other, imported.id, join(out, '..'));
     const body = (p: string) =>
       readFileSync(p, 'utf8')
         .split('\n')
@@ -168,6 +174,8 @@ describe('export', () => {
     expect(body(again.csvPath)).toEqual(body(files.csvPath));
     const meta = parseRecordingCsv(readFileSync(again.csvPath, 'utf8'));
     expect(meta.ok && meta.metadata['source']).toBe('import');
+    expect(meta.ok && meta.metadata['imported_from']).toBe(`roller-session-${live.id}-2025-03-02.csv`);
+    other.close();
     store.close();
   });
 

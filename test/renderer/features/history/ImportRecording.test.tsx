@@ -7,7 +7,7 @@ import { pastSessionFixture } from '../../support/history-fixtures';
 import { renderWithServices, type Answers } from '../../support/render-with-services';
 
 const START = '2025-03-01T18:30:00.000Z';
-const RESULT: ImportResult = { session: pastSessionFixture(12, START, '2025-03-01'), samples: 2, warnings: ['line 1: unknown metadata key "rollr_diameter_in"'] };
+const RESULT: ImportResult = { session: pastSessionFixture(12, START, '2025-03-01'), alreadyStored: false, samples: 2, warnings: ['line 1: unknown metadata key "rollr_diameter_in"'] };
 const CSV = 't_s,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n0,0,0,1,0,0,0\n0.01,0,0,1,0,0,0\n';
 
 function importer(answers: Answers = {}) {
@@ -22,15 +22,27 @@ function importer(answers: Answers = {}) {
 describe('ImportRecording', () => {
   it('sends the file in pieces, then reports the imported session with the reader’s notes; Review it opens it', async () => {
     const { user, bridge, onImported, onReview, choose } = importer();
-    await choose(new File([CSV], 'evening.csv', { type: 'text/csv' }));
+    await choose(new File([CSV], 'evening.csv', { type: 'text/csv', lastModified: 1740850000000 }));
     const done = await screen.findByTestId('import-done');
     expect(bridge.calls.map((c) => c.name)).toEqual(['import.begin', 'import.chunk', 'import.finish']);
-    expect(bridge.paramsOf('import.begin')).toEqual([{ fileName: 'evening.csv', bytes: CSV.length }]);
+    // The file's time: a recording without started_at counts for the day it was made, not today.
+    expect(bridge.paramsOf('import.begin')).toEqual([{ fileName: 'evening.csv', bytes: CSV.length, lastModifiedMs: 1740850000000 }]);
     expect(bridge.paramsOf('import.chunk')).toEqual([{ uploadId: 'u1', index: 0, text: CSV }]);
     expect(bridge.paramsOf('import.finish')).toEqual([{ uploadId: 'u1', pieces: 1 }]);
     expect(done.textContent).toContain('Imported: the session of 2025-03-01 at ');
     expect(done.textContent).toContain('(2 samples)');
     expect(done.querySelector('li')?.textContent).toBe('line 1: unknown metadata key "rollr_diameter_in"');
+    expect(onImported).toHaveBeenCalledWith(12);
+    await user.click(screen.getByTestId('import-review'));
+    expect(onReview).toHaveBeenCalledWith(12);
+  });
+
+  it('a recording already stored: says which session holds it, that nothing was added, and leads to it', async () => {
+    const { user, onImported, onReview, choose } = importer({ 'import.finish': { ...RESULT, alreadyStored: true } });
+    await choose(new File([CSV], 'roller-session-12-2025-03-01.csv'));
+    const already = await screen.findByTestId('import-already');
+    expect(already.textContent).toMatch(/^Already in your sessions: 2025-03-01 at .+, session #12\. Nothing was added\./);
+    expect(screen.queryByTestId('import-done')).toBeNull();
     expect(onImported).toHaveBeenCalledWith(12);
     await user.click(screen.getByTestId('import-review'));
     expect(onReview).toHaveBeenCalledWith(12);

@@ -24,6 +24,9 @@ const session = (id: number, startedAt: string, day: string, extra: Partial<Past
   source: 'simulated',
   sensorName: null,
   summary: null,
+  imported: false,
+  importedFrom: null,
+  note: null,
   ...extra,
 });
 

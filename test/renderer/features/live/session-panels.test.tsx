@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 /** The session's times and the last session's summary. */
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SessionSummary } from '../../../../renderer/features/live/SessionSummary';
 import { SessionTimes } from '../../../../renderer/features/live/SessionTimes';
 import { livePointFixture, runningSessionFixture, snapshotFixture } from '../../app/fixtures';
-import { summaryFixture } from '../../support/history-fixtures';
+import { pastSessionFixture, summaryFixture } from '../../support/history-fixtures';
 import { manualFrames, renderWithServices } from '../../support/render-with-services';
 
 describe('SessionTimes', () => {
@@ -69,10 +69,23 @@ describe('SessionSummary', () => {
     expect(nav.openReview).toHaveBeenCalledWith(42);
   });
 
+  it('offers a note on a stored session: Add a note opens the editor for that session', async () => {
+    const { user, bridge } = renderWithServices(<SessionSummary session={{ ...ended, sessionId: 42, endReason: 'completed' }} units="cm" />, {
+      answers: { 'notes.save': (p) => ({ ...pastSessionFixture(42, '2025-03-01T18:30:00.000Z', '2025-03-01'), note: { ...p.note, updatedAt: 1 } }) },
+    });
+    expect(screen.queryByTestId('note-editor')).toBeNull();
+    await user.click(screen.getByTestId('summary-add-note'));
+    expect(screen.getByRole('heading', { name: 'How did it feel?' })).toBeTruthy();
+    await user.click(screen.getByTestId('note-discomfort-2'));
+    await user.click(screen.getByTestId('note-save'));
+    await waitFor(() => expect(bridge.paramsOf('notes.save')).toEqual([{ id: 42, note: { discomfort: 2, pain: false, numbness: false, text: '' } }]));
+  });
+
   it('no review link for a session that was not saved, or has no id', () => {
     renderWithServices(<SessionSummary session={{ ...ended, sessionId: 42, endReason: 'not saved', saveProblem: 'The disk is full.' }} units="cm" />);
     expect(screen.queryByRole('button', { name: 'Review this session' })).toBeNull();
     renderWithServices(<SessionSummary session={{ ...ended, sessionId: null, endReason: 'completed' }} units="cm" />);
     expect(screen.queryByRole('button', { name: 'Review this session' })).toBeNull();
+    expect(screen.queryByTestId('summary-add-note')).toBeNull();
   });
 });

@@ -16,12 +16,13 @@ const reanalysis: ReanalysisResult = {
   samples: 30000,
 };
 
-function actions(chartImage: () => string | null = () => null) {
+function actions(chartImage: () => string | null = () => null, host: 'browser' | 'electron' = 'browser') {
   const onReanalysed = vi.fn();
   const onDeleted = vi.fn();
   const r = renderWithServices(<ReviewActions review={reviewFixture(session)} units="in" chartImage={chartImage} onReanalysed={onReanalysed} onDeleted={onDeleted} />, {
-    snapshot: snapshotFixture({ profile: profileFixture({ speedLimitInPerS: 1.5, dwellNudgeS: 12, dwellLimitS: 25, bodyHeightCm: 172 }) }),
+    snapshot: snapshotFixture({ host, profile: profileFixture({ speedLimitInPerS: 1.5, dwellNudgeS: 12, dwellLimitS: 25, bodyHeightCm: 172 }) }),
     answers: {
+      'exports.openFolder': { folder: '/home/ann/Downloads/Roller Companion' },
       'sessions.export': {
         folder: '/home/ann/Downloads/Roller Companion',
         files: [
@@ -43,7 +44,30 @@ describe('ReviewActions', () => {
     await user.click(screen.getByTestId('review-export'));
     const done = await screen.findByTestId('export-done');
     expect(bridge.paramsOf('sessions.export')).toEqual([{ id: 4, chartPngBase64: 'iVBORw0KGgo=' }]);
-    expect(done.textContent).toBe('Saved in /home/ann/Downloads/Roller Companion:s4.csvs4.png');
+    expect(done.querySelector('p')?.textContent).toBe('Saved in /home/ann/Downloads/Roller Companion:');
+    expect(done.querySelector('ul')?.textContent).toBe('s4.csvs4.png');
+  });
+
+  it('after an export, the desktop app offers Open folder (main opens it)', async () => {
+    const { user, bridge } = actions(() => null, 'electron');
+    await user.click(screen.getByTestId('review-export'));
+    await screen.findByTestId('export-done');
+    expect(screen.queryByTestId('export-copy-path')).toBeNull();
+    await user.click(screen.getByTestId('export-open-folder'));
+    await waitFor(() => expect(bridge.paramsOf('exports.openFolder')).toEqual([{}]));
+  });
+
+  it('after an export in a browser, the folder is shown with a button that copies its path', async () => {
+    const { user, bridge } = actions();
+    await user.click(screen.getByTestId('review-export'));
+    await screen.findByTestId('export-done');
+    expect(screen.queryByTestId('export-open-folder')).toBeNull();
+    expect(screen.getByTestId<HTMLInputElement>('export-folder-path').value).toBe('/home/ann/Downloads/Roller Companion');
+    await user.click(screen.getByTestId('export-copy-path'));
+    await waitFor(() => expect(screen.getByTestId('export-copy-status').textContent).toBe('✓ Copied'));
+    // user-event stands in for the system clipboard.
+    expect(await navigator.clipboard.readText()).toBe('/home/ann/Downloads/Roller Companion');
+    expect(bridge.paramsOf('exports.openFolder')).toEqual([]);
   });
 
   it('Export without drawn charts sends only the id', async () => {

@@ -13,6 +13,9 @@ function review(id: number, within: number, maxSpeed: number, events: SessionRev
       endReason: 'completed',
       source: 'ble',
       sensorName: null,
+      imported: false,
+      importedFrom: null,
+      note: null,
       summary: {
         durationS: 300,
         rollingS: 280,

@@ -3,7 +3,18 @@ import type { SessionReview } from '../../../../renderer/bridge/contract';
 import { positionChartConfig, speedChartConfig } from '../../../../renderer/features/review/review-charts';
 
 const review: SessionReview = {
-  session: { id: 3, startedAt: '2025-03-03T10:00:00Z', day: '2025-03-03', endReason: 'completed', source: 'simulated', sensorName: null, summary: null },
+  session: {
+    id: 3,
+    startedAt: '2025-03-03T10:00:00Z',
+    day: '2025-03-03',
+    endReason: 'completed',
+    source: 'simulated',
+    sensorName: null,
+    summary: null,
+    imported: false,
+    importedFrom: null,
+    note: null,
+  },
   settings: { rollerDiameterIn: 5, speedLimitInPerS: 1, dwellNudgeS: 15, dwellLimitS: 30, neckAboveCm: 20, lumbarBelowCm: 15 },
   track: {
     t: [0, 1, 2, 3],
