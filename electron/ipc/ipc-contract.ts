@@ -16,6 +16,7 @@ import { ZONES } from '../motion/spine-map';
 import { IMPORT_MAX_BYTES } from '../session/import-limits';
 import { SessionFiguresSchema } from '../motion/session-figures-schema';
 import { ProfileSchema as StoredProfileSchema } from '../session/profile';
+import { SessionComparisonSchema } from '../session/session-comparison';
 
 // ---------- shared pieces ----------
 
@@ -223,8 +224,12 @@ export const HistorySchema = z.object({
       sessions: z.number(),
       activeDays: z.number(),
       rollingS: z.number(),
+      /** The week's budget: 7 × the daily budget, s. */
+      budgetS: z.number(),
       withinLimitShare: z.number().nullable(),
       warningsPerSession: z.number(),
+      /** Coaching warnings per 10 minutes of rolling (null: no rolling). */
+      warningsPer10Min: z.number().nullable(),
     }),
   ),
 });
@@ -257,6 +262,12 @@ export const SessionReviewSchema = z.object({
     firstBinCm: z.number(),
     seconds: z.array(z.number().nonnegative()),
   }),
+});
+
+/** Two sessions for the comparison, the earlier first, and main's like-for-like comparison of them. */
+export const CompareAnswerSchema = z.object({
+  sessions: z.tuple([SessionReviewSchema, SessionReviewSchema]),
+  comparison: SessionComparisonSchema,
 });
 
 // ---------- managing past sessions: export, import, re-analysis, delete ----------
@@ -324,6 +335,8 @@ export const REQUESTS = {
   'session.stop': req(z.object({ reason: z.enum(['completed', 'stopped: pain']) }).strict(), SessionStatusSchema),
   'history.get': req(z.object({ days: z.number().int().min(1).max(3660).optional() }).strict(), HistorySchema),
   'review.get': req(z.object({ id: z.number().int().positive() }).strict(), SessionReviewSchema),
+  /** Two different sessions, compared like with like (electron/session/session-comparison.ts). */
+  'compare.get': req(z.object({ ids: z.tuple([z.number().int().positive(), z.number().int().positive()]) }).strict(), CompareAnswerSchema),
   /** Writes the session's recording CSV, JSON summary and (given one) chart image to the export folder. */
   'sessions.export': req(
     z
@@ -401,6 +414,8 @@ export type CoachEventMessage = z.output<typeof CoachEventSchema>;
 export type PastSession = z.output<typeof PastSessionSchema>;
 export type History = z.output<typeof HistorySchema>;
 export type SessionReview = z.output<typeof SessionReviewSchema>;
+export type CompareAnswer = z.output<typeof CompareAnswerSchema>;
+export type { SessionComparison, CompareRowKey, ComparisonLimit } from '../session/session-comparison';
 export type ExportResult = z.output<typeof ExportResultSchema>;
 export type ImportResult = z.output<typeof ImportResultSchema>;
 export type ReanalysisResult = z.output<typeof ReanalysisResultSchema>;

@@ -24,7 +24,7 @@ const s4 = pastSessionFixture(4, at('2025-03-05', 10), '2025-03-05', { endReason
 const HISTORY: History = {
   sessions: [s1, s2, s3, s4],
   days: [dayFixture('2025-03-03', [1], { stoppedForPain: 1 }), dayFixture('2025-03-04', [2]), dayFixture('2025-03-05', [3, 4], { rollingS: 640, budgetS: 600, overBudget: true })],
-  weeks: [{ weekStart: '2025-03-03', sessions: 4, activeDays: 3, rollingS: 1120, withinLimitShare: 0.74, warningsPerSession: 2.25 }],
+  weeks: [{ weekStart: '2025-03-03', sessions: 4, activeDays: 3, rollingS: 1120, budgetS: 4200, withinLimitShare: 0.74, warningsPerSession: 2.25, warningsPer10Min: 4.8 }],
 };
 
 function history(answers: Parameters<typeof renderWithServices>[1] = {}) {
