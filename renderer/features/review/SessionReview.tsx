@@ -16,6 +16,7 @@ import { ReviewChart, type LineChart } from './ReviewChart';
 import { EndReason } from '../history/EndReason';
 import { DwellHeatmap } from './DwellHeatmap';
 import { ReviewActions } from './ReviewActions';
+import { WarningMarkerLegend } from './WarningMarkerLegend';
 import { chartImageBase64 } from './chart-image';
 import './review.css';
 
@@ -146,6 +147,7 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
         <ReviewChart config={speedConfig} label={speedLabel} testId="speed-chart" onChart={onSpeed} />
         <h3 className="review__chart-title">Position (bands: keep-off zones; markers: warnings)</h3>
         <ReviewChart config={positionConfig} label={positionLabel} testId="position-chart" onChart={onPosition} />
+        <WarningMarkerLegend events={review.events} />
       </section>
       <section className="card review__events" aria-labelledby="review-events-heading">
         {/* Every event, the time-budget reminder too; the summary's "Warnings" counts coaching warnings only. */}
