@@ -65,13 +65,37 @@ describe('HistoryScreen', () => {
   it('weekly trends in a table', async () => {
     history();
     const week = await screen.findByTestId('history-week');
-    expect([...week.children].map((c) => c.textContent)).toEqual(['Week of 3 Mar4 sessions, 3 days', '18 min 40 s', '74 %', '2.3']);
+    expect([...week.children].map((c) => c.textContent)).toEqual(['Week of 3 Mar4 sessions, 3 days', '18 min 40 s', '74 %', '4.8']);
+  });
+
+  it('the last 8 weeks: a calendar marking the days rolled, and charts of main’s weekly figures', async () => {
+    history();
+    const trends = await screen.findByTestId('history-trends');
+    const days = within(trends).getAllByTestId('calendar-day');
+    expect(days).toHaveLength(56);
+    expect(days[0]!.dataset.day).toBe('2025-01-13'); // the Monday seven weeks before this one
+    expect(days.filter((d) => d.dataset.rolled === 'true').map((d) => d.dataset.day)).toEqual(['2025-03-03', '2025-03-04', '2025-03-05']);
+    expect(within(trends).getByTestId('calendar-days-rolled').textContent).toBe('3');
+    const today = days.find((d) => d.dataset.day === '2025-03-05')!;
+    expect(today.className).toContain('calendar__cell--today');
+    expect(today.className).toContain('calendar__cell--over');
+    expect(days.find((d) => d.dataset.day === '2025-03-03')!.getAttribute('aria-label')).toBe('Monday 3 March: rolled 4 min, stopped for pain');
+    expect(days.find((d) => d.dataset.day === '2025-03-06')!.className).toContain('calendar__cell--future');
+    type Chart = { data: { labels: string[]; datasets: { data: (number | null)[] }[] } };
+    const chartOf = (id: string) => within(trends).getByTestId<HTMLCanvasElement & { __chart: Chart }>(id).__chart;
+    // Main's weekly figures as sent: 1120 s rolling, 74 % within, 4.8 warnings per 10 min; earlier weeks had no sessions.
+    expect(chartOf('trend-rolling').data.labels.at(-1)).toBe('3 Mar');
+    expect(chartOf('trend-rolling').data.datasets[0]!.data).toEqual([null, null, null, null, null, null, null, 1120 / 60]);
+    expect(chartOf('trend-within').data.datasets[0]!.data.at(-1)).toBeCloseTo(74);
+    expect(chartOf('trend-warning-rate').data.datasets[0]!.data.at(-1)).toBe(4.8);
+    expect(within(trends).getByTestId('trend-rolling').getAttribute('aria-label')).toContain('against the weekly budget of 70 min. This week: 18 min 40 s.');
   });
 
   it('no sessions yet: says so for the days and the weeks', async () => {
     history({ answers: { 'history.get': { sessions: [], days: [], weeks: [] } } });
     expect(await screen.findByText('No sessions in the last 90 days yet.')).toBeTruthy();
     expect(screen.getByText('No weeks yet.')).toBeTruthy();
+    expect(screen.queryByTestId('history-trends')).toBeNull();
     expect(screen.getByTestId('history-today').textContent).toContain('0 s of 10 min rolling');
   });
 
