@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { History } from '../../../../renderer/bridge/contract';
 import { HistoryScreen } from '../../../../renderer/features/history/HistoryScreen';
 import { runningSessionFixture } from '../../app/fixtures';
-import { dayFixture, pastSessionFixture, reviewFixture, summaryFixture } from '../../support/history-fixtures';
+import { compareAnswerFixture, dayFixture, pastSessionFixture, reviewFixture, summaryFixture } from '../../support/history-fixtures';
 import { renderWithServices, stubCanvas } from '../../support/render-with-services';
 
 // "Today" is read from the clock: it is 5 March 2025, noon, here.
@@ -27,10 +27,17 @@ const HISTORY: History = {
   weeks: [{ weekStart: '2025-03-03', sessions: 4, activeDays: 3, rollingS: 1120, budgetS: 4200, withinLimitShare: 0.74, warningsPerSession: 2.25, warningsPer10Min: 4.8 }],
 };
 
+const reviewOf = (id: number) => reviewFixture(HISTORY.sessions.find((s) => s.id === id)!);
+
 function history(answers: Parameters<typeof renderWithServices>[1] = {}) {
   return renderWithServices(<HistoryScreen />, {
     screen: 'history',
-    answers: { 'history.get': HISTORY, 'review.get': (p) => reviewFixture(HISTORY.sessions.find((s) => s.id === p.id)!), ...answers.answers },
+    answers: {
+      'history.get': HISTORY,
+      'review.get': (p) => reviewOf(p.id),
+      'compare.get': (p) => compareAnswerFixture(reviewOf(p.ids[0]), reviewOf(p.ids[1])),
+      ...answers.answers,
+    },
   });
 }
 
@@ -136,11 +143,6 @@ describe('HistoryScreen', () => {
     expect(screen.getByTestId('compare-bar').textContent).toContain('Two sessions chosen.');
     await user.click(screen.getByTestId('compare-open'));
     expect(await screen.findByTestId('compare-table')).toBeTruthy();
-    expect(
-      bridge
-        .paramsOf('review.get')
-        .map((p) => p.id)
-        .sort(),
-    ).toEqual([2, 3]);
+    expect(bridge.paramsOf('compare.get')).toEqual([{ ids: [2, 3] }]);
   });
 });
