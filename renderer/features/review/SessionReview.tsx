@@ -1,6 +1,7 @@
 /**
  * Review of one past session: summary, speed and position over time (chart.js), and the warnings.
  * Picking a warning centres both charts on it (±30 s) and shows what the engine saw there.
+ * "Printable report" swaps the review for the one-page report (SessionReport) and back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sessionFigureTexts, type SessionReview as Review } from '../../bridge/contract';
@@ -17,6 +18,7 @@ import { EndReason } from '../history/EndReason';
 import { DwellHeatmap } from './DwellHeatmap';
 import { ReviewActions } from './ReviewActions';
 import { WarningMarkerLegend } from './WarningMarkerLegend';
+import { reviewNote, SessionReport } from './SessionReport';
 import { chartImageBase64 } from './chart-image';
 import './review.css';
 
@@ -34,6 +36,7 @@ export function SessionReview({ id, onBack, onDeleted }: Props) {
   const { profile } = useSnapshot();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [report, setReport] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -70,12 +73,17 @@ export function SessionReview({ id, onBack, onDeleted }: Props) {
           </button>
         </div>
       )}
-      {load.state === 'ready' && <ReviewBody review={load.review} units={profile.units} onReanalysed={() => setAttempt((n) => n + 1)} onDeleted={onDeleted} />}
+      {load.state === 'ready' &&
+        (report ? (
+          <SessionReport review={load.review} units={profile.units} note={reviewNote(load.review)} onClose={() => setReport(false)} />
+        ) : (
+          <ReviewBody review={load.review} units={profile.units} onReanalysed={() => setAttempt((n) => n + 1)} onDeleted={onDeleted} onReport={() => setReport(true)} />
+        ))}
     </div>
   );
 }
 
-function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review; units: Units; onReanalysed(): void; onDeleted(id: number): void }) {
+function ReviewBody({ review, units, onReanalysed, onDeleted, onReport }: { review: Review; units: Units; onReanalysed(): void; onDeleted(id: number): void; onReport(): void }) {
   const speedConfig = useMemo(() => speedChartConfig(review, units), [review, units]);
   const positionConfig = useMemo(() => positionChartConfig(review, units), [review, units]);
   const charts = useRef<{ speed: LineChart | null; position: LineChart | null }>({ speed: null, position: null });
@@ -129,7 +137,7 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
   return (
     <div className="review__body">
       <Summary review={review} units={units} />
-      <ReviewActions review={review} units={units} chartImage={chartImage} onReanalysed={onReanalysed} onDeleted={onDeleted} />
+      <ReviewActions review={review} units={units} chartImage={chartImage} onReanalysed={onReanalysed} onDeleted={onDeleted} onReport={onReport} />
       <section className="card review__where" aria-labelledby="review-where-heading">
         <h2 id="review-where-heading">Where the time went</h2>
         <DwellHeatmap review={review} units={units} />
