@@ -9,7 +9,7 @@ import { useCallback, useMemo } from 'react';
 import { sessionFigureTexts, type SessionReview } from '../../bridge/contract';
 import { formatDurationWords } from '../../common/time-format';
 import { formatSpeed, lengthText, positionText, type Units } from '../../common/units';
-import { endReasonView, percentText, startTimeText } from '../history/history-format';
+import { endReasonView, localDayOf, percentText, startTimeText } from '../history/history-format';
 import { ZONE_STYLE } from '../live/zone-style';
 import { zoneShares } from './dwell-heat';
 import { EVENT_LABEL, positionChartConfig, PRINT_THEME, speedChartConfig } from './review-charts';
@@ -144,7 +144,7 @@ export function SessionReport({ review, units, note = null, madeAt = new Date(),
           </section>
         )}
         <footer className="report__foot">
-          Roller Companion · made {madeAt.toLocaleDateString()} · settings: limit {limit.value} {limit.unit}, roller {review.settings.rollerDiameterIn} in · not medical advice
+          Roller Companion · made {localDayOf(madeAt)} · settings: limit {limit.value} {limit.unit}, roller {review.settings.rollerDiameterIn} in · not medical advice
         </footer>
       </article>
     </div>

@@ -28,7 +28,7 @@ export interface ChartTheme {
 }
 
 export const SCREEN_THEME: ChartTheme = { text: '#f4f6f8', dim: '#c9d1db', grid: 'rgba(201, 209, 219, 0.18)', line: '#f4f6f8', speed: '#56B4E9', speedFill: 'rgba(86, 180, 233, 0.15)', fontSize: 18 };
-export const PRINT_THEME: ChartTheme = { text: '#000000', dim: '#222222', grid: 'rgba(0, 0, 0, 0.15)', line: '#000000', speed: '#0072B2', speedFill: 'rgba(0, 114, 178, 0.12)', fontSize: 22 };
+export const PRINT_THEME: ChartTheme = { text: '#000000', dim: '#222222', grid: 'rgba(0, 0, 0, 0.15)', line: '#000000', speed: '#0072B2', speedFill: 'rgba(0, 114, 178, 0.12)', fontSize: 13 };
 
 const FAMILY = "system-ui, 'Segoe UI', Roboto, sans-serif";
 const FONT = { size: 18, family: FAMILY };
@@ -65,9 +65,9 @@ function alpha(hex: string, a: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
 }
 
-/** Room per tick label along the time axis and the position axis, px. */
-const X_TICK_PX = 110;
-const Y_TICK_PX = 44;
+/** Room per tick label along the time axis and the position axis, in font sizes. */
+const X_TICK_EM = 6;
+const Y_TICK_EM = 2.4;
 
 function baseOptions(yTitle: string, xMax: number, theme: ChartTheme = SCREEN_THEME): LineConfig['options'] {
   const font = { size: theme.fontSize, family: FAMILY };
@@ -87,7 +87,7 @@ function baseOptions(yTitle: string, xMax: number, theme: ChartTheme = SCREEN_TH
         ticks: { color: theme.text, font, autoSkip: false, maxRotation: 0, callback: (v) => tickTime(Number(v)) },
         // Round times (0:00, 0:30, 1:00, …) with a step that fits the width and the span shown.
         afterBuildTicks: (axis) => {
-          axis.ticks = timeTicks(axis.min, axis.max, ticksThatFit(axis.width, X_TICK_PX)).map((value) => ({ value }));
+          axis.ticks = timeTicks(axis.min, axis.max, ticksThatFit(axis.width, X_TICK_EM * theme.fontSize)).map((value) => ({ value }));
         },
         grid: { color: theme.grid },
       },
@@ -112,7 +112,7 @@ const trackEnd = (review: SessionReview): number => {
 };
 
 /** Over-limit shading boxes (and the limit line) for the speed chart, in display units. */
-export function speedAnnotations(stretches: readonly Stretch[], limitDisplay: number): Annotations {
+export function speedAnnotations(stretches: readonly Stretch[], limitDisplay: number, fontSize = FONT.size): Annotations {
   const a: Annotations = {
     limit: {
       type: 'line',
@@ -121,7 +121,7 @@ export function speedAnnotations(stretches: readonly Stretch[], limitDisplay: nu
       borderColor: '#F0E442',
       borderWidth: 3,
       borderDash: [10, 6],
-      label: { display: true, content: 'Limit', position: 'start', color: '#000', backgroundColor: '#F0E442', font: { ...FONT, weight: 'bold' } },
+      label: { display: true, content: 'Limit', position: 'start', color: '#000', backgroundColor: '#F0E442', font: { ...FONT, size: fontSize, weight: 'bold' } },
     },
   };
   stretches.forEach((s, i) => {
@@ -145,7 +145,7 @@ export function speedChartConfig(review: SessionReview, units: Units, theme: Cha
   const stretches = overLimitStretches(t, speedInPerS, limit, 0.5);
   const options = baseOptions(`Speed (${units === 'in' ? 'in/s' : 'cm/s'})`, trackEnd(review), theme);
   if (options?.scales?.y) options.scales.y.min = 0;
-  if (options?.plugins) options.plugins.annotation = { annotations: speedAnnotations(stretches, limit * k) };
+  if (options?.plugins) options.plugins.annotation = { annotations: speedAnnotations(stretches, limit * k, theme.fontSize) };
   return {
     type: 'line',
     data: {
@@ -181,7 +181,7 @@ export function positionAnnotations(review: SessionReview, units: Units, range: 
       borderColor: colour,
       borderWidth: 2,
       drawTime: 'beforeDatasetsDraw',
-      label: { display: true, content: band.label, position: { x: 'end', y: band.zone === 'neck' ? 'start' : 'end' }, color: theme.text, font: { ...FONT, weight: 'bold' } },
+      label: { display: true, content: band.label, position: { x: 'end', y: band.zone === 'neck' ? 'start' : 'end' }, color: theme.text, font: { ...FONT, size: theme.fontSize, weight: 'bold' } },
     };
   }
   review.events.forEach((e, i) => {
@@ -204,7 +204,7 @@ export function positionChartConfig(review: SessionReview, units: Units, theme: 
   const { t, positionCm } = review.track;
   const range = positionRange(positionCm, review.settings.neckAboveCm, review.settings.lumbarBelowCm);
   const options = baseOptions(`Position (${units}, + toward head)`, trackEnd(review), theme);
-  roundPositionAxis(options, range, units);
+  roundPositionAxis(options, range, units, theme);
   if (options?.plugins) options.plugins.annotation = { annotations: positionAnnotations(review, units, range, theme) };
   return {
     type: 'line',
@@ -230,14 +230,14 @@ export function selectedLine(time: number): AnnotationOptions {
 }
 
 /** The position axis over `range` (cm) in display units, ticked every 5 or 10 cm / 2 or 5 in. */
-function roundPositionAxis(options: LineConfig['options'], range: { min: number; max: number }, units: Units): void {
+function roundPositionAxis(options: LineConfig['options'], range: { min: number; max: number }, units: Units, theme: ChartTheme = SCREEN_THEME): void {
   const y = options?.scales?.y;
   if (!y) return;
   const k = positionScale(units);
   y.min = range.min * k;
   y.max = range.max * k;
   y.afterBuildTicks = (axis) => {
-    axis.ticks = positionTicks(axis.min, axis.max, units, ticksThatFit(axis.height, Y_TICK_PX)).map((value) => ({ value }));
+    axis.ticks = positionTicks(axis.min, axis.max, units, ticksThatFit(axis.height, Y_TICK_EM * theme.fontSize)).map((value) => ({ value }));
   };
   if (y.ticks) y.ticks.autoSkip = false;
 }
