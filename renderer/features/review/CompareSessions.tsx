@@ -64,6 +64,8 @@ function CompareBody({ answer, units }: { answer: CompareAnswer; units: Units })
   const limits = limitTexts(answer);
   const meaningful = stillMeaningful(rows);
   const pair = answer.sessions;
+  // Without a like-for-like comparison there is no "later vs earlier" column at all.
+  const comparable = answer.comparison.comparable;
   return (
     <>
       <section className={`card compare__verdict ${answer.comparison.comparable ? '' : 'compare__verdict--limited'}`} data-testid="compare-verdict" aria-live="polite">
@@ -92,7 +94,11 @@ function CompareBody({ answer, units }: { answer: CompareAnswer; units: Units })
                   <span className="compare__when">{when(r)}</span>
                 </th>
               ))}
-              <th scope="col">Later vs earlier</th>
+              {comparable && (
+                <th scope="col" className="compare__trend-head">
+                  Later vs earlier
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -105,7 +111,7 @@ function CompareBody({ answer, units }: { answer: CompareAnswer; units: Units })
                     {!row.meaningful[i] && v !== '–' && <span className="compare__too-short"> (too short to say)</span>}
                   </td>
                 ))}
-                <td className={row.trend ? `compare__trend compare__trend--${row.trend}` : ''}>{row.trend ? TREND_TEXT[row.trend] : ''}</td>
+                {comparable && <td className={row.trend ? `compare__trend compare__trend--${row.trend}` : ''}>{row.trend ? TREND_TEXT[row.trend] : ''}</td>}
               </tr>
             ))}
           </tbody>

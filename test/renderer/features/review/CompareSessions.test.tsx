@@ -25,6 +25,7 @@ describe('CompareSessions', () => {
     const row = (key: string) => [...within(table).getAllByTestId('compare-row')].find((r) => r.dataset.key === key)!;
     expect([...row('within').querySelectorAll('td')].map((td) => td.textContent)).toEqual(['60 % (limit 1.0 in/s)', '90 % (limit 1.0 in/s)', '▲ better']);
     expect(row('longest-stay').querySelectorAll('td')[2]!.textContent).toBe('= same');
+    expect(table.querySelector('.compare__trend-head')?.textContent).toBe('Later vs earlier');
     expect(screen.getByTestId('compare-verdict').textContent).toContain('per 10 minutes of rolling');
     expect(screen.queryByTestId('compare-limits')).toBeNull();
     // Both sessions overlaid from each one's start.
@@ -53,6 +54,7 @@ describe('CompareSessions', () => {
     expect(screen.getByTestId('compare-meaningful').textContent).toContain('Fastest');
     const table = screen.getByTestId('compare-table');
     expect(table.querySelectorAll('.compare__trend')).toHaveLength(0);
+    expect(table.querySelector('.compare__trend-head')).toBeNull(); // no "later vs earlier" column at all
     const within6s = [...within(table).getAllByTestId('compare-row')].find((r) => r.dataset.key === 'within')!.querySelectorAll('td')[1]!;
     expect(within6s.textContent).toBe('100 % (limit 1.0 in/s) (too short to say)');
   });
