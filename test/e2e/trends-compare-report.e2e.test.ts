@@ -143,6 +143,7 @@ describe.skipIf(!canRunBrowser)('History trends, Compare and the session report 
     expect(ticks.y.every((v) => v % yStep === 0)).toBe(true);
     await page.getByTestId('marker-legend').waitFor();
     await page.getByTestId('dwell-scale').waitFor();
+    await shots(page, 'trends-review');
   });
 
   it('the report fits one A4 page', async () => {
