@@ -6,7 +6,7 @@
  * on exactly one A4 page. Screenshots at 1280×800 and 800×600 go to test-artifacts/; neither
  * size scrolls sideways.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -45,6 +45,11 @@ async function noSideScroll(page: Page): Promise<void> {
   expect(m.scroll, m.wide.join('; ')).toBeLessThanOrEqual(m.inner);
 }
 
+/** Pages in a PDF made by Chromium (each page object is `/Type /Page`). */
+function pdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
 /** Waits until `expr` is true in the page, checking once per frame (the page's CSP forbids Playwright's own polling by eval). */
 async function until(page: Page, expr: string, frames = 600): Promise<void> {
   for (let i = 0; i < frames; i++) {
@@ -52,6 +57,11 @@ async function until(page: Page, expr: string, frames = 600): Promise<void> {
     await page.evaluate('new Promise((r) => requestAnimationFrame(r))');
   }
   throw new Error(`never true: ${expr}`);
+}
+
+/** Two animation frames: chart.js has redrawn after a change of size or media. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
 }
 
 async function shots(page: Page, name: string): Promise<void> {
@@ -155,14 +165,42 @@ describe.skipIf(!canRunBrowser)('History trends, Compare and the session report 
     // The print layout as the A4 page (794 × 1123 CSS px) will see it.
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
-    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    await settle(page);
     await page.screenshot({ path: join(ARTIFACTS, 'trends-report-print-media.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null }); // back to the default (an explicit 'screen' would print the PDF with screen CSS)
     await page.setViewportSize(SIZES[0]);
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
-    expect(pages).toHaveLength(1);
-    const { writeFileSync } = await import('node:fs');
+    await settle(page);
+    expect(pdfPages(pdf)).toBe(1);
     writeFileSync(join(ARTIFACTS, 'trends-report.pdf'), pdf);
+  });
+
+  it('the longest a report gets still fits one page: a pain line, 14 warnings and more, a note of the longest printed length', async () => {
+    // The page as it would be for such a session (no seeded session has that many warnings, and notes come from elsewhere).
+    await page.evaluate(`(() => {
+      const sheet = document.querySelector('[data-testid="report-page"]');
+      const list = sheet.querySelector('[data-testid="report-events"]');
+      const item = list.querySelector('li');
+      list.replaceChildren(...Array.from({ length: 14 }, () => item.cloneNode(true)));
+      const more = item.cloneNode(true);
+      more.textContent = '… and 23 more';
+      list.append(more);
+      const pain = document.createElement('p');
+      pain.className = 'report__pain';
+      pain.textContent = 'Stopped because it hurt.';
+      sheet.querySelector('.report__head').after(pain);
+      const note = document.createElement('section');
+      note.className = 'report__note';
+      note.innerHTML = '<h2>Note</h2><p></p>';
+      note.querySelector('p').textContent = ${JSON.stringify('Felt a pull on the left side below the shoulder blade. '.repeat(8).slice(0, 399) + '…')};
+      sheet.querySelector('.report__foot').before(note);
+    })()`);
+    await settle(page);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    writeFileSync(join(ARTIFACTS, 'trends-report-longest.pdf'), pdf);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(ARTIFACTS, 'trends-report-longest-print-media.png'), fullPage: true });
+    expect(pdfPages(pdf)).toBe(1);
   });
 });

@@ -21,7 +21,7 @@ import './report.css';
 /** Warnings listed one by one on the page; the rest are counted. */
 export const REPORT_MAX_EVENTS = 14;
 /** A longer note is cut (with "…") so the report stays on one page. */
-export const REPORT_MAX_NOTE_CHARS = 600;
+export const REPORT_MAX_NOTE_CHARS = 400;
 
 /** The session's note, when the review carries one (as `note` on the review or on its session). */
 export function reviewNote(review: SessionReview): string | null {
