@@ -60,8 +60,15 @@ export function WeeklyTrends({ history, today }: { history: History; today: stri
             </tbody>
           </table>
           <p className="calendar__key" aria-hidden="true">
-            <span className="calendar__cell calendar__cell--rolled" /> rolled <span className="calendar__cell calendar__cell--over" /> over the daily budget{' '}
-            <span className="calendar__cell calendar__cell--pain">!</span> stopped for pain
+            <span>
+              <span className="calendar__cell calendar__cell--rolled" /> rolled
+            </span>
+            <span>
+              <span className="calendar__cell calendar__cell--over" /> over the daily budget
+            </span>
+            <span>
+              <span className="calendar__cell calendar__cell--pain">!</span> stopped for pain
+            </span>
           </p>
         </figure>
         <figure className="trends__item">
