@@ -1,13 +1,15 @@
 /**
  * Past sessions as the review and history screens need them, read from the session store:
  * history by day and week against the daily budget, and one session's settings, decimated
- * track (columns, ≤ `maxPoints`), events, and the time spent per 1-inch bin along the spine.
+ * track (columns, ≤ `maxPoints`), events, and the time spent per 1-inch bin along the spine;
+ * two sessions compared like with like.
  */
-import type { History, PastSession, SessionReview } from '../ipc/ipc-contract';
+import type { CompareAnswer, History, PastSession, SessionReview } from '../ipc/ipc-contract';
 import { dwellHistogram } from '../motion/dwell-histogram';
 import { spineMapFor, ZONES } from '../motion/spine-map';
 import { FLAG_ACCEL_REJECTED, FLAG_AT_REST, FLAG_GAP_BRIDGED } from '../motion/track-columns';
 import { loadSessionTrack } from '../session/session-data';
+import { compareSessions } from '../session/session-comparison';
 import { buildHistory, localDay } from '../session/session-history';
 import type { StoredSession } from '../session/session-records';
 import type { SessionStore } from '../session/session-store';
@@ -51,8 +53,10 @@ export function sessionHistory(store: SessionStore, days: number, at: Date): His
       sessions: w.sessions,
       activeDays: w.activeDays,
       rollingS: w.rollingS,
+      budgetS: w.budgetS,
       withinLimitShare: w.withinLimitShare,
       warningsPerSession: w.warningsPerSession,
+      warningsPer10Min: w.warningsPer10Min,
     })),
   };
 }
@@ -89,4 +93,12 @@ export function sessionReview(store: SessionStore, id: number, maxPoints = 20_00
     events: store.events(id),
     dwell: dwellHistogram(track),
   };
+}
+
+/** Two reviewed sessions, the earlier first, with the like-for-like comparison of their stored figures. */
+export function comparePastSessions(x: SessionReview, y: SessionReview): CompareAnswer {
+  const compared = (r: SessionReview) => ({ id: r.session.id, startedAtMs: Date.parse(r.session.startedAt), endReason: r.session.endReason, summary: r.session.summary });
+  const comparison = compareSessions(compared(x), compared(y));
+  const sessions: [SessionReview, SessionReview] = comparison.ids[0] === x.session.id ? [x, y] : [y, x];
+  return { sessions, comparison };
 }

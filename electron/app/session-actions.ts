@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import type { EventPayload, ExportResult, ImportResult, Profile, ReanalysisResult } from '../ipc/ipc-contract';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import { profileSettings } from '../session/profile';
+import { comparePastSessions } from './past-sessions';
 import type { AppStore } from './app-store';
 import { ImportUploads } from './import-uploads';
 import { IMPORT_UPLOADS_FOLDER, uploadFilesIn } from './upload-files';
@@ -18,6 +19,7 @@ import type { RequestHandlers } from './request-handlers';
 type PastSessionRequest =
   | 'history.get'
   | 'review.get'
+  | 'compare.get'
   | 'sessions.export'
   | 'exports.openFolder'
   | 'import.begin'
@@ -58,6 +60,10 @@ export class SessionActions {
   readonly handlers: Pick<RequestHandlers, PastSessionRequest> = {
     'history.get': ({ days }) => this.o.store.history(days ?? HISTORY_DAYS, this.o.now()),
     'review.get': ({ id }) => this.o.store.review(id),
+    'compare.get': ({ ids }) => {
+      if (ids[0] === ids[1]) throw new Error(`compare.get: ids: two different sessions are needed (both are ${ids[0]})`);
+      return comparePastSessions(this.o.store.review(ids[0]), this.o.store.review(ids[1]));
+    },
     'sessions.export': ({ id, chartPngBase64 }) => this.export(id, chartPngBase64),
     'exports.openFolder': () => this.openExportFolder(),
     'notes.save': ({ id, note }) => this.o.store.saveNote(id, note, this.o.now()),

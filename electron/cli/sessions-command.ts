@@ -195,7 +195,7 @@ function history(store: SessionStore, argv: readonly string[], io: CliIo, ctx: R
   io.stdout.write('\n');
   io.stdout.write(
     table(
-      ['week of', 'sessions', 'days', 'rolling', 'within limit', 'warnings/session'],
+      ['week of', 'sessions', 'days', 'rolling', 'within limit', 'warnings/session', 'per 10 min'],
       weekly.map((w) => [
         w.weekStart,
         String(w.sessions),
@@ -203,8 +203,9 @@ function history(store: SessionStore, argv: readonly string[], io: CliIo, ctx: R
         clockText(w.rollingS),
         w.withinLimitShare === null ? '—' : percentText(w.withinLimitShare),
         w.warningsPerSession.toFixed(1),
+        w.warningsPer10Min === null ? '—' : w.warningsPer10Min.toFixed(1),
       ]),
-      [1, 2, 3, 4, 5],
+      [1, 2, 3, 4, 5, 6],
     ),
   );
   return 0;

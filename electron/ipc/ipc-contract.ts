@@ -18,6 +18,7 @@ import { SessionFiguresSchema } from '../motion/session-figures-schema';
 import { ProfileSchema as StoredProfileSchema, SAMPLE_RATE_CHOICES_HZ } from '../session/profile';
 import { RoutineKindSchema } from '../session/routine-kind';
 import { SessionNoteInputSchema, SessionNoteSchema } from '../session/session-note';
+import { SessionComparisonSchema } from '../session/session-comparison';
 
 // ---------- shared pieces ----------
 
@@ -388,8 +389,12 @@ export const HistorySchema = z.object({
       sessions: z.number(),
       activeDays: z.number(),
       rollingS: z.number(),
+      /** The week's budget: 7 × the daily budget, s. */
+      budgetS: z.number(),
       withinLimitShare: z.number().nullable(),
       warningsPerSession: z.number(),
+      /** Coaching warnings per 10 minutes of rolling (null: no rolling). */
+      warningsPer10Min: z.number().nullable(),
     }),
   ),
 });
@@ -422,6 +427,12 @@ export const SessionReviewSchema = z.object({
     firstBinCm: z.number(),
     seconds: z.array(z.number().nonnegative()),
   }),
+});
+
+/** Two sessions for the comparison, the earlier first, and main's like-for-like comparison of them. */
+export const CompareAnswerSchema = z.object({
+  sessions: z.tuple([SessionReviewSchema, SessionReviewSchema]),
+  comparison: SessionComparisonSchema,
 });
 
 // ---------- managing past sessions: export, import, re-analysis, delete ----------
@@ -502,6 +513,8 @@ export const REQUESTS = {
   'session.stop': req(z.object({ reason: z.enum(['completed', 'stopped: pain']) }).strict(), SessionStatusSchema),
   'history.get': req(z.object({ days: z.number().int().min(1).max(3660).optional() }).strict(), HistorySchema),
   'review.get': req(z.object({ id: z.number().int().positive() }).strict(), SessionReviewSchema),
+  /** Two different sessions, compared like with like (electron/session/session-comparison.ts). */
+  'compare.get': req(z.object({ ids: z.tuple([z.number().int().positive(), z.number().int().positive()]) }).strict(), CompareAnswerSchema),
   /** Writes the session's recording CSV, JSON summary and (given one) chart image to the export folder. */
   'sessions.export': req(
     z
@@ -603,6 +616,8 @@ export type { RoutineKind } from '../session/routine-kind';
 export type PastSession = z.output<typeof PastSessionSchema>;
 export type History = z.output<typeof HistorySchema>;
 export type SessionReview = z.output<typeof SessionReviewSchema>;
+export type CompareAnswer = z.output<typeof CompareAnswerSchema>;
+export type { SessionComparison, CompareRowKey, ComparisonLimit } from '../session/session-comparison';
 export type ExportResult = z.output<typeof ExportResultSchema>;
 export type ImportResult = z.output<typeof ImportResultSchema>;
 export type ReanalysisResult = z.output<typeof ReanalysisResultSchema>;

@@ -9,6 +9,7 @@
 import { EVENT_KINDS, type CoachEventKind } from '../motion/motion-types';
 import { ZONES, type Zone } from '../motion/spine-map';
 import { warningsIn, type SessionFigures } from '../motion/session-figures-schema';
+import { perTenMinutesOfRolling } from '../motion/figure-rates';
 import type { EndReason } from './session-records';
 
 export interface HistorySession {
@@ -47,6 +48,10 @@ export interface WeekTrend {
   withinLimitShare: number | null;
   /** Coaching warnings (time-budget reminders excluded) per session. */
   warningsPerSession: number;
+  /** Coaching warnings per 10 minutes of rolling; null without rolling. */
+  warningsPer10Min: number | null;
+  /** The week's rolling-time budget: 7 × the daily budget, s. */
+  budgetS: number;
   warnings: Record<CoachEventKind, number>;
 }
 
@@ -139,6 +144,11 @@ export function warningCounts(sessions: readonly HistorySession[]): Record<Coach
   return out;
 }
 
+/** The weekly rolling-time budget: seven daily budgets, s. */
+export function weeklyBudgetS(dailyBudgetMin: number): number {
+  return dailyBudgetMin * 60 * 7;
+}
+
 export function weeklyTrends(sessions: readonly HistorySession[], dailyBudgetMin: number): WeekTrend[] {
   const days = dailyTotals(sessions, dailyBudgetMin);
   const byId = new Map(sessions.map((s) => [s.id, s]));
@@ -173,6 +183,8 @@ export function weeklyTrends(sessions: readonly HistorySession[], dailyBudgetMin
         rollingS,
         withinLimitShare: rollingS > 0 ? withinS / rollingS : null,
         warningsPerSession: sessionCount > 0 ? coaching / sessionCount : 0,
+        warningsPer10Min: perTenMinutesOfRolling(coaching, rollingS),
+        budgetS: weeklyBudgetS(dailyBudgetMin),
         warnings,
       };
     });

@@ -20,6 +20,8 @@ export type JsonSchema = {
   additionalProperties?: boolean | JsonSchema;
   propertyNames?: JsonSchema;
   items?: JsonSchema;
+  /** A tuple's items, one schema per place. */
+  prefixItems?: JsonSchema[];
   minItems?: number;
   maxItems?: number;
   minimum?: number;
@@ -58,6 +60,7 @@ export function validValue(s: JsonSchema, d: Dice, depth = 0): unknown {
     case 'string':
       return validString(s, d);
     case 'array': {
+      if (s.prefixItems) return s.prefixItems.map((item) => validValue(item, d, depth + 1));
       const n = d.int(s.minItems ?? 0, Math.min(s.maxItems ?? 4, (s.minItems ?? 0) + 4));
       return Array.from({ length: n }, () => validValue(s.items ?? {}, d, depth + 1));
     }

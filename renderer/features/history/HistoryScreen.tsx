@@ -1,6 +1,6 @@
 /**
- * History: today's rolling time against the daily budget, each day's sessions (newest day first)
- * and the weekly trends. "Review" on a session opens its review; two sessions chosen with
+ * History: the last eight weeks as a calendar and charts, today's rolling time against the daily
+ * budget, each day's sessions (newest day first) and the weekly trends as a table. "Review" on a session opens its review; two sessions chosen with
  * "Compare" open side by side; a recording can be imported. Back returns here.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -17,6 +17,7 @@ import { ImportRecording } from './ImportRecording';
 import { endReasonView, budgetFraction, dayHeading, daysNewestFirst, localDayOf, percentText, perSessionText, startTimeText, todayTotal, weekLabel, weeksNewestFirst } from './history-format';
 import { EndReason } from './EndReason';
 import { SessionMarkers } from './SessionMarkers';
+import { WeeklyTrends } from './WeeklyTrends';
 import './history.css';
 
 const HISTORY_DAYS = 90;
@@ -132,93 +133,96 @@ function HistoryBody({ history, onReview, onImported, compare }: { history: Hist
   const weeks = weeksNewestFirst(history);
   const fraction = budgetFraction(total);
   return (
-    <div className="history__grid">
-      <div className="history__main">
-        <section className={`card history__today ${total.overBudget ? 'history__today--over' : ''}`} aria-labelledby="history-today-heading" data-testid="history-today">
-          <h2 id="history-today-heading">Today</h2>
-          <p className="history__today-figure">
-            <strong>{formatDurationWords(total.rollingS)}</strong> of {formatDurationWords(total.budgetS)} rolling
-            {total.overBudget && <span className="history__over"> — over the daily budget</span>}
-          </p>
-          <div className="history__bar" role="progressbar" aria-label="Today's rolling time of the daily budget" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
-            <div className="history__bar-fill" style={{ width: `${fraction * 100}%` }} />
-          </div>
-        </section>
-        {compare.chosen.length > 0 && (
-          <div className="card history__compare-bar" role="region" aria-label="Comparison" data-testid="compare-bar">
-            <p>{compare.chosen.length === 1 ? 'One session chosen: choose one more to compare.' : 'Two sessions chosen.'}</p>
-            <button type="button" className="btn btn--primary" disabled={compare.chosen.length < 2} onClick={compare.open} data-testid="compare-open">
-              Compare side by side
-            </button>
-            <button type="button" className="btn btn--secondary" onClick={compare.clear}>
-              Clear
-            </button>
-          </div>
-        )}
-        {days.length === 0 ? (
-          <p className="card">No sessions in the last {HISTORY_DAYS} days yet.</p>
-        ) : (
-          <ol className="history__days" aria-label="Days, newest first">
-            {days.map(({ day, sessions }) => (
-              <li key={day.day} className="card history__day" data-testid="history-day" data-day={day.day}>
-                <h2 className="history__day-head">
-                  {dayHeading(day.day, today)}
-                  <span className="history__day-total">
-                    {formatDurationWords(day.rollingS)} of {formatDurationWords(day.budgetS)}
-                    {day.overBudget && <span className="history__over"> (over budget)</span>}
-                  </span>
-                </h2>
-                {day.stoppedForPain > 0 && (
-                  <p className="history__pain" role="note">
-                    ⚠ Stopped for pain {day.stoppedForPain === 1 ? 'once' : `${day.stoppedForPain} times`} this day.
-                  </p>
-                )}
-                <ul className="history__sessions">
-                  {sessions.map((s) => (
-                    <SessionRow key={s.id} session={s} units={profile.units} onReview={onReview} chosen={compare.chosen.includes(s.id)} onCompare={compare.toggle} />
-                  ))}
-                </ul>
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
-      <div className="history__side">
-        <ImportRecording onImported={onImported} onReview={onReview} />
-        <section className="card history__weeks" aria-labelledby="history-weeks-heading">
-          <h2 id="history-weeks-heading">Weekly trends</h2>
-          {weeks.length === 0 ? (
-            <p>No weeks yet.</p>
-          ) : (
-            <table className="history__table" data-testid="history-weeks">
-              <thead>
-                <tr>
-                  <th scope="col">Week</th>
-                  <th scope="col">Rolling</th>
-                  <th scope="col">Within limit</th>
-                  <th scope="col">Warnings / session</th>
-                </tr>
-              </thead>
-              <tbody>
-                {weeks.map((w) => (
-                  <tr key={w.weekStart} data-testid="history-week">
-                    <th scope="row">
-                      {weekLabel(w.weekStart, today)}
-                      <span className="history__week-sub">
-                        {w.sessions} session{w.sessions === 1 ? '' : 's'}, {w.activeDays} day{w.activeDays === 1 ? '' : 's'}
-                      </span>
-                    </th>
-                    <td>{formatDurationWords(w.rollingS)}</td>
-                    <td>{percentText(w.withinLimitShare)}</td>
-                    <td>{perSessionText(w.warningsPerSession)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+    <>
+      {weeks.length > 0 && <WeeklyTrends history={history} today={today} />}
+      <div className="history__grid">
+        <div className="history__main">
+          <section className={`card history__today ${total.overBudget ? 'history__today--over' : ''}`} aria-labelledby="history-today-heading" data-testid="history-today">
+            <h2 id="history-today-heading">Today</h2>
+            <p className="history__today-figure">
+              <strong>{formatDurationWords(total.rollingS)}</strong> of {formatDurationWords(total.budgetS)} rolling
+              {total.overBudget && <span className="history__over"> — over the daily budget</span>}
+            </p>
+            <div className="history__bar" role="progressbar" aria-label="Today's rolling time of the daily budget" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)}>
+              <div className="history__bar-fill" style={{ width: `${fraction * 100}%` }} />
+            </div>
+          </section>
+          {compare.chosen.length > 0 && (
+            <div className="card history__compare-bar" role="region" aria-label="Comparison" data-testid="compare-bar">
+              <p>{compare.chosen.length === 1 ? 'One session chosen: choose one more to compare.' : 'Two sessions chosen.'}</p>
+              <button type="button" className="btn btn--primary" disabled={compare.chosen.length < 2} onClick={compare.open} data-testid="compare-open">
+                Compare side by side
+              </button>
+              <button type="button" className="btn btn--secondary" onClick={compare.clear}>
+                Clear
+              </button>
+            </div>
           )}
-        </section>
+          {days.length === 0 ? (
+            <p className="card">No sessions in the last {HISTORY_DAYS} days yet.</p>
+          ) : (
+            <ol className="history__days" aria-label="Days, newest first">
+              {days.map(({ day, sessions }) => (
+                <li key={day.day} className="card history__day" data-testid="history-day" data-day={day.day}>
+                  <h2 className="history__day-head">
+                    {dayHeading(day.day, today)}
+                    <span className="history__day-total">
+                      {formatDurationWords(day.rollingS)} of {formatDurationWords(day.budgetS)}
+                      {day.overBudget && <span className="history__over"> (over budget)</span>}
+                    </span>
+                  </h2>
+                  {day.stoppedForPain > 0 && (
+                    <p className="history__pain" role="note">
+                      ⚠ Stopped for pain {day.stoppedForPain === 1 ? 'once' : `${day.stoppedForPain} times`} this day.
+                    </p>
+                  )}
+                  <ul className="history__sessions">
+                    {sessions.map((s) => (
+                      <SessionRow key={s.id} session={s} units={profile.units} onReview={onReview} chosen={compare.chosen.includes(s.id)} onCompare={compare.toggle} />
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          )}
+        </div>
+        <div className="history__side">
+          <ImportRecording onImported={onImported} onReview={onReview} />
+          <section className="card history__weeks" aria-labelledby="history-weeks-heading">
+            <h2 id="history-weeks-heading">Weekly trends</h2>
+            {weeks.length === 0 ? (
+              <p>No weeks yet.</p>
+            ) : (
+              <table className="history__table" data-testid="history-weeks">
+                <thead>
+                  <tr>
+                    <th scope="col">Week</th>
+                    <th scope="col">Rolling</th>
+                    <th scope="col">Within limit</th>
+                    <th scope="col">Warnings / 10 min</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {weeks.map((w) => (
+                    <tr key={w.weekStart} data-testid="history-week">
+                      <th scope="row">
+                        {weekLabel(w.weekStart, today)}
+                        <span className="history__week-sub">
+                          {w.sessions} session{w.sessions === 1 ? '' : 's'}, {w.activeDays} day{w.activeDays === 1 ? '' : 's'}
+                        </span>
+                      </th>
+                      <td>{formatDurationWords(w.rollingS)}</td>
+                      <td>{percentText(w.withinLimitShare)}</td>
+                      <td>{w.warningsPer10Min === null ? '–' : perSessionText(w.warningsPer10Min)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
       </div>
-    </div>
+    </>
   );
 }
 

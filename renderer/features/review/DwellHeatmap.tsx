@@ -8,7 +8,7 @@ import { lengthText, positionText, type Units } from '../../common/units';
 import { BAND_X0, SpineDiagram } from '../live/SpineDiagram';
 import { ZONE_COLOUR, ZONE_STYLE } from '../live/zone-style';
 import { percentText } from '../history/history-format';
-import { heatRects, hottestBin, zoneShares } from './dwell-heat';
+import { heatRects, heatScale, hottestBin, zoneShares } from './dwell-heat';
 
 const HEAT_X1 = BAND_X0 - 6;
 const HEAT_WIDTH = 96;
@@ -29,6 +29,7 @@ export function DwellHeatmap({ review, units, compact, testId = 'dwell-heatmap' 
     ? `Time along the spine in ${binText} steps. Most time, ${formatDurationWords(hottest.seconds)}, between ${positionText(hottest.fromCm, units)} and ${positionText(hottest.toCm, units)}.`
     : 'No time along the spine was recorded.';
   const shares = zoneShares(review.session.summary?.zoneTimeS);
+  const scale = heatScale(review.dwell);
   return (
     <div className={`dwell ${compact ? 'dwell--compact' : ''}`} data-testid={testId}>
       <div className="dwell__map">
@@ -66,6 +67,19 @@ export function DwellHeatmap({ review, units, compact, testId = 'dwell-heatmap' 
             'No time recorded'
           )}
         </p>
+        {scale && (
+          <figure className="heat-scale" data-testid="dwell-scale">
+            <figcaption>Time per {binText} (colour and bar length)</figcaption>
+            <div className="heat-scale__bar" style={{ background: scale.gradient }} aria-hidden="true" />
+            <ol className="heat-scale__values">
+              {scale.stops.map((s) => (
+                <li key={s.at} style={{ left: `${s.at * 100}%` }} data-at={s.at}>
+                  {formatDurationWords(s.seconds)}
+                </li>
+              ))}
+            </ol>
+          </figure>
+        )}
       </div>
       <div className="dwell__zones">
         <h3>Time per zone</h3>

@@ -25,6 +25,8 @@ interface Props {
   chartImage(): string | null;
   onReanalysed(result: ReanalysisResult): void;
   onDeleted(id: number): void;
+  /** Opens the printable one-page report. */
+  onReport?(): void;
 }
 
 /**
@@ -68,7 +70,7 @@ function ExportFolder({ folder }: { folder: string }) {
   );
 }
 
-export function ReviewActions({ review, units, chartImage, onReanalysed, onDeleted }: Props) {
+export function ReviewActions({ review, units, chartImage, onReanalysed, onDeleted, onReport }: Props) {
   const { bridge } = useServices();
   const { profile } = useSnapshot();
   const id = review.session.id;
@@ -109,6 +111,11 @@ export function ReviewActions({ review, units, chartImage, onReanalysed, onDelet
         <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void exportAction.run()} data-testid="review-export">
           Export
         </button>
+        {onReport && (
+          <button type="button" className="btn btn--secondary" disabled={busy} onClick={onReport} data-testid="review-report">
+            Printable report
+          </button>
+        )}
         <button type="button" className="btn btn--secondary" disabled={busy} onClick={() => setConfirm('reanalyze')} data-testid="review-reanalyze">
           Analyse again…
         </button>

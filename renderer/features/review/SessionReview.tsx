@@ -1,6 +1,7 @@
 /**
  * Review of one past session: summary, speed and position over time (chart.js), and the warnings.
  * Picking a warning centres both charts on it (±30 s) and shows what the engine saw there.
+ * "Printable report" swaps the review for the one-page report (SessionReport) and back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { sessionFigureTexts, type SessionReview as Review } from '../../bridge/contract';
@@ -17,6 +18,8 @@ import { EndReason } from '../history/EndReason';
 import { DwellHeatmap } from './DwellHeatmap';
 import { ReviewActions } from './ReviewActions';
 import { SessionNoteEditor } from './SessionNoteEditor';
+import { WarningMarkerLegend } from './WarningMarkerLegend';
+import { reviewNote, SessionReport } from './SessionReport';
 import { chartImageBase64 } from './chart-image';
 import './review.css';
 
@@ -34,6 +37,7 @@ export function SessionReview({ id, onBack, onDeleted }: Props) {
   const { profile } = useSnapshot();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [report, setReport] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -70,12 +74,17 @@ export function SessionReview({ id, onBack, onDeleted }: Props) {
           </button>
         </div>
       )}
-      {load.state === 'ready' && <ReviewBody review={load.review} units={profile.units} onReanalysed={() => setAttempt((n) => n + 1)} onDeleted={onDeleted} />}
+      {load.state === 'ready' &&
+        (report ? (
+          <SessionReport review={load.review} units={profile.units} note={reviewNote(load.review)} onClose={() => setReport(false)} />
+        ) : (
+          <ReviewBody review={load.review} units={profile.units} onReanalysed={() => setAttempt((n) => n + 1)} onDeleted={onDeleted} onReport={() => setReport(true)} />
+        ))}
     </div>
   );
 }
 
-function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review; units: Units; onReanalysed(): void; onDeleted(id: number): void }) {
+function ReviewBody({ review, units, onReanalysed, onDeleted, onReport }: { review: Review; units: Units; onReanalysed(): void; onDeleted(id: number): void; onReport(): void }) {
   const speedConfig = useMemo(() => speedChartConfig(review, units), [review, units]);
   const positionConfig = useMemo(() => positionChartConfig(review, units), [review, units]);
   const charts = useRef<{ speed: LineChart | null; position: LineChart | null }>({ speed: null, position: null });
@@ -132,7 +141,7 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
       <div className="review__note">
         <SessionNoteEditor key={review.session.id} sessionId={review.session.id} note={review.session.note} />
       </div>
-      <ReviewActions review={review} units={units} chartImage={chartImage} onReanalysed={onReanalysed} onDeleted={onDeleted} />
+      <ReviewActions review={review} units={units} chartImage={chartImage} onReanalysed={onReanalysed} onDeleted={onDeleted} onReport={onReport} />
       <section className="card review__where" aria-labelledby="review-where-heading">
         <h2 id="review-where-heading">Where the time went</h2>
         <DwellHeatmap review={review} units={units} />
@@ -150,6 +159,7 @@ function ReviewBody({ review, units, onReanalysed, onDeleted }: { review: Review
         <ReviewChart config={speedConfig} label={speedLabel} testId="speed-chart" onChart={onSpeed} />
         <h3 className="review__chart-title">Position (bands: keep-off zones; markers: warnings)</h3>
         <ReviewChart config={positionConfig} label={positionLabel} testId="position-chart" onChart={onPosition} />
+        <WarningMarkerLegend events={review.events} />
       </section>
       <section className="card review__events" aria-labelledby="review-events-heading">
         {/* Every event, the time-budget reminder too; the summary's "Warnings" counts coaching warnings only. */}

@@ -88,3 +88,23 @@ export function zoneShares(zoneTimeS: Record<Zone, number> | undefined): ZoneSha
     return { zone, seconds, share: total > 0 ? seconds / total : 0 };
   });
 }
+
+export interface HeatScaleStop {
+  /** 0…1 along the scale. */
+  at: number;
+  seconds: number;
+}
+
+/**
+ * The legend of the heat column: the colour ramp as CSS gradient stops and labelled values from 0
+ * to the hottest bin's time (a bin's colour and bar length are its time over the hottest's).
+ * Null when nothing was recorded.
+ */
+export function heatScale(bins: DwellBins, labels = 3): { gradient: string; stops: HeatScaleStop[] } | null {
+  const max = Math.max(0, ...bins.seconds);
+  if (!(max > 0)) return null;
+  const gradient = `linear-gradient(to right, ${RAMP.map(([x]) => `${heatColour(x)} ${Math.round(x * 100)}%`).join(', ')})`;
+  const n = Math.max(2, labels);
+  const stops = Array.from({ length: n }, (_, i) => ({ at: i / (n - 1), seconds: (max * i) / (n - 1) }));
+  return { gradient, stops };
+}

@@ -9,15 +9,29 @@ import type { CoachEventKind, SessionReview } from '../../bridge/contract';
 import { CM_PER_IN, numberText, speedUnit, type Units } from '../../common/units';
 import { ZONE_COLOUR } from '../live/zone-style';
 import { overLimitStretches, positionRange, tickTime, toPoints, zoneBands, type Stretch } from './review-data';
+import { positionTicks, ticksThatFit, timeTicks } from './chart-ticks';
 
 export type Point = { x: number; y: number };
 export type LineConfig = ChartConfiguration<'line', Point[]>;
 export type Annotations = Record<string, AnnotationOptions>;
 
-const TEXT = '#f4f6f8';
-const DIM = '#c9d1db';
-const GRID = 'rgba(201, 209, 219, 0.18)';
-const FONT = { size: 18, family: "system-ui, 'Segoe UI', Roboto, sans-serif" };
+/** Colours of a chart: the screen's dark theme, or ink on paper for the printed report. */
+export interface ChartTheme {
+  text: string;
+  dim: string;
+  grid: string;
+  /** The position line. */
+  line: string;
+  speed: string;
+  speedFill: string;
+  fontSize: number;
+}
+
+export const SCREEN_THEME: ChartTheme = { text: '#f4f6f8', dim: '#c9d1db', grid: 'rgba(201, 209, 219, 0.18)', line: '#f4f6f8', speed: '#56B4E9', speedFill: 'rgba(86, 180, 233, 0.15)', fontSize: 18 };
+export const PRINT_THEME: ChartTheme = { text: '#000000', dim: '#222222', grid: 'rgba(0, 0, 0, 0.15)', line: '#000000', speed: '#0072B2', speedFill: 'rgba(0, 114, 178, 0.12)', fontSize: 13 };
+
+const FAMILY = "system-ui, 'Segoe UI', Roboto, sans-serif";
+const FONT = { size: 18, family: FAMILY };
 
 /** Marker colour per warning kind (Okabe–Ito, as the warning banners). */
 export const EVENT_COLOUR: Record<CoachEventKind, string> = {
@@ -38,6 +52,11 @@ export const EVENT_LABEL: Record<CoachEventKind, string> = {
   'time-budget': 'Daily time used',
 };
 
+/** A warning marker's shape on the position chart: triangles for the keep-off zones, diamonds for the rest. */
+export function markerShape(kind: CoachEventKind): 'triangle' | 'rectRot' {
+  return kind === 'lumbar' || kind === 'neck' ? 'triangle' : 'rectRot';
+}
+
 export const speedScale = (units: Units): number => (units === 'in' ? 1 : CM_PER_IN);
 export const positionScale = (units: Units): number => (units === 'in' ? 1 / CM_PER_IN : 1);
 
@@ -46,7 +65,12 @@ function alpha(hex: string, a: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${a})`;
 }
 
-function baseOptions(yTitle: string, xMax: number): LineConfig['options'] {
+/** Room per tick label along the time axis and the position axis, in font sizes. */
+const X_TICK_EM = 6;
+const Y_TICK_EM = 2.4;
+
+function baseOptions(yTitle: string, xMax: number, theme: ChartTheme = SCREEN_THEME): LineConfig['options'] {
+  const font = { size: theme.fontSize, family: FAMILY };
   return {
     animation: false,
     parsing: false,
@@ -59,20 +83,24 @@ function baseOptions(yTitle: string, xMax: number): LineConfig['options'] {
         type: 'linear',
         min: 0,
         max: xMax,
-        title: { display: true, text: 'Time (min:s)', color: DIM, font: FONT },
-        ticks: { color: TEXT, font: FONT, callback: (v) => tickTime(Number(v)) },
-        grid: { color: GRID },
+        title: { display: true, text: 'Time (min:s)', color: theme.dim, font },
+        ticks: { color: theme.text, font, autoSkip: false, maxRotation: 0, callback: (v) => tickTime(Number(v)) },
+        // Round times (0:00, 0:30, 1:00, …) with a step that fits the width and the span shown.
+        afterBuildTicks: (axis) => {
+          axis.ticks = timeTicks(axis.min, axis.max, ticksThatFit(axis.width, X_TICK_EM * theme.fontSize)).map((value) => ({ value }));
+        },
+        grid: { color: theme.grid },
       },
       y: {
         type: 'linear',
-        title: { display: true, text: yTitle, color: DIM, font: FONT },
-        ticks: { color: TEXT, font: FONT, callback: (v) => numberText(Number(v)) },
-        grid: { color: GRID },
+        title: { display: true, text: yTitle, color: theme.dim, font },
+        ticks: { color: theme.text, font, callback: (v) => numberText(Number(v)) },
+        grid: { color: theme.grid },
       },
     },
     plugins: {
       decimation: { enabled: true, algorithm: 'lttb', samples: 1000 },
-      tooltip: { enabled: true, titleFont: FONT, bodyFont: FONT, callbacks: { title: (items) => tickTime(items[0]?.parsed.x ?? 0) } },
+      tooltip: { enabled: true, titleFont: font, bodyFont: font, callbacks: { title: (items) => tickTime(items[0]?.parsed.x ?? 0) } },
       legend: { display: false },
     },
   };
@@ -84,7 +112,7 @@ const trackEnd = (review: SessionReview): number => {
 };
 
 /** Over-limit shading boxes (and the limit line) for the speed chart, in display units. */
-export function speedAnnotations(stretches: readonly Stretch[], limitDisplay: number): Annotations {
+export function speedAnnotations(stretches: readonly Stretch[], limitDisplay: number, fontSize = FONT.size): Annotations {
   const a: Annotations = {
     limit: {
       type: 'line',
@@ -93,7 +121,7 @@ export function speedAnnotations(stretches: readonly Stretch[], limitDisplay: nu
       borderColor: '#F0E442',
       borderWidth: 3,
       borderDash: [10, 6],
-      label: { display: true, content: 'Limit', position: 'start', color: '#000', backgroundColor: '#F0E442', font: { ...FONT, weight: 'bold' } },
+      label: { display: true, content: 'Limit', position: 'start', color: '#000', backgroundColor: '#F0E442', font: { ...FONT, size: fontSize, weight: 'bold' } },
     },
   };
   stretches.forEach((s, i) => {
@@ -110,14 +138,14 @@ export function speedAnnotations(stretches: readonly Stretch[], limitDisplay: nu
   return a;
 }
 
-export function speedChartConfig(review: SessionReview, units: Units): LineConfig {
+export function speedChartConfig(review: SessionReview, units: Units, theme: ChartTheme = SCREEN_THEME): LineConfig {
   const k = speedScale(units);
   const { t, speedInPerS } = review.track;
   const limit = review.settings.speedLimitInPerS;
   const stretches = overLimitStretches(t, speedInPerS, limit, 0.5);
-  const options = baseOptions(`Speed (${speedUnit(units)})`, trackEnd(review));
+  const options = baseOptions(`Speed (${speedUnit(units)})`, trackEnd(review), theme);
   if (options?.scales?.y) options.scales.y.min = 0;
-  if (options?.plugins) options.plugins.annotation = { annotations: speedAnnotations(stretches, limit * k) };
+  if (options?.plugins) options.plugins.annotation = { annotations: speedAnnotations(stretches, limit * k, theme.fontSize) };
   return {
     type: 'line',
     data: {
@@ -125,8 +153,8 @@ export function speedChartConfig(review: SessionReview, units: Units): LineConfi
         {
           label: 'Speed',
           data: toPoints(t, speedInPerS, (v) => Math.abs(v) * k),
-          borderColor: '#56B4E9',
-          backgroundColor: 'rgba(86, 180, 233, 0.15)',
+          borderColor: theme.speed,
+          backgroundColor: theme.speedFill,
           borderWidth: 2,
           pointRadius: 0,
           fill: 'origin',
@@ -139,7 +167,7 @@ export function speedChartConfig(review: SessionReview, units: Units): LineConfi
 }
 
 /** Zone bands and warning markers for the position chart, in display units. */
-export function positionAnnotations(review: SessionReview, units: Units, range: { min: number; max: number }): Annotations {
+export function positionAnnotations(review: SessionReview, units: Units, range: { min: number; max: number }, theme: ChartTheme = SCREEN_THEME): Annotations {
   const k = positionScale(units);
   const { neckAboveCm, lumbarBelowCm } = review.settings;
   const a: Annotations = {};
@@ -153,7 +181,7 @@ export function positionAnnotations(review: SessionReview, units: Units, range: 
       borderColor: colour,
       borderWidth: 2,
       drawTime: 'beforeDatasetsDraw',
-      label: { display: true, content: band.label, position: { x: 'end', y: band.zone === 'neck' ? 'start' : 'end' }, color: TEXT, font: { ...FONT, weight: 'bold' } },
+      label: { display: true, content: band.label, position: { x: 'end', y: band.zone === 'neck' ? 'start' : 'end' }, color: theme.text, font: { ...FONT, size: theme.fontSize, weight: 'bold' } },
     };
   }
   review.events.forEach((e, i) => {
@@ -162,7 +190,7 @@ export function positionAnnotations(review: SessionReview, units: Units, range: 
       xValue: e.t,
       yValue: e.positionCm * k,
       radius: 9,
-      pointStyle: e.kind === 'lumbar' || e.kind === 'neck' ? 'triangle' : 'rectRot',
+      pointStyle: markerShape(e.kind),
       backgroundColor: EVENT_COLOUR[e.kind],
       borderColor: '#000',
       borderWidth: 2,
@@ -171,16 +199,13 @@ export function positionAnnotations(review: SessionReview, units: Units, range: 
   return a;
 }
 
-export function positionChartConfig(review: SessionReview, units: Units): LineConfig {
+export function positionChartConfig(review: SessionReview, units: Units, theme: ChartTheme = SCREEN_THEME): LineConfig {
   const k = positionScale(units);
   const { t, positionCm } = review.track;
   const range = positionRange(positionCm, review.settings.neckAboveCm, review.settings.lumbarBelowCm);
-  const options = baseOptions(`Position (${units}, + toward head)`, trackEnd(review));
-  if (options?.scales?.y) {
-    options.scales.y.min = range.min * k;
-    options.scales.y.max = range.max * k;
-  }
-  if (options?.plugins) options.plugins.annotation = { annotations: positionAnnotations(review, units, range) };
+  const options = baseOptions(`Position (${units}, + toward head)`, trackEnd(review), theme);
+  roundPositionAxis(options, range, units, theme);
+  if (options?.plugins) options.plugins.annotation = { annotations: positionAnnotations(review, units, range, theme) };
   return {
     type: 'line',
     data: {
@@ -188,7 +213,7 @@ export function positionChartConfig(review: SessionReview, units: Units): LineCo
         {
           label: 'Position',
           data: toPoints(t, positionCm, (v) => v * k),
-          borderColor: '#f4f6f8',
+          borderColor: theme.line,
           borderWidth: 2,
           pointRadius: 0,
           indexAxis: 'x',
@@ -202,4 +227,80 @@ export function positionChartConfig(review: SessionReview, units: Units): LineCo
 /** A vertical line at the picked event's time (added to both charts' annotations). */
 export function selectedLine(time: number): AnnotationOptions {
   return { type: 'line', xMin: time, xMax: time, borderColor: '#ffd84d', borderWidth: 3, borderDash: [4, 4] };
+}
+
+/** The position axis over `range` (cm) in display units, ticked every 5 or 10 cm / 2 or 5 in. */
+function roundPositionAxis(options: LineConfig['options'], range: { min: number; max: number }, units: Units, theme: ChartTheme = SCREEN_THEME): void {
+  const y = options?.scales?.y;
+  if (!y) return;
+  const k = positionScale(units);
+  y.min = range.min * k;
+  y.max = range.max * k;
+  y.afterBuildTicks = (axis) => {
+    axis.ticks = positionTicks(axis.min, axis.max, units, ticksThatFit(axis.height, Y_TICK_EM * theme.fontSize)).map((value) => ({ value }));
+  };
+  if (y.ticks) y.ticks.autoSkip = false;
+}
+
+/** Line colour and dash of the earlier and the later session in an overlay (also told apart by the dash). */
+export const OVERLAY_STYLE = [
+  { colour: '#56B4E9', dash: [12, 6], label: 'Earlier' },
+  { colour: '#E69F00', dash: [] as number[], label: 'Later' },
+] as const;
+
+/** Times from each session's own start, s. */
+const fromStart = (t: readonly number[]): number[] => {
+  const t0 = t[0] ?? 0;
+  return t.map((x) => x - t0);
+};
+
+const overlayEnd = (pair: readonly SessionReview[]): number => Math.max(1, ...pair.map((r) => trackEnd(r) - (r.track.t[0] ?? 0)));
+
+/** Two sessions' speed over time from each one's start, with the later session's limit. */
+export function overlaySpeedConfig(pair: readonly [SessionReview, SessionReview], units: Units): LineConfig {
+  const k = speedScale(units);
+  const options = baseOptions(`Speed (${units === 'in' ? 'in/s' : 'cm/s'})`, overlayEnd(pair));
+  if (options?.scales?.y) options.scales.y.min = 0;
+  if (options?.plugins) options.plugins.annotation = { annotations: speedAnnotations([], pair[1].settings.speedLimitInPerS * k) };
+  return {
+    type: 'line',
+    data: {
+      datasets: pair.map((r, i) =>
+        overlayDataset(
+          r,
+          i,
+          toPoints(fromStart(r.track.t), r.track.speedInPerS, (v) => Math.abs(v) * k),
+        ),
+      ),
+    },
+    options,
+  };
+}
+
+/** Two sessions' position over time from each one's start, with the later session's keep-off zones. */
+export function overlayPositionConfig(pair: readonly [SessionReview, SessionReview], units: Units): LineConfig {
+  const k = positionScale(units);
+  const later = pair[1];
+  const range = positionRange([...pair[0].track.positionCm, ...later.track.positionCm], later.settings.neckAboveCm, later.settings.lumbarBelowCm);
+  const options = baseOptions(`Position (${units}, + toward head)`, overlayEnd(pair));
+  roundPositionAxis(options, range, units);
+  if (options?.plugins) options.plugins.annotation = { annotations: positionAnnotations({ ...later, events: [] }, units, range) };
+  return {
+    type: 'line',
+    data: {
+      datasets: pair.map((r, i) =>
+        overlayDataset(
+          r,
+          i,
+          toPoints(fromStart(r.track.t), r.track.positionCm, (v) => v * k),
+        ),
+      ),
+    },
+    options,
+  };
+}
+
+function overlayDataset(r: SessionReview, i: number, data: Point[]): LineConfig['data']['datasets'][number] {
+  const style = OVERLAY_STYLE[i === 0 ? 0 : 1];
+  return { label: `${style.label} (${r.session.day})`, data, borderColor: style.colour, borderDash: [...style.dash], borderWidth: 3, pointRadius: 0, indexAxis: 'x' };
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openAppStore } from '../../../electron/app/open-app-store';
 import { ManualScheduler } from '../../../electron/ble/scheduler';
-import { HistorySchema, SessionReviewSchema } from '../../../electron/ipc/ipc-contract';
+import { CompareAnswerSchema, HistorySchema, SessionReviewSchema } from '../../../electron/ipc/ipc-contract';
 
 const dir = mkdtempSync(join(tmpdir(), 'roller-past-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,6 +43,18 @@ describe('past sessions over the contract', () => {
     expect(binned).toBeGreaterThan(0.95 * review.session.summary!.durationS);
     expect(binned).toBeLessThanOrEqual(review.session.summary!.durationS + 1e-6);
     await expect(app.handle('review.get', { id: 999 })).rejects.toThrow(/999/);
+
+    // A second, shorter session stopped for pain: compared, the earlier comes first whatever the order asked.
+    const second = await scheduler.drive(app.handle('session.start', {}));
+    await scheduler.advanceByAsync(5_000);
+    await scheduler.drive(app.handle('session.stop', { reason: 'stopped: pain' }));
+    const compared = CompareAnswerSchema.parse(await app.handle('compare.get', { ids: [second.sessionId!, started.sessionId!] }));
+    expect(compared.sessions.map((s) => s.session.id)).toEqual([started.sessionId, second.sessionId]);
+    expect(compared.comparison.ids).toEqual([started.sessionId, second.sessionId]);
+    expect(compared.comparison.limits).toContainEqual({ kind: 'stopped-for-pain', which: 'later' });
+    expect(compared.comparison.rows.every((r) => r.trend === null)).toBe(true);
+    expect(compared.comparison.rows.find((r) => r.key === 'rolling')!.values[0]).toBe(review.session.summary!.rollingS);
+    await expect(app.handle('compare.get', { ids: [started.sessionId!, started.sessionId!] })).rejects.toThrow(/two different sessions/);
     await scheduler.drive(app.dispose());
   });
 });

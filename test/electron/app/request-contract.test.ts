@@ -73,6 +73,7 @@ describe('the app answers every request of the contract with its result schema',
     const { uploadId } = await call('import.begin', { fileName: 'too-fast.csv', bytes: Buffer.byteLength(csv) });
     await call('import.chunk', { uploadId, index: 0, text: csv });
     const imported = await call('import.finish', { uploadId, pieces: 1 });
+    await call('compare.get', { ids: [imported.session.id, id] });
     const other = await call('import.begin', { fileName: 'abandoned.csv', bytes: 10 });
     await call('import.cancel', { uploadId: other.uploadId });
     await call('sessions.delete', { id: imported.session.id });

@@ -157,7 +157,7 @@ describe('roller sessions', () => {
     await run(env, out, 'import', recording(join(out, 'c.csv'), 'too-fast', '2025-03-01T08:00:00+01:00'));
     const h = await run(env, out, 'history');
     expect(h.out).toMatch(
-      /^day\s+sessions\s+rolling\s+of budget\s+warnings\s+notes\n2025-02-24\s+1\s+\d:\d\d\s+\d+ %\s+\d+\n2025-02-26 .*\n2025-03-01 .*\n\nweek of\s+sessions\s+days\s+rolling\s+within limit\s+warnings\/session\n2025-02-24\s+3\s+3\s+\d:\d\d\s+\d+ %\s+\d+\.\d\n$/,
+      /^day\s+sessions\s+rolling\s+of budget\s+warnings\s+notes\n2025-02-24\s+1\s+\d:\d\d\s+\d+ %\s+\d+\n2025-02-26 .*\n2025-03-01 .*\n\nweek of\s+sessions\s+days\s+rolling\s+within limit\s+warnings\/session\s+per 10 min\n2025-02-24\s+3\s+3\s+\d:\d\d\s+\d+ %\s+\d+\.\d\s+\d+\.\d\n$/,
     );
     const j = JSON.parse((await run(env, out, 'history', '--json', '--days', '3')).out) as { days: { day: string }[]; weeks: unknown[] };
     expect(j.days.map((d) => d.day)).toEqual(['2025-03-01']);

@@ -86,9 +86,37 @@ describe('history (pure)', () => {
     expect(weeks[1]).toMatchObject({ sessions: 3, activeDays: 2, rollingS: 1380, daysOverBudget: 1 });
     expect(weeks[1]!.withinLimitShare).toBeCloseTo((600 * 0.95 + 720 + 60) / 1380);
     expect(weeks[1]!.warningsPerSession).toBeCloseTo(1 / 3);
+    // Warnings per 10 minutes of rolling: week 1 has 6 warnings over 10 min, week 2 one over 23 min.
+    expect(weeks[0]!.warningsPer10Min).toBeCloseTo(6);
+    expect(weeks[1]!.warningsPer10Min).toBeCloseTo(10 / 23);
+    expect(weeks.map((w) => w.budgetS)).toEqual([4200, 4200]);
     const h = buildHistory(sessions, 10);
     expect(h.warnings['too-fast']).toBe(7);
     expect(h.zoneTimeS['mid-back']).toBe((300 + 300 + 600 + 720 + 60) / 2 + 5 * 30);
+  });
+});
+
+describe('weekly trends across time zones and empty weeks', () => {
+  it('a session belongs to the week of its own local day, whatever the UTC day', () => {
+    // Sunday 9 March 23:30 in Berlin is 22:30 UTC; Monday 10 March 00:30 in Berlin is 23:30 UTC on Sunday.
+    // 8:00 on Monday 10 March in Los Angeles (−420) is 15:00 UTC.
+    const sunday = at('2025-03-09T22:30:00Z', 60, summary(3, 1, 0));
+    const monday = at('2025-03-09T23:30:00Z', 60, summary(4, 1, 2));
+    const mondayLa = at('2025-03-10T15:00:00Z', -420, summary(2, 0.5, 1));
+    // 23:00 on Sunday 16 March in New York (−240) is already Monday 03:00 UTC.
+    const sundayNy = at('2025-03-17T03:00:00Z', -240, summary(1, 1, 0));
+    const weeks = weeklyTrends([monday, sundayNy, sunday, mondayLa], 15);
+    expect(weeks.map((w) => [w.weekStart, w.sessions, w.rollingS])).toEqual([
+      ['2025-03-03', 1, 180],
+      ['2025-03-10', 3, 420],
+    ]);
+    expect(weeks[1]!.warningsPer10Min).toBeCloseTo((3 / 7) * 10);
+    expect(weeks[1]!.budgetS).toBe(15 * 60 * 7);
+  });
+
+  it('a week without rolling has no warning rate and no within-limit share', () => {
+    const weeks = weeklyTrends([at('2025-03-04T08:00:00Z', 0, null, 'interrupted')], 10);
+    expect(weeks[0]).toMatchObject({ sessions: 1, rollingS: 0, withinLimitShare: null, warningsPer10Min: null, warningsPerSession: 0 });
   });
 });
 

@@ -1,5 +1,6 @@
 /** Contract data for the History and review screens: past sessions, a history, one session's review. */
-import type { History, PastSession, SessionReview } from '../../../renderer/bridge/contract';
+import type { CompareAnswer, History, PastSession, SessionReview } from '../../../renderer/bridge/contract';
+import { compareSessions } from '../../../electron/session/session-comparison';
 
 type Summary = NonNullable<PastSession['summary']>;
 
@@ -64,4 +65,11 @@ export function reviewFixture(session: PastSession, events: SessionReview['event
     events,
     dwell: { binCm: 2.54, firstBinCm: -17.78, seconds: Array.from({ length: 14 }, (_, i) => (i % 5) + 1) },
   };
+}
+
+/** What `compare.get` answers for two reviews: main's own comparison of their stored figures, the earlier first. */
+export function compareAnswerFixture(x: SessionReview, y: SessionReview): CompareAnswer {
+  const compared = (r: SessionReview) => ({ id: r.session.id, startedAtMs: Date.parse(r.session.startedAt), endReason: r.session.endReason, summary: r.session.summary });
+  const comparison = compareSessions(compared(x), compared(y));
+  return { sessions: comparison.ids[0] === x.session.id ? [x, y] : [y, x], comparison };
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { History } from '../../../../renderer/bridge/contract';
 import { HistoryScreen } from '../../../../renderer/features/history/HistoryScreen';
 import { runningSessionFixture } from '../../app/fixtures';
-import { dayFixture, pastSessionFixture, reviewFixture, summaryFixture } from '../../support/history-fixtures';
+import { compareAnswerFixture, dayFixture, pastSessionFixture, reviewFixture, summaryFixture } from '../../support/history-fixtures';
 import { renderWithServices, stubCanvas } from '../../support/render-with-services';
 
 // "Today" is read from the clock: it is 5 March 2025, noon, here.
@@ -24,13 +24,20 @@ const s4 = pastSessionFixture(4, at('2025-03-05', 10), '2025-03-05', { endReason
 const HISTORY: History = {
   sessions: [s1, s2, s3, s4],
   days: [dayFixture('2025-03-03', [1], { stoppedForPain: 1 }), dayFixture('2025-03-04', [2]), dayFixture('2025-03-05', [3, 4], { rollingS: 640, budgetS: 600, overBudget: true })],
-  weeks: [{ weekStart: '2025-03-03', sessions: 4, activeDays: 3, rollingS: 1120, withinLimitShare: 0.74, warningsPerSession: 2.25 }],
+  weeks: [{ weekStart: '2025-03-03', sessions: 4, activeDays: 3, rollingS: 1120, budgetS: 4200, withinLimitShare: 0.74, warningsPerSession: 2.25, warningsPer10Min: 4.8 }],
 };
+
+const reviewOf = (id: number) => reviewFixture(HISTORY.sessions.find((s) => s.id === id)!);
 
 function history(answers: Parameters<typeof renderWithServices>[1] = {}) {
   return renderWithServices(<HistoryScreen />, {
     screen: 'history',
-    answers: { 'history.get': HISTORY, 'review.get': (p) => reviewFixture(HISTORY.sessions.find((s) => s.id === p.id)!), ...answers.answers },
+    answers: {
+      'history.get': HISTORY,
+      'review.get': (p) => reviewOf(p.id),
+      'compare.get': (p) => compareAnswerFixture(reviewOf(p.ids[0]), reviewOf(p.ids[1])),
+      ...answers.answers,
+    },
   });
 }
 
@@ -65,13 +72,37 @@ describe('HistoryScreen', () => {
   it('weekly trends in a table', async () => {
     history();
     const week = await screen.findByTestId('history-week');
-    expect([...week.children].map((c) => c.textContent)).toEqual(['Week of 3 Mar4 sessions, 3 days', '18 min 40 s', '74 %', '2.3']);
+    expect([...week.children].map((c) => c.textContent)).toEqual(['Week of 3 Mar4 sessions, 3 days', '18 min 40 s', '74 %', '4.8']);
+  });
+
+  it('the last 8 weeks: a calendar marking the days rolled, and charts of main’s weekly figures', async () => {
+    history();
+    const trends = await screen.findByTestId('history-trends');
+    const days = within(trends).getAllByTestId('calendar-day');
+    expect(days).toHaveLength(56);
+    expect(days[0]!.dataset.day).toBe('2025-01-13'); // the Monday seven weeks before this one
+    expect(days.filter((d) => d.dataset.rolled === 'true').map((d) => d.dataset.day)).toEqual(['2025-03-03', '2025-03-04', '2025-03-05']);
+    expect(within(trends).getByTestId('calendar-days-rolled').textContent).toBe('3');
+    const today = days.find((d) => d.dataset.day === '2025-03-05')!;
+    expect(today.className).toContain('calendar__cell--today');
+    expect(today.className).toContain('calendar__cell--over');
+    expect(days.find((d) => d.dataset.day === '2025-03-03')!.getAttribute('aria-label')).toBe('Monday 3 March: rolled 4 min, stopped for pain');
+    expect(days.find((d) => d.dataset.day === '2025-03-06')!.className).toContain('calendar__cell--future');
+    type Chart = { data: { labels: string[]; datasets: { data: (number | null)[] }[] } };
+    const chartOf = (id: string) => within(trends).getByTestId<HTMLCanvasElement & { __chart: Chart }>(id).__chart;
+    // Main's weekly figures as sent: 1120 s rolling, 74 % within, 4.8 warnings per 10 min; earlier weeks had no sessions.
+    expect(chartOf('trend-rolling').data.labels.at(-1)).toBe('3 Mar');
+    expect(chartOf('trend-rolling').data.datasets[0]!.data).toEqual([null, null, null, null, null, null, null, 1120 / 60]);
+    expect(chartOf('trend-within').data.datasets[0]!.data.at(-1)).toBeCloseTo(74);
+    expect(chartOf('trend-warning-rate').data.datasets[0]!.data.at(-1)).toBe(4.8);
+    expect(within(trends).getByTestId('trend-rolling').getAttribute('aria-label')).toContain('against the weekly budget of 70 min. This week: 18 min 40 s.');
   });
 
   it('no sessions yet: says so for the days and the weeks', async () => {
     history({ answers: { 'history.get': { sessions: [], days: [], weeks: [] } } });
     expect(await screen.findByText('No sessions in the last 90 days yet.')).toBeTruthy();
     expect(screen.getByText('No weeks yet.')).toBeTruthy();
+    expect(screen.queryByTestId('history-trends')).toBeNull();
     expect(screen.getByTestId('history-today').textContent).toContain('0 s of 10 min rolling');
   });
 
@@ -112,11 +143,6 @@ describe('HistoryScreen', () => {
     expect(screen.getByTestId('compare-bar').textContent).toContain('Two sessions chosen.');
     await user.click(screen.getByTestId('compare-open'));
     expect(await screen.findByTestId('compare-table')).toBeTruthy();
-    expect(
-      bridge
-        .paramsOf('review.get')
-        .map((p) => p.id)
-        .sort(),
-    ).toEqual([2, 3]);
+    expect(bridge.paramsOf('compare.get')).toEqual([{ ids: [2, 3] }]);
   });
 });

@@ -93,8 +93,8 @@ describe('history ordering and today', () => {
     sessions: [session(1, '2025-03-03T10:00:00Z', '2025-03-03'), session(3, '2025-03-05T18:00:00Z', '2025-03-05'), session(2, '2025-03-05T08:00:00Z', '2025-03-05')],
     days: [dayEntry('2025-03-03', [1]), dayEntry('2025-03-05', [3, 2, 99], 700)],
     weeks: [
-      { weekStart: '2025-02-24', sessions: 0, activeDays: 0, rollingS: 0, withinLimitShare: null, warningsPerSession: 0 },
-      { weekStart: '2025-03-03', sessions: 3, activeDays: 2, rollingS: 760, withinLimitShare: 0.8, warningsPerSession: 1 },
+      { weekStart: '2025-02-24', sessions: 0, activeDays: 0, rollingS: 0, budgetS: 4200, withinLimitShare: null, warningsPerSession: 0, warningsPer10Min: null },
+      { weekStart: '2025-03-03', sessions: 3, activeDays: 2, rollingS: 760, budgetS: 4200, withinLimitShare: 0.8, warningsPerSession: 1, warningsPer10Min: 2.4 },
     ],
   };
   it('lists days newest first with their sessions in start order (unknown ids dropped)', () => {

@@ -33,6 +33,17 @@ function review(over: Parameters<typeof pastSessionFixture>[3] = {}, events = EV
 }
 
 describe('SessionReview', () => {
+  it('keys the warning markers: one entry per kind the session has, and a scale for the heat column', async () => {
+    review({}, [...EVENTS, { t: 50, kind: 'too-fast', positionCm: 2, detail: 'again' }]);
+    const legend = await screen.findByTestId('marker-legend');
+    expect([...legend.querySelectorAll('li')].map((li) => [li.dataset.kind, li.textContent])).toEqual([
+      ['too-fast', 'Too fast'],
+      ['lumbar', 'Lower back'],
+    ]);
+    const scale = screen.getByTestId('dwell-scale');
+    expect([...scale.querySelectorAll('li')].map((li) => li.textContent)[0]).toBe('0 s');
+  });
+
   it('the summary card: when, length, rolling, time within the limit, longest stay, excursions, how it ended', async () => {
     review({ summary: summaryFixture({ durationS: 305, rollingS: 240, withinLimitShare: 0.87, longestDwellS: 22 }) });
     const card = await screen.findByTestId('review-summary');

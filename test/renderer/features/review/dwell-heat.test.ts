@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatColour, heatRects, hottestBin, zoneShares } from '../../../../renderer/features/review/dwell-heat';
+import { heatColour, heatRects, heatScale, hottestBin, zoneShares } from '../../../../renderer/features/review/dwell-heat';
 import { spineScale, yOf } from '../../../../renderer/features/live/spine-scale';
 
 const bins = { binCm: 2.54, firstBinCm: -5.08, seconds: [2, 0, 10, 5] }; // −5.08…5.08 cm
@@ -42,5 +42,16 @@ describe('dwell heat', () => {
     expect(z.map((x) => x.zone)).toEqual(['neck', 'upper-back', 'mid-back', 'lumbar']);
     expect(z.map((x) => x.share)).toEqual([0, 0.3, 0.6, 0.1]);
     expect(zoneShares(undefined).every((x) => x.share === 0)).toBe(true);
+  });
+  it('a scale from 0 to the hottest bin, with the colour ramp', () => {
+    const scale = heatScale({ binCm: 2.54, firstBinCm: 0, seconds: [2, 0, 40, 10] })!;
+    expect(scale.stops).toEqual([
+      { at: 0, seconds: 0 },
+      { at: 0.5, seconds: 20 },
+      { at: 1, seconds: 40 },
+    ]);
+    expect(scale.gradient).toContain(`${heatColour(0)} 0%`);
+    expect(scale.gradient).toContain(`${heatColour(1)} 100%`);
+    expect(heatScale({ binCm: 2.54, firstBinCm: 0, seconds: [0, 0] })).toBeNull();
   });
 });

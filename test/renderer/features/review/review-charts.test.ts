@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionReview } from '../../../../renderer/bridge/contract';
-import { positionChartConfig, speedChartConfig } from '../../../../renderer/features/review/review-charts';
+import { OVERLAY_STYLE, overlayPositionConfig, overlaySpeedConfig, positionChartConfig, PRINT_THEME, speedChartConfig } from '../../../../renderer/features/review/review-charts';
+
+/** Runs an axis's afterBuildTicks as chart.js would, on an axis of this size and range. */
+function ticksOf(axis: unknown, box: { min: number; max: number; width?: number; height?: number }): number[] {
+  const fake = { ...box, ticks: [] as { value: number }[] };
+  (axis as { afterBuildTicks: (a: typeof fake) => void }).afterBuildTicks(fake);
+  return fake.ticks.map((t) => t.value);
+}
 
 const review: SessionReview = {
   session: {
@@ -55,5 +62,36 @@ describe('review chart configs', () => {
     const inches = positionChartConfig(review, 'in');
     const annIn = inches.options?.plugins?.annotation?.annotations as Record<string, Record<string, unknown>>;
     expect(annIn['zone-neck']?.yMin).toBeCloseTo(20 / 2.54);
+  });
+  it('ticks at round times that fit the width, and at round positions in the user units', () => {
+    const c = positionChartConfig(review, 'cm');
+    expect(ticksOf(c.options?.scales?.x, { min: 0, max: 240, width: 660 })).toEqual([0, 60, 120, 180, 240]);
+    expect(ticksOf(c.options?.scales?.x, { min: 0, max: 240, width: 1400 })).toEqual([0, 30, 60, 90, 120, 150, 180, 210, 240]);
+    expect(ticksOf(c.options?.scales?.y, { min: -23, max: 28, height: 440 })).toEqual([-20, -10, 0, 10, 20]);
+    expect(ticksOf(c.options?.scales?.y, { min: -23, max: 28, height: 800 })).toEqual([-20, -15, -10, -5, 0, 5, 10, 15, 20, 25]);
+    const inches = positionChartConfig(review, 'in');
+    expect(ticksOf(inches.options?.scales?.y, { min: -9, max: 11, height: 500 })).toEqual([-8, -6, -4, -2, 0, 2, 4, 6, 8, 10]);
+  });
+  it('the printed theme draws ink on paper, larger', () => {
+    const c = speedChartConfig(review, 'in', PRINT_THEME);
+    expect(c.data.datasets[0]?.borderColor).toBe(PRINT_THEME.speed);
+    expect(c.options?.scales?.x?.ticks?.color).toBe('#000000');
+  });
+  it("overlays: two sessions from each one's own start, told apart by colour and dash", () => {
+    const later: SessionReview = { ...review, session: { ...review.session, id: 4, day: '2025-03-05' }, track: { ...review.track, t: [100, 101, 102, 104], positionCm: [0, 5, 40, 0] } };
+    const speed = overlaySpeedConfig([review, later], 'in');
+    expect(speed.data.datasets.map((d) => d.data.map((p) => p.x))).toEqual([
+      [0, 1, 2, 3],
+      [0, 1, 2, 4],
+    ]);
+    expect(speed.data.datasets.map((d) => d.borderColor)).toEqual(OVERLAY_STYLE.map((s) => s.colour));
+    expect(speed.data.datasets[0]?.label).toBe('Earlier (2025-03-03)');
+    expect(speed.options?.scales?.x?.max).toBe(4);
+    const pos = overlayPositionConfig([review, later], 'cm');
+    // The axis holds both tracks (the later one reaches 40 cm) and the later session's zones, without markers.
+    expect(pos.options?.scales?.y?.max).toBe(48);
+    const ann = pos.options?.plugins?.annotation?.annotations as Record<string, unknown>;
+    expect(Object.keys(ann).filter((k) => k.startsWith('event'))).toEqual([]);
+    expect(ann['zone-neck']).toBeDefined();
   });
 });
