@@ -26,6 +26,7 @@ import { ProfileService } from './profile-service';
 import type { RequestHandlers } from './request-handlers';
 import { SensorSources } from './sensor-sources';
 import { SessionActions } from './session-actions';
+import { silentLog, type SupportLog } from './support-log';
 
 export { NOT_SAVED } from './live-session';
 
@@ -48,6 +49,12 @@ export interface RollerAppOptions {
   statusEveryMs?: number;
   /** Where exported sessions are written (see export-folder.ts; default: a folder in the temp dir). */
   exportFolder?: string;
+  /** The support log (default: none). Sensors, store notices; never profile figures or notes. */
+  log?: SupportLog;
+  /** Where the support log's file is, for Settings → Your data (null: not kept in a file). */
+  logFile?: string | null;
+  /** Writes what the log holds and closes it (when the app is disposed of). */
+  closeLog?: () => Promise<void>;
 }
 
 /** Changes within this long are pushed as one snapshot, ms. */
@@ -66,6 +73,8 @@ export class RollerApp {
   private readonly unsubs: (() => void)[] = [];
   private readonly extraNotices: string[] = [];
   private readonly exportFolder: string;
+  private readonly log: SupportLog;
+  private readonly loggedNotices = new Set<string>();
   private snapshotTimer: unknown = null;
 
   constructor(options: RollerAppOptions) {
@@ -73,6 +82,7 @@ export class RollerApp {
     const now = () => this.now();
     const changed = () => this.scheduleSnapshot();
     this.exportFolder = options.exportFolder ?? join(tmpdir(), 'roller-companion-exports');
+    this.log = options.log ?? silentLog;
     this.profile = new ProfileService({ store: options.store, now, changed: () => this.pushSnapshot() });
     this.sources = new SensorSources({ ...options, changed, changedNow: () => this.pushSnapshot() });
     this.batcher = new LiveBatcher(options.scheduler, (points) => this.events.emit('live', { points, rolling: this.session.rollingNow() }));
@@ -112,7 +122,10 @@ export class RollerApp {
       recordingId: () => this.session.recordingId,
       progress: (p) => this.events.emit('progress', p),
     });
-    const offNotice = options.store.onNotice?.(changed);
+    const offNotice = options.store.onNotice?.(() => {
+      this.logNotices(options.store.notices());
+      changed();
+    });
     if (offNotice) this.unsubs.push(offNotice);
     this.handlers = {
       'app.snapshot': () => this.snapshot(),
@@ -127,6 +140,8 @@ export class RollerApp {
 
   /** Loads Bluetooth (lazily) and reconnects to the remembered sensor when there is one. */
   start(): void {
+    this.log.info('app started', { host: this.o.host });
+    this.logNotices(this.o.store.notices());
     this.sources.start();
     this.pushSnapshot();
   }
@@ -140,6 +155,8 @@ export class RollerApp {
     this.snapshotTimer = null;
     this.batcher.flush();
     this.o.store.close?.();
+    this.log.info('app stopped');
+    await this.o.closeLog?.();
   }
 
   on<N extends EventName>(name: N, fn: Listener<N>): () => void {
@@ -166,7 +183,7 @@ export class RollerApp {
       calibration: this.calibration.status(),
       notices: [...this.o.store.notices(), ...this.extraNotices],
       simulatedScenarios: this.sources.simulatedScenarios(),
-      storage: { dataFolder: this.o.store.dataFolder, exportFolder: this.exportFolder },
+      storage: { dataFolder: this.o.store.dataFolder, exportFolder: this.exportFolder, logFile: this.o.logFile ?? null },
     };
   }
 
@@ -199,9 +216,19 @@ export class RollerApp {
     return { ok: true };
   }
 
+  /** Each store notice once in the support log (a damaged database, a full disk, …). */
+  private logNotices(notices: readonly string[]): void {
+    for (const n of notices) {
+      if (this.loggedNotices.has(n)) continue;
+      this.loggedNotices.add(n);
+      this.log.warn('store notice', { notice: n });
+    }
+  }
+
   /** A problem for the user, shown once among the snapshot's notices. */
   private notice(message: string): void {
     if (this.extraNotices.includes(message)) return;
+    this.log.warn('notice', { notice: message });
     this.extraNotices.push(message);
     this.scheduleSnapshot();
   }

@@ -18,6 +18,8 @@ import { ReplaySource } from '../sources/replay-source';
 import type { SensorSource, SensorSourceEvents } from '../sources/sensor-source';
 import { IMPORT_TIME_LIMITS } from '../session/import-limits';
 import type { RequestHandlers } from './request-handlers';
+import { logSourceEvents, type BluetoothEvents } from './source-log';
+import { silentLog, type SupportLog } from './support-log';
 
 /** The sources' notes kept for the snapshot, the newest. */
 const KEPT_NOTES = 5;
@@ -37,6 +39,8 @@ export interface SensorSourcesOptions {
   changed: () => void;
   /** The user changed something the snapshot shows: push it now. */
   changedNow: () => void;
+  /** The support log (adapter, scans, connections, gaps, rejected frames). */
+  log?: SupportLog;
 }
 
 /** What the live path hears from the active source. */
@@ -67,7 +71,7 @@ export class SensorSources {
       remembered: o.remembered ?? memoryRememberedSensorStore(),
       ...(o.platform ? { platform: o.platform } : {}),
     });
-    this.wire(this.system);
+    this.wire(this.system, 'bluetooth', { onAdapter: (fn) => this.system.on('adapter', fn), devicesFound: () => this.system.deviceList.length });
     this.unsubs.push(
       // Bluetooth's own notes (a failed scan) matter before any sensor is chosen.
       this.system.on('note', (m) => this.current?.source !== this.system && this.note(m)),
@@ -187,8 +191,9 @@ export class SensorSources {
   }
 
   /** Hears the source; returns how to stop hearing it. */
-  private wire(source: SensorSource): () => void {
+  private wire(source: SensorSource, label: string, bluetooth?: BluetoothEvents): () => void {
     const isActive = () => this.current?.source === source;
+    const offLog = logSourceEvents(source, { log: this.o.log ?? silentLog, scheduler: this.o.scheduler, label, ...(bluetooth ? { bluetooth } : {}) });
     let linkWas: string = source.connection.name;
     const offs = [
       source.on('samples', (samples) => isActive() && this.feed?.samples(samples)),
@@ -215,7 +220,10 @@ export class SensorSources {
       }),
       source.on('gap', () => isActive() && this.o.changed()),
     ];
-    const off = () => offs.forEach((o) => o());
+    const off = () => {
+      offs.forEach((o) => o());
+      offLog();
+    };
     this.unsubs.push(off);
     return off;
   }
@@ -259,7 +267,7 @@ export class SensorSources {
     const load = ReplaySource.fromText(fileName, text, this.o.scheduler, speed !== undefined ? { speed } : {}, IMPORT_TIME_LIMITS);
     if (!load.ok) throw new Error(load.error);
     await this.dropReplay();
-    this.replay = { source: load.source, off: this.wire(load.source) };
+    this.replay = { source: load.source, off: this.wire(load.source, 'replay') };
     await this.use(load.source, 'replay');
     load.source.start();
     this.o.changedNow();
@@ -283,7 +291,7 @@ export class SensorSources {
         ...(this.o.sampleRateHz !== undefined ? { sampleRateHz: this.o.sampleRateHz } : {}),
       });
       this.simulated = { source: fresh, scenario, dispose: () => made.dispose() };
-      this.wire(fresh);
+      this.wire(fresh, 'simulated');
       connectFirstRoller(fresh);
       await this.use(fresh, 'simulated');
       fresh.start();

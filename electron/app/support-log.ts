@@ -15,7 +15,7 @@
  * written (read-only, full disk) makes the log go quiet (said once on stderr); a file that
  * cannot keep up drops lines beyond a bounded backlog and says how many it dropped.
  */
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
@@ -111,6 +111,11 @@ export interface FileSupportLog extends SupportLog {
   readonly problem: string | null;
   /** The last `n` lines in the files (what has reached them). */
   tail(n: number): string[];
+  /**
+   * An error line appended to the file before this returns (the process is about to end: a
+   * start-up failure). Lines still on their way may land after it.
+   */
+  errorNow(message: string, fields?: LogFields): void;
   /** Writes what is pending and closes the file; later lines are not kept. */
   close(): Promise<void>;
 }
@@ -203,6 +208,17 @@ export function openSupportLog(o: OpenSupportLogOptions): FileSupportLog {
     info: write('info'),
     debug: write('debug'),
     tail: (n) => readLogTail(n, o.dataDir, maxFiles),
+    errorNow: (message, fields) => {
+      try {
+        const line = formatLogLine(now(), 'error', message, fields);
+        if (o.echo) o.echo.write(`${line}\n`);
+        if (problem !== null) return;
+        mkdirSync(dirname(file), { recursive: true });
+        appendFileSync(file, `${line}\n`);
+      } catch (err) {
+        giveUp(err);
+      }
+    },
     close: () => {
       closed = true;
       const s = stream;
