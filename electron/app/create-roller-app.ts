@@ -10,7 +10,7 @@ import { openAppStore } from './open-app-store';
 import { resolveDataDir } from '../session/data-dir';
 import { RollerApp } from './roller-app';
 import { userExportFolder } from './user-export-folder';
-import { openSupportLog, type FileSupportLog } from './support-log';
+import { openSupportLog, type SupportLog } from './support-log';
 
 export interface CreateRollerAppOptions {
   host: 'electron' | 'browser';
@@ -21,27 +21,28 @@ export interface CreateRollerAppOptions {
   downloadsDir?: string;
   /** Default: see user-export-folder.ts. */
   exportFolder?: string;
-  /** The support log (default: one in the data folder, at info level); the app closes it when disposed of. */
-  log?: FileSupportLog;
+  /** The support log (default: one in the data folder, at info level, which the app closes when disposed of; one given is its giver's). */
+  log?: SupportLog & { readonly file?: string };
 }
 
 export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
   const dataDir = o.dataDir ?? resolveDataDir().dir;
   const scheduler = o.scheduler ?? realScheduler;
-  const log = o.log ?? openSupportLog({ dataDir });
+  const own = o.log ? null : openSupportLog({ dataDir });
+  const log = o.log ?? own!;
   let store;
   try {
     store = openAppStore(dataDir);
   } catch (err) {
     log.error('the session store could not be opened', { error: err instanceof Error ? err.message : String(err) });
     // A log made here is closed here; a log given is its giver's (it tells the failure too).
-    if (!o.log) void log.close();
+    void own?.close();
     throw err;
   }
   return new RollerApp({
     log,
-    logFile: log.file,
-    closeLog: () => log.close(),
+    logFile: log.file ?? null,
+    ...(own ? { closeLog: () => own.close() } : {}),
     host: o.host,
     scheduler,
     store,

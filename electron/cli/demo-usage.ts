@@ -1,5 +1,6 @@
 /** `roller demo`: its flags and help (see command-usage.ts). */
 import type { CommandUsage } from './command-usage';
+import { VERBOSE_FLAG } from './verbose-flag';
 import { UNITS_FLAG } from './units-flag';
 
 export const DEMO_USAGE: CommandUsage = {
@@ -13,5 +14,6 @@ export const DEMO_USAGE: CommandUsage = {
     replay: { kind: 'string', value: 'FILE', help: 'play a recording CSV live through the app instead of the simulated roller' },
     speed: { kind: 'number', min: 0.1, max: 100, value: 'N', help: 'with --replay: how fast it plays (default 1, its recorded pace)' },
     units: UNITS_FLAG,
+    verbose: VERBOSE_FLAG,
   },
 };

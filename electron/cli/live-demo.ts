@@ -48,6 +48,7 @@ export async function liveDemo(o: LiveDemoOptions, io: CliIo): Promise<number> {
       return { noble: sim.noble, dispose: () => sim.dispose() };
     },
     ...(o.source.kind === 'simulated' ? { sampleRateHz: rateHz } : {}),
+    ...(io.log ? { log: io.log } : {}),
   });
   // The newest live point, and the first one's time (the line counts from it).
   const seen: { last: LivePoint | null; t0: number | null } = { last: null, t0: null };

@@ -23,7 +23,7 @@ export async function serveCommand(argv: readonly string[], io: CliIo, signal?: 
   const args = parseArgs(argv, SERVE_FLAGS);
   if (args.positional.length > 0) throw new UsageError(`serve takes no arguments, got: ${args.positional.join(' ')}`);
   // The store first: a data folder that cannot be used is a SessionStoreError, one line (cli-failure.ts).
-  const app = createRollerApp({ host: 'browser' });
+  const app = createRollerApp({ host: 'browser', ...(io.log ? { log: io.log } : {}) });
   if (!existsSync(join(RENDERER_BUILD_DIR, 'index.html'))) {
     await app.dispose();
     throw new CliError(`the app is not built yet (${RENDERER_BUILD_DIR} is missing): run "npm run build" first`);

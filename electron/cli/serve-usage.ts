@@ -1,5 +1,6 @@
 /** `roller serve`: its flags and help (see command-usage.ts). */
 import type { CommandUsage } from './command-usage';
+import { VERBOSE_FLAG } from './verbose-flag';
 
 export const SERVE_USAGE: CommandUsage = {
   name: 'serve',
@@ -8,5 +9,6 @@ export const SERVE_USAGE: CommandUsage = {
     port: { kind: 'number', min: 0, max: 65535, value: 'N', help: 'the port (default: any free one)' },
     simulated: { kind: 'boolean', help: 'the simulated roller, connected at once' },
     seconds: { kind: 'number', min: 1, max: 24 * 3600, value: 'N', help: 'stop after N s (default: at Ctrl-C)' },
+    verbose: VERBOSE_FLAG,
   },
 };

@@ -22,7 +22,7 @@ import { userExportFolder } from '../app/user-export-folder';
 import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-args';
 import type { CliIo } from './cli-io';
 import { commandHelp } from './command-usage';
-import { DELETE_FLAGS, EXPORT_FLAGS, HISTORY_FLAGS, LIST_FLAGS, REANALYZE_FLAGS, SESSIONS_USAGE } from './sessions-usage';
+import { DELETE_FLAGS, EXPORT_FLAGS, HISTORY_FLAGS, IMPORT_FLAGS, LIST_FLAGS, REANALYZE_FLAGS, SESSIONS_USAGE } from './sessions-usage';
 import { didYouMean } from './suggest';
 
 export interface SessionsCommandOptions {
@@ -187,7 +187,7 @@ function makeFolder(dir: string, what: string): void {
 }
 
 function importSub(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {
-  const args = parseArgs(argv, {});
+  const args = parseArgs(argv, IMPORT_FLAGS);
   const [file, ...extra] = args.positional;
   if (!file) throw new UsageError('import needs a recording: roller sessions import <recording.csv>');
   if (extra.length > 0) throw new UsageError(`import takes one recording, got also: ${extra.join(' ')}`);

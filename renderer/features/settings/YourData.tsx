@@ -29,6 +29,14 @@ export function YourData({ storage, sessionRunning }: { storage: AppSnapshot['st
         <dd>
           <code>{storage.exportFolder}</code>
         </dd>
+        {storage.logFile && (
+          <>
+            <dt>Support log (Bluetooth and errors only, for when you ask for help)</dt>
+            <dd>
+              <code data-testid="log-file">{storage.logFile}</code>
+            </dd>
+          </>
+        )}
       </dl>
       <button type="button" className="btn btn--danger" disabled={sessionRunning || erase.busy} onClick={() => setAsking(true)} data-testid="erase-all">
         Erase all my data…
