@@ -3,7 +3,7 @@
  * roller on simulated noble bindings (an explicit choice in the app), the session store in the
  * data folder, and the real clock. Used by the Electron main process and the browser host.
  */
-import { loadSystemNoble } from '../ble/noble-loader';
+import { loadSystemNoble, type NobleLoad } from '../ble/noble-loader';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
 import { createSimulatedNoble } from '../ble/sim-peripheral';
 import { openAppStore } from './open-app-store';
@@ -21,6 +21,8 @@ export interface CreateRollerAppOptions {
   downloadsDir?: string;
   /** Default: see user-export-folder.ts. */
   exportFolder?: string;
+  /** The system Bluetooth (default: the system noble, loaded lazily; the fake BlueZ demo gives noble on its private bus). */
+  loadSystemNoble?: () => NobleLoad;
   /** The support log (default: one in the data folder, at info level, which the app closes when disposed of; one given is its giver's). */
   log?: SupportLog & { readonly file?: string };
 }
@@ -46,7 +48,7 @@ export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
     host: o.host,
     scheduler,
     store,
-    loadSystemNoble: () => loadSystemNoble(),
+    loadSystemNoble: o.loadSystemNoble ?? (() => loadSystemNoble()),
     makeSimulatedNoble: (scenario) => {
       const sim = createSimulatedNoble({ scheduler, peripherals: [{ kind: 'roller', scenario, localName: 'Roller (simulated)' }] });
       return { noble: sim.noble, dispose: () => sim.dispose() };

@@ -19,6 +19,8 @@ import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { APP_CSP } from './content-security-policy';
 import { createFailureReporter } from './report-startup-failure';
 import { openSupportLog, type FileSupportLog } from '../app/support-log';
+import { pairFirstRoller } from '../app/pair-first-roller';
+import { realScheduler } from '../ble/scheduler';
 import { denySessionPermissions, guardContents } from './session-guards';
 import { ERR_ABORTED, loadFailure, rendererGone } from './startup-failure';
 import { DEFAULT_WINDOW, loadWindowState, saveWindowState, visibleBounds } from './window-state';
@@ -161,8 +163,11 @@ async function run(electron: ElectronShell, o: DesktopAppOptions, setDataDir: (d
   const stopListening = onStopSignal(quit, o.signals ?? process);
   app.on('window-all-closed', quit);
   roller.start();
-  // `npm run demo`: the simulated roller is chosen from the start.
-  if (o.env['ROLLER_DEMO']) await roller.handle('sensors.useSimulated', {});
+  // `npm run demo`: the simulated roller is chosen from the start; with --fake-bluez it is paired
+  // through the system Bluetooth (a fake BlueZ at DBUS_SYSTEM_BUS_ADDRESS), as a user would.
+  if (o.env['ROLLER_DEMO'] === 'fake-bluez') {
+    void pairFirstRoller(roller, { scheduler: realScheduler }).catch((err: Error) => (o.stderr ?? process.stderr).write(`Roller Companion: the fake BlueZ demo could not pair: ${err.message}\n`));
+  } else if (o.env['ROLLER_DEMO']) await roller.handle('sensors.useSimulated', {});
   // A failed load is told by did-fail-load above first (its listener is older than loadURL's);
   // an aborted load (another navigation took over) is no failure.
   await win.loadURL(location.url).catch((error: unknown) => {
