@@ -30,7 +30,8 @@ export interface CreateRollerAppOptions {
 export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
   const dataDir = o.dataDir ?? resolveDataDir().dir;
   const scheduler = o.scheduler ?? realScheduler;
-  const own = o.log ? null : openSupportLog({ dataDir });
+  // On the app's clock: closing waits for the file at most a bounded time of that clock.
+  const own = o.log ? null : openSupportLog({ dataDir, scheduler });
   const log = o.log ?? own!;
   let store;
   try {
