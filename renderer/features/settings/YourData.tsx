@@ -31,7 +31,7 @@ export function YourData({ storage, sessionRunning }: { storage: AppSnapshot['st
         </dd>
         {storage.logFile && (
           <>
-            <dt>Support log (Bluetooth and errors only, for when you ask for help)</dt>
+            <dt>Support log (for when you ask for help)</dt>
             <dd>
               <code data-testid="log-file">{storage.logFile}</code>
             </dd>
