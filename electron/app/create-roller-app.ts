@@ -24,7 +24,7 @@ export interface CreateRollerAppOptions {
   /** The system Bluetooth (default: the system noble, loaded lazily; the fake BlueZ demo gives noble on its private bus). */
   loadSystemNoble?: () => NobleLoad;
   /** The support log (default: one in the data folder, at info level, which the app closes when disposed of; one given is its giver's). */
-  log?: SupportLog & { readonly file?: string };
+  log?: SupportLog & { readonly file?: string; erase?(): Promise<void> };
 }
 
 export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
@@ -46,6 +46,7 @@ export function createRollerApp(o: CreateRollerAppOptions): RollerApp {
     log,
     logFile: log.file ?? null,
     ...(own ? { closeLog: () => own.close() } : {}),
+    ...(log.erase ? { eraseLog: () => log.erase!() } : {}),
     host: o.host,
     scheduler,
     store,

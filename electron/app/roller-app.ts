@@ -55,6 +55,8 @@ export interface RollerAppOptions {
   logFile?: string | null;
   /** Writes what the log holds and closes it (when the app is disposed of). */
   closeLog?: () => Promise<void>;
+  /** Removes the support log's files (Erase all my data: the log names the sensor). */
+  eraseLog?: () => Promise<void>;
 }
 
 /** Changes within this long are pushed as one snapshot, ms. */
@@ -201,7 +203,8 @@ export class RollerApp {
   }
 
   /**
-   * Erases everything stored: sessions, profile, screening answers, the remembered sensor. The
+   * Erases everything stored: sessions, profile, screening answers, the remembered sensor, the
+   * support log (it names the sensor). The
    * app goes back to its first run (the screening questions). Refused while a session runs.
    */
   private async eraseAll(): Promise<{ ok: true }> {
@@ -212,6 +215,8 @@ export class RollerApp {
     this.profile.reset();
     this.session.forgetEnded();
     this.extraNotices.length = 0;
+    this.loggedNotices.clear();
+    await this.o.eraseLog?.();
     this.pushSnapshot();
     return { ok: true };
   }

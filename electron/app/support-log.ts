@@ -15,7 +15,7 @@
  * written (read-only, full disk) makes the log go quiet (said once on stderr); a file that
  * cannot keep up drops lines beyond a bounded backlog and says how many it dropped.
  */
-import { appendFileSync, closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { realScheduler, type Scheduler } from '../ble/scheduler';
 import { createStream, type RotatingFileStream } from 'rotating-file-stream';
@@ -118,6 +118,8 @@ export interface FileSupportLog extends SupportLog {
   errorNow(message: string, fields?: LogFields): void;
   /** Writes what is pending and closes the file; later lines are not kept. */
   close(): Promise<void>;
+  /** Closes the file and removes every file of the log ("Erase all my data"); later lines start a new one. */
+  erase(): Promise<void>;
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -219,28 +221,43 @@ export function openSupportLog(o: OpenSupportLogOptions): FileSupportLog {
         giveUp(err);
       }
     },
-    close: () => {
-      closed = true;
-      const s = stream;
-      if (!s || s.destroyed || s.writableFinished) return Promise.resolve();
-      return new Promise<void>((done) => {
-        const scheduler = o.scheduler ?? realScheduler;
-        const timer = scheduler.setTimeout(() => resolve(), o.closeTimeoutMs ?? 2000);
-        function resolve() {
-          scheduler.clearTimeout(timer);
-          done();
-        }
+    close,
+    erase: async () => {
+      await close();
+      for (const f of supportLogFiles(o.dataDir, maxFiles)) {
         try {
-          s.once('finish', resolve);
-          s.once('close', resolve);
-          s.once('error', resolve);
-          s.end();
-        } catch {
-          resolve();
+          rmSync(f, { force: true });
+        } catch (err) {
+          giveUp(err);
         }
-      });
+      }
+      stream = null;
+      dropped = 0;
+      closed = false;
     },
   };
+
+  function close(): Promise<void> {
+    closed = true;
+    const s = stream;
+    if (!s || s.destroyed || s.writableFinished) return Promise.resolve();
+    return new Promise<void>((done) => {
+      const scheduler = o.scheduler ?? realScheduler;
+      const timer = scheduler.setTimeout(() => resolve(), o.closeTimeoutMs ?? 2000);
+      function resolve() {
+        scheduler.clearTimeout(timer);
+        done();
+      }
+      try {
+        s.once('finish', resolve);
+        s.once('close', resolve);
+        s.once('error', resolve);
+        s.end();
+      } catch {
+        resolve();
+      }
+    });
+  }
 }
 
 /** At most this much of one file is read for a tail. */

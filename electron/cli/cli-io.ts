@@ -11,5 +11,5 @@ export interface CliIo {
    * The support log (cli-main opens the one in the data folder for each command, at debug level
    * and echoed on stderr with --verbose); default: none.
    */
-  log?: SupportLog & { readonly file?: string };
+  log?: SupportLog & { readonly file?: string; erase?(): Promise<void> };
 }

@@ -106,6 +106,16 @@ describe('source events in the support log', () => {
     expect(text2, text2).not.toMatch(/163|holed/);
   });
 
+  it('Erase all my data erases the support log too (it names the sensor)', async () => {
+    const scheduler = new ManualScheduler();
+    let erased = 0;
+    const app = testRollerApp({ scheduler, store: memoryAppStore(), log: memorySupportLog(), eraseLog: () => (erased++, Promise.resolve()), makeSimulatedNoble: noSimulatedRoller });
+    app.start();
+    await scheduler.drive(app.handle('data.eraseAll', { confirm: 'erase everything' }));
+    expect(erased).toBe(1);
+    await scheduler.drive(app.dispose());
+  });
+
   it('a store notice is logged once', async () => {
     const scheduler = new ManualScheduler();
     const log = memorySupportLog();

@@ -98,6 +98,17 @@ describe('support log', () => {
     expect(all.at(-1)).toBe(1999);
   });
 
+  it('erase removes every file of the log; later lines start a new one', async () => {
+    const dataDir = tempDir();
+    const log = openSupportLog({ dataDir, now: at, maxBytesPerFile: 500, maxFiles: 3, stderr: sink() });
+    for (let i = 0; i < 50; i++) log.info(`before ${i}`, { sensor: 'c45243000001' });
+    await log.erase();
+    for (const f of supportLogFiles(dataDir, 3)) expect(existsSync(f), f).toBe(false);
+    log.info('after');
+    await log.close();
+    expect(readLogTail(10, dataDir, 3)).toEqual(['2026-12-03T12:00:00.000Z INFO  after']);
+  });
+
   it('gives no lines when there is no log, never an error', () => {
     expect(readLogTail(10, join(tempDir(), 'nothing-here'))).toEqual([]);
     expect(readLogTail(0, tempDir())).toEqual([]);
