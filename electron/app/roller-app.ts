@@ -27,6 +27,7 @@ import { SensorCheckService } from './sensor-check-service';
 import { DEFAULT_SAMPLE_RATE_HZ, SensorSources, type SimulatedNobleParts } from './sensor-sources';
 import { version as APP_VERSION } from '../../package.json';
 import { SessionActions } from './session-actions';
+import { silentLog, type SupportLog } from './support-log';
 
 export { NOT_SAVED } from './live-session';
 
@@ -53,6 +54,14 @@ export interface RollerAppOptions {
   supportLogLines?: () => string[];
   /** Opens a folder with the system's file manager ('' when it worked, else why not); the desktop app only. */
   openFolder?: (folder: string) => Promise<string>;
+  /** The support log (default: none). Sensors, store notices; never profile figures or notes. */
+  log?: SupportLog;
+  /** Where the support log's file is, for Settings → Your data (null: not kept in a file). */
+  logFile?: string | null;
+  /** Writes what the log holds and closes it (when the app is disposed of). */
+  closeLog?: () => Promise<void>;
+  /** Removes the support log's files (Erase all my data: the log names the sensor). */
+  eraseLog?: () => Promise<void>;
 }
 
 /** Changes within this long are pushed as one snapshot, ms. */
@@ -72,6 +81,8 @@ export class RollerApp {
   private readonly unsubs: (() => void)[] = [];
   private readonly extraNotices: string[] = [];
   private readonly exportFolder: string;
+  private readonly log: SupportLog;
+  private readonly loggedNotices = new Set<string>();
   private snapshotTimer: unknown = null;
 
   constructor(options: RollerAppOptions) {
@@ -79,6 +90,7 @@ export class RollerApp {
     const now = () => this.now();
     const changed = () => this.scheduleSnapshot();
     this.exportFolder = options.exportFolder ?? join(tmpdir(), 'roller-companion-exports');
+    this.log = options.log ?? silentLog;
     this.profile = new ProfileService({ store: options.store, now, changed: () => this.pushSnapshot() });
     // The user's rate choice (Sensor check) wins over the app's default.
     const sampleRateHz = this.profile.profile.sampleRateHz ?? options.sampleRateHz;
@@ -137,7 +149,10 @@ export class RollerApp {
       progress: (p) => this.events.emit('progress', p),
       ...(options.openFolder ? { openFolder: options.openFolder } : {}),
     });
-    const offNotice = options.store.onNotice?.(changed);
+    const offNotice = options.store.onNotice?.(() => {
+      this.logNotices(options.store.notices());
+      changed();
+    });
     if (offNotice) this.unsubs.push(offNotice);
     this.handlers = {
       'app.snapshot': () => this.snapshot(),
@@ -153,6 +168,8 @@ export class RollerApp {
 
   /** Loads Bluetooth (lazily) and reconnects to the remembered sensor when there is one. */
   start(): void {
+    this.log.info('app started', { host: this.o.host });
+    this.logNotices(this.o.store.notices());
     this.sources.start();
     this.pushSnapshot();
   }
@@ -166,6 +183,8 @@ export class RollerApp {
     this.snapshotTimer = null;
     this.batcher.flush();
     this.o.store.close?.();
+    this.log.info('app stopped');
+    await this.o.closeLog?.();
   }
 
   on<N extends EventName>(name: N, fn: Listener<N>): () => void {
@@ -192,7 +211,7 @@ export class RollerApp {
       calibration: this.calibration.status(),
       notices: [...this.o.store.notices(), ...this.extraNotices],
       simulatedScenarios: this.sources.simulatedScenarios(),
-      storage: { dataFolder: this.o.store.dataFolder, exportFolder: this.exportFolder },
+      storage: { dataFolder: this.o.store.dataFolder, exportFolder: this.exportFolder, logFile: this.o.logFile ?? null },
     };
   }
 
@@ -210,7 +229,8 @@ export class RollerApp {
   }
 
   /**
-   * Erases everything stored: sessions, profile, screening answers, the remembered sensor. The
+   * Erases everything stored: sessions, profile, screening answers, the remembered sensor, the
+   * support log (it names the sensor). The
    * app goes back to its first run (the screening questions). Refused while a session runs.
    */
   private async eraseAll(): Promise<{ ok: true }> {
@@ -223,13 +243,25 @@ export class RollerApp {
     await this.sources.setSampleRate(this.o.sampleRateHz ?? DEFAULT_SAMPLE_RATE_HZ);
     this.session.forgetEnded();
     this.extraNotices.length = 0;
+    this.loggedNotices.clear();
+    await this.o.eraseLog?.();
     this.pushSnapshot();
     return { ok: true };
+  }
+
+  /** Each store notice once in the support log (a damaged database, a full disk, …). */
+  private logNotices(notices: readonly string[]): void {
+    for (const n of notices) {
+      if (this.loggedNotices.has(n)) continue;
+      this.loggedNotices.add(n);
+      this.log.warn('store notice', { notice: n });
+    }
   }
 
   /** A problem for the user, shown once among the snapshot's notices. */
   private notice(message: string): void {
     if (this.extraNotices.includes(message)) return;
+    this.log.warn('notice', { notice: message });
     this.extraNotices.push(message);
     this.scheduleSnapshot();
   }

@@ -22,6 +22,8 @@ import { ReplaySource } from '../sources/replay-source';
 import type { SensorSource, SensorSourceEvents } from '../sources/sensor-source';
 import { IMPORT_TIME_LIMITS } from '../session/import-limits';
 import type { RequestHandlers } from './request-handlers';
+import { logSourceEvents, type BluetoothEvents } from './source-log';
+import { silentLog, type SupportLog } from './support-log';
 
 /** The sample rate asked of sensors unless the app or the user chose one, Hz. */
 export const DEFAULT_SAMPLE_RATE_HZ = 100;
@@ -59,6 +61,8 @@ export interface SensorSourcesOptions {
   changed: () => void;
   /** The user changed something the snapshot shows: push it now. */
   changedNow: () => void;
+  /** The support log (adapter, scans, connections, gaps, rejected frames). */
+  log?: SupportLog;
 }
 
 /** What the live path hears from the active source. */
@@ -95,7 +99,7 @@ export class SensorSources {
       remembered: o.remembered ?? memoryRememberedSensorStore(),
       ...(o.platform ? { platform: o.platform } : {}),
     });
-    this.wire(this.system);
+    this.wire(this.system, 'bluetooth', { onAdapter: (fn) => this.system.on('adapter', fn), devicesFound: () => this.system.deviceList.length });
     this.unsubs.push(
       // Bluetooth's own notes (a failed scan) matter before any sensor is chosen.
       this.system.on('note', (m) => this.current?.source !== this.system && this.note(m)),
@@ -282,8 +286,9 @@ export class SensorSources {
   }
 
   /** Hears the source; returns how to stop hearing it. */
-  private wire(source: SensorSource): () => void {
+  private wire(source: SensorSource, label: string, bluetooth?: BluetoothEvents): () => void {
     const isActive = () => this.current?.source === source;
+    const offLog = logSourceEvents(source, { log: this.o.log ?? silentLog, scheduler: this.o.scheduler, label, ...(bluetooth ? { bluetooth } : {}) });
     let linkWas: string = source.connection.name;
     const offs = [
       source.on('samples', (samples) => {
@@ -326,7 +331,10 @@ export class SensorSources {
         this.o.changed();
       }),
     ];
-    const off = () => offs.forEach((o) => o());
+    const off = () => {
+      offs.forEach((o) => o());
+      offLog();
+    };
     this.unsubs.push(off);
     return off;
   }
@@ -371,7 +379,7 @@ export class SensorSources {
     const load = ReplaySource.fromText(fileName, text, this.o.scheduler, speed !== undefined ? { speed } : {}, IMPORT_TIME_LIMITS);
     if (!load.ok) throw new Error(load.error);
     await this.dropReplay();
-    this.replay = { source: load.source, off: this.wire(load.source) };
+    this.replay = { source: load.source, off: this.wire(load.source, 'replay') };
     await this.use(load.source, 'replay');
     load.source.start();
     this.o.changedNow();
@@ -395,7 +403,7 @@ export class SensorSources {
         sampleRateHz: this.rateHz,
       });
       this.simulated = { source: fresh, scenario, person: made.person ?? null, dispose: () => made.dispose() };
-      this.wire(fresh);
+      this.wire(fresh, 'simulated');
       connectFirstRoller(fresh);
       await this.use(fresh, 'simulated');
       fresh.start();

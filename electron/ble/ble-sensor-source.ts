@@ -273,8 +273,10 @@ export class BleSensorSource {
     this.linkedPeripheral = null;
     const link = this.link;
     this.link = null;
-    await link?.close().catch(() => undefined);
-    if (p && p.state === 'connected') await p.disconnectAsync().catch(() => undefined);
+    // Bounded: a stack that stopped answering (its bus gone) must not hold up the app's exit.
+    const bounded = (work: Promise<unknown>, what: string) => withTimeout(work, this.o.connectTimeoutMs, what, this.o.scheduler.setTimeout, this.o.scheduler.clearTimeout).catch(() => undefined);
+    if (link) await bounded(link.close(), 'stopping the stream');
+    if (p && p.state === 'connected') await bounded(p.disconnectAsync(), 'disconnecting');
     this.machine.dispatch({ type: 'stop' });
   }
 

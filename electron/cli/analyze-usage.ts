@@ -1,6 +1,7 @@
 /** `roller analyze`: its arguments, flags and help (loaded without the engine: see command-usage.ts). */
 import { SETTING_RANGES } from '../motion/setting-ranges';
 import type { CommandUsage } from './command-usage';
+import { VERBOSE_FLAG } from './verbose-flag';
 import { UNITS_FLAG } from './units-flag';
 
 export const ANALYZE_USAGE: CommandUsage = {
@@ -17,6 +18,7 @@ export const ANALYZE_USAGE: CommandUsage = {
     format: { kind: 'string', choices: ['json', 'text'], help: 'JSON, or a readable summary (default: text to a terminal, JSON to a pipe or file)' },
     diagnostics: { kind: 'boolean', help: 'JSON: what the engine saw, on every track point and event' },
     units: UNITS_FLAG,
+    verbose: VERBOSE_FLAG,
   },
   details: `Settings not given as flags come from the recording's # metadata, then from the defaults.
 JSON: { "track": [{ "t", "positionCm", "speedInPerS", "zone" }], "events": [{ "t", "kind", "positionCm" }],

@@ -20,10 +20,17 @@ import { speedText } from './units-text';
 import type { Units } from '../../renderer/common/units';
 import { sleep } from './sensor-source-options';
 import { onStopSignal } from '../app/stop-signals';
+import { pairFirstRoller } from '../app/pair-first-roller';
+import type { PeripheralSpec } from '../ble/sim-peripheral';
+import { DBUS_ADDRESS_ENV, startFakeBluezForApp } from './fake-bluez-option';
 
 export type DemoSource =
-  /** The simulated roller; `firmware`: its motion through the firmware core (host loop executable). */
-  { kind: 'simulated'; scenario: string; rateHz: number; firmwareExecutable: string | null } | { kind: 'replay'; file: string; speed: number };
+  /**
+   * The simulated roller; `firmwareExecutable`: its motion through the firmware core (host loop
+   * executable); `fakeBluez`: served by a fake BlueZ on a private D-Bus and paired through the
+   * app's real Bluetooth path, instead of simulated noble bindings.
+   */
+  { kind: 'simulated'; scenario: string; rateHz: number; firmwareExecutable: string | null; fakeBluez?: boolean } | { kind: 'replay'; file: string; speed: number };
 
 export interface LiveDemoOptions {
   source: DemoSource;
@@ -36,18 +43,22 @@ export interface LiveDemoOptions {
 export async function liveDemo(o: LiveDemoOptions, io: CliIo): Promise<number> {
   const text = o.source.kind === 'replay' ? readRecording(o.source.file) : null;
   const rateHz = o.source.kind === 'simulated' ? o.source.rateHz : 100;
+  const executable = o.source.kind === 'simulated' ? o.source.firmwareExecutable : null;
+  const simulatedRoller = (scenario: string): PeripheralSpec =>
+    executable ? { kind: 'firmware-roller', scenario, executable, feedRateHz: rateHz } : { kind: 'roller', scenario, localName: 'Roller (simulated)' };
+  // The fake BlueZ first: the app's system Bluetooth is then noble over its private bus.
+  const fake = o.source.kind === 'simulated' && o.source.fakeBluez ? await startFakeBluezForApp(simulatedRoller(o.source.scenario)) : null;
   const app = new RollerApp({
     host: 'browser',
     scheduler: realScheduler,
     store: memoryAppStore(),
-    loadSystemNoble: () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth is not used by the demo', fix: '' } }),
+    loadSystemNoble: fake ? () => fake.loadNoble() : () => ({ ok: false, adapter: { state: 'unavailable', message: 'Bluetooth is not used by the demo', fix: '' } }),
     makeSimulatedNoble: (scenario) => {
-      const executable = o.source.kind === 'simulated' ? o.source.firmwareExecutable : null;
-      const peripheral = executable ? ({ kind: 'firmware-roller', scenario, executable, feedRateHz: rateHz } as const) : ({ kind: 'roller', scenario, localName: 'Roller (simulated)' } as const);
-      const sim = createSimulatedNoble({ scheduler: realScheduler, peripherals: [peripheral] });
+      const sim = createSimulatedNoble({ scheduler: realScheduler, peripherals: [simulatedRoller(scenario)] });
       return { noble: sim.noble, dispose: () => sim.dispose() };
     },
     ...(o.source.kind === 'simulated' ? { sampleRateHz: rateHz } : {}),
+    ...(io.log ? { log: io.log } : {}),
   });
   // The newest live point, and the first one's time (the line counts from it).
   const seen: { last: LivePoint | null; t0: number | null } = { last: null, t0: null };
@@ -78,11 +89,19 @@ export async function liveDemo(o: LiveDemoOptions, io: CliIo): Promise<number> {
       io.stdout.write(`Roller Companion: replaying ${basename(s.file)} live${s.speed !== 1 ? ` at ${s.speed}× speed` : ''}…\n`);
     } else {
       io.stdout.write(
-        `Roller Companion demo: the simulated roller ("${s.scenario}")${s.firmwareExecutable ? ' through the firmware core' : ''}${o.seconds !== undefined ? ` for ${o.seconds} s` : ''}. Lie still, then roll up slowly…\n`,
+        `Roller Companion demo: the simulated roller ("${s.scenario}")${s.firmwareExecutable ? ' through the firmware core' : ''}${fake ? `, paired over a fake BlueZ on a private D-Bus (${DBUS_ADDRESS_ENV}=${fake.address})` : ''}${o.seconds !== undefined ? ` for ${o.seconds} s` : ''}. Lie still, then roll up slowly…\n`,
       );
-      await app.handle('sensors.useSimulated', { scenario: s.scenario }).catch((err: Error) => {
-        throw new CliError(err.message);
-      });
+      if (fake) {
+        app.start();
+        const id = await pairFirstRoller(app, { scheduler: realScheduler }).catch((err: Error) => {
+          throw new CliError(`--fake-bluez: ${err.message}`);
+        });
+        io.stdout.write(`        paired ${id} through BlueZ over D-Bus\n`);
+      } else {
+        await app.handle('sensors.useSimulated', { scenario: s.scenario }).catch((err: Error) => {
+          throw new CliError(err.message);
+        });
+      }
     }
     const limit = app.snapshot().profile.speedLimitInPerS;
     await app.handle('session.start', {});
@@ -104,6 +123,7 @@ export async function liveDemo(o: LiveDemoOptions, io: CliIo): Promise<number> {
   } finally {
     offSignals();
     await app.dispose();
+    await fake?.stop();
   }
 }
 

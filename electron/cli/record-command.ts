@@ -11,7 +11,7 @@ import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-a
 import type { CliIo } from './cli-io';
 import { connectionLine } from './live-line';
 import { untilStopped } from '../app/stop-signals';
-import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
+import { adapterSettled, cliSensorSource, logCliSource, sleep } from './sensor-source-options';
 import { RECORD_USAGE } from './record-usage';
 
 export const RECORD_FLAGS = RECORD_USAGE.flags;
@@ -24,6 +24,7 @@ export async function recordCommand(argv: readonly string[], io: CliIo): Promise
   if (!out) throw new UsageError('record needs --out <recording.csv>');
   if (args.positional.length > 0) throw new UsageError(`record takes no arguments, got: ${args.positional.join(' ')}`);
   const { source, dispose } = cliSensorSource(args.flags.has('simulated'));
+  const offLog = logCliSource(source, io, args.flags.has('simulated'));
   let fd: number | null = null;
   try {
     source.start();
@@ -64,6 +65,7 @@ export async function recordCommand(argv: readonly string[], io: CliIo): Promise
   } finally {
     if (fd !== null) closeSync(fd);
     await source.dispose();
+    offLog();
     dispose();
   }
 }

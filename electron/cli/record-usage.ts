@@ -1,5 +1,6 @@
 /** `roller record`: its flags and help (see command-usage.ts). */
 import type { CommandUsage } from './command-usage';
+import { VERBOSE_FLAG } from './verbose-flag';
 
 export const RECORD_USAGE: CommandUsage = {
   name: 'record',
@@ -9,5 +10,6 @@ export const RECORD_USAGE: CommandUsage = {
     out: { kind: 'string', value: 'rec.csv', required: true, help: 'the recording CSV to write' },
     seconds: { kind: 'number', min: 1, max: 4 * 3600, value: 'N', help: 'stop after N s (default: at Ctrl-C)' },
     simulated: { kind: 'boolean', help: 'the simulated roller instead of Bluetooth' },
+    verbose: VERBOSE_FLAG,
   },
 };

@@ -5,7 +5,7 @@
 import { UsageError, numberFlag, parseArgs } from './cli-args';
 import type { CliIo } from './cli-io';
 import { SCAN_USAGE } from './scan-usage';
-import { adapterSettled, cliSensorSource, sleep } from './sensor-source-options';
+import { adapterSettled, cliSensorSource, logCliSource, sleep } from './sensor-source-options';
 
 export const SCAN_FLAGS = SCAN_USAGE.flags;
 
@@ -13,6 +13,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
   const args = parseArgs(argv, SCAN_FLAGS);
   if (args.positional.length > 0) throw new UsageError(`scan takes no arguments, got: ${args.positional.join(' ')}`);
   const { source, dispose } = cliSensorSource(args.flags.has('simulated'));
+  const offLog = logCliSource(source, io, args.flags.has('simulated'));
   try {
     source.start();
     await adapterSettled(source);
@@ -38,6 +39,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     return 0;
   } finally {
     await source.dispose();
+    offLog();
     dispose();
   }
 }

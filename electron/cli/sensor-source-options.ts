@@ -8,6 +8,9 @@ import { bleBindingsChoice, loadDbusNoble, loadSystemNoble } from '../ble/noble-
 import { realScheduler, type Scheduler } from '../ble/scheduler';
 import { buildFirmwareLoop, createSimulatedNoble } from '../ble/sim-peripheral';
 import { CliError } from './cli-args';
+import type { CliIo } from './cli-io';
+import { logSourceEvents } from '../app/source-log';
+import { silentLog } from '../app/support-log';
 import { DEFAULT_SIMULATED_SCENARIO } from '../sim/default-scenario';
 
 export function cliSensorSource(
@@ -47,6 +50,16 @@ export function adapterSettled(source: BleSensorSource, ms = 5000): Promise<void
       off();
       done();
     }
+  });
+}
+
+/** The source's adapter, scans, connections, gaps and rejected frames in the command's support log; returns how to stop. */
+export function logCliSource(source: BleSensorSource, io: CliIo, simulated: boolean, scheduler: Scheduler = realScheduler): () => void {
+  return logSourceEvents(source, {
+    log: io.log ?? silentLog,
+    scheduler,
+    label: simulated ? 'simulated' : 'bluetooth',
+    bluetooth: { onAdapter: (fn) => source.on('adapter', fn), devicesFound: () => source.deviceList.length },
   });
 }
 

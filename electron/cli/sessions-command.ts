@@ -24,7 +24,7 @@ import { CliError, UsageError, numberFlag, parseArgs, stringFlag } from './cli-a
 import type { CliIo } from './cli-io';
 import { commandHelp } from './command-usage';
 import { EXIT_NOTHING_TO_DO } from './cli-failure';
-import { DELETE_FLAGS, EXPORT_FLAGS, HISTORY_FLAGS, LIST_FLAGS, REANALYZE_FLAGS, SESSIONS_USAGE, SHOW_FLAGS } from './sessions-usage';
+import { DELETE_FLAGS, EXPORT_FLAGS, HISTORY_FLAGS, LIST_FLAGS, IMPORT_FLAGS, REANALYZE_FLAGS, SESSIONS_USAGE, SHOW_FLAGS } from './sessions-usage';
 import { didYouMean } from './suggest';
 
 export interface SessionsCommandOptions {
@@ -234,7 +234,7 @@ function makeFolder(dir: string, what: string): void {
 }
 
 function importSub(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Required<SessionsCommandOptions>): number {
-  const args = parseArgs(argv, {});
+  const args = parseArgs(argv, IMPORT_FLAGS);
   const [file, ...extra] = args.positional;
   if (!file) throw new UsageError('import needs a recording: roller sessions import <recording.csv>');
   if (extra.length > 0) throw new UsageError(`import takes one recording, got also: ${extra.join(' ')}`);

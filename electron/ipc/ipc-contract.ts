@@ -337,8 +337,8 @@ export const AppSnapshotSchema = z.object({
   notices: z.array(z.string()),
   /** Scenarios the simulated roller can play (`sensors.useSimulated`). */
   simulatedScenarios: z.array(z.string()),
-  /** Where the user's data lives on this computer (shown in Settings). */
-  storage: z.object({ dataFolder: z.string().nullable(), exportFolder: z.string() }),
+  /** Where the user's data lives on this computer (shown in Settings); `logFile`: the support log (null: none). */
+  storage: z.object({ dataFolder: z.string().nullable(), exportFolder: z.string(), logFile: z.string().nullable() }),
 });
 
 // ---------- past sessions (review and history) ----------

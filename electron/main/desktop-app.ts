@@ -18,6 +18,9 @@ import { APP_SCHEME, isAppUrl, rendererLocation } from './app-origin';
 import { APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { APP_CSP } from './content-security-policy';
 import { createFailureReporter } from './report-startup-failure';
+import { openSupportLog, type FileSupportLog } from '../app/support-log';
+import { pairFirstRoller } from '../app/pair-first-roller';
+import { realScheduler } from '../ble/scheduler';
 import { denySessionPermissions, guardContents } from './session-guards';
 import { ERR_ABORTED, loadFailure, rendererGone } from './startup-failure';
 import { DEFAULT_WINDOW, loadWindowState, saveWindowState, visibleBounds } from './window-state';
@@ -44,14 +47,20 @@ export function builtFiles(mainDir: string): { preload: string; rendererDir: str
 
 export function startDesktopApp(electron: ElectronShell, o: DesktopAppOptions): Promise<void> {
   let dataDir: string | null = null;
-  const fail = createFailureReporter({ electron, dataDir: () => dataDir, ...(o.stderr ? { stderr: o.stderr } : {}) });
-  return run(electron, o, (dir) => (dataDir = dir), fail).catch((error: unknown) => fail({ kind: 'unexpected', error }));
+  let log: FileSupportLog | null = null;
+  const fail = createFailureReporter({ electron, dataDir: () => dataDir, supportLog: () => log, ...(o.stderr ? { stderr: o.stderr } : {}) });
+  const setDataDir = (dir: string) => {
+    dataDir = dir;
+    log = openSupportLog({ dataDir: dir, ...(o.stderr ? { stderr: o.stderr } : {}) });
+    return log;
+  };
+  return run(electron, o, setDataDir, fail).catch((error: unknown) => fail({ kind: 'unexpected', error }));
 }
 
-async function run(electron: ElectronShell, o: DesktopAppOptions, setDataDir: (dir: string) => void, fail: ReturnType<typeof createFailureReporter>): Promise<void> {
+async function run(electron: ElectronShell, o: DesktopAppOptions, setDataDir: (dir: string) => FileSupportLog, fail: ReturnType<typeof createFailureReporter>): Promise<void> {
   const { app, BrowserWindow, ipcMain, protocol, screen, session, shell } = electron;
   const dataDir = o.env['ROLLER_DATA_DIR'] || app.getPath('userData');
-  setDataDir(dataDir);
+  const log = setDataDir(dataDir);
   // Before `ready`: the scheme's privileges cannot be given later.
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   if (!app.requestSingleInstanceLock()) {
@@ -65,7 +74,7 @@ async function run(electron: ElectronShell, o: DesktopAppOptions, setDataDir: (d
 
   let roller: RollerApp;
   try {
-    roller = o.createRollerApp({ host: 'electron', dataDir, downloadsDir: app.getPath('downloads'), openFolder: (folder) => shell.openPath(folder) });
+    roller = o.createRollerApp({ host: 'electron', dataDir, downloadsDir: app.getPath('downloads'), openFolder: (folder) => shell.openPath(folder), log });
   } catch (error) {
     fail({ kind: 'store', error });
     return;
@@ -154,8 +163,11 @@ async function run(electron: ElectronShell, o: DesktopAppOptions, setDataDir: (d
   const stopListening = onStopSignal(quit, o.signals ?? process);
   app.on('window-all-closed', quit);
   roller.start();
-  // `npm run demo`: the simulated roller is chosen from the start.
-  if (o.env['ROLLER_DEMO']) await roller.handle('sensors.useSimulated', {});
+  // `npm run demo`: the simulated roller is chosen from the start; with --fake-bluez it is paired
+  // through the system Bluetooth (a fake BlueZ at DBUS_SYSTEM_BUS_ADDRESS), as a user would.
+  if (o.env['ROLLER_DEMO'] === 'fake-bluez') {
+    void pairFirstRoller(roller, { scheduler: realScheduler }).catch((err: Error) => (o.stderr ?? process.stderr).write(`Roller Companion: the fake BlueZ demo could not pair: ${err.message}\n`));
+  } else if (o.env['ROLLER_DEMO']) await roller.handle('sensors.useSimulated', {});
   // A failed load is told by did-fail-load above first (its listener is older than loadURL's);
   // an aborted load (another navigation took over) is no failure.
   await win.loadURL(location.url).catch((error: unknown) => {

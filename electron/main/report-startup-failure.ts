@@ -7,6 +7,7 @@
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SupportLog } from '../app/support-log';
 import { describeStartupFailure, dialogText, type StartupFailure } from './startup-failure';
 
 export interface FailureElectron {
@@ -21,6 +22,8 @@ export interface FailureReporterOptions {
   stderr?: { write(text: string): unknown };
   appendLog?: (file: string, text: string) => void;
   now?: () => Date;
+  /** The support log, once there is one: the failure goes there too (at once: the app exits next). */
+  supportLog?: () => (SupportLog & { errorNow?: SupportLog['error'] }) | null;
 }
 
 function appendToFile(file: string, text: string): void {
@@ -34,8 +37,19 @@ export function createFailureReporter(o: FailureReporterOptions): (failure: Star
   const now = o.now ?? (() => new Date());
   let told = false;
   return (failure) => {
+    let log: (SupportLog & { errorNow?: SupportLog['error'] }) | null = null;
+    try {
+      log = o.supportLog?.() ?? null;
+    } catch {
+      log = null;
+    }
     try {
       const report = describeStartupFailure(failure, { dataDir: o.dataDir(), at: now() });
+      try {
+        (log?.errorNow ?? log?.error)?.call(log, 'start-up failure', { kind: failure.kind, title: report.title, first: !told });
+      } catch {
+        // the support log is extra: the dialog and the exit go on
+      }
       stderr.write(told ? `(after the first failure) ${report.logEntry}` : report.logEntry);
       if (told) return;
       told = true;

@@ -47,7 +47,9 @@ export async function startPrivateBus(policy: BusPolicy = 'allow', daemon = 'dbu
   const dir = mkdtempSync(join(tmpdir(), 'roller-dbus-'));
   const configPath = join(dir, 'bus.conf');
   writeFileSync(configPath, busConfig(join(dir, 'bus'), policy));
-  const child = spawn(daemon, [`--config-file=${configPath}`, '--nofork', '--nopidfile', '--print-address'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own: Ctrl-C in a terminal reaches the program that started the bus,
+  // which stops it after its own shutdown (which still talks over the bus), not the daemon first.
+  const child = spawn(daemon, [`--config-file=${configPath}`, '--nofork', '--nopidfile', '--print-address'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   try {
     const address = await firstLine(child);
     return {

@@ -29,6 +29,14 @@ export function YourData({ storage, sessionRunning }: { storage: AppSnapshot['st
         <dd>
           <code>{storage.exportFolder}</code>
         </dd>
+        {storage.logFile && (
+          <>
+            <dt>Support log (for when you ask for help)</dt>
+            <dd>
+              <code data-testid="log-file">{storage.logFile}</code>
+            </dd>
+          </>
+        )}
       </dl>
       <button type="button" className="btn btn--danger" disabled={sessionRunning || erase.busy} onClick={() => setAsking(true)} data-testid="erase-all">
         Erase all my data…
@@ -46,7 +54,7 @@ export function YourData({ storage, sessionRunning }: { storage: AppSnapshot['st
           testId="erase-confirm"
           confirmTestId="erase-confirm-yes"
         >
-          <p>Every session, your profile and calibration, your answers to the safety questions and the remembered sensor are removed from this computer. This cannot be undone.</p>
+          <p>Every session, your profile and calibration, your answers to the safety questions, the remembered sensor and the support log are removed from this computer. This cannot be undone.</p>
           <p>Files you exported stay where they are. The app starts again with the safety questions.</p>
           <ErrorLine error={erase.error && `Could not erase: ${erase.error}`} testId="erase-error" />
         </ConfirmDialog>

@@ -141,7 +141,7 @@ describe('past sessions: export, import, re-analyse, delete', () => {
     await app.handle('screening.submit', screeningAnswers());
     await app.handle('profile.update', { bodyHeightCm: 160 });
     await importText(app, 'too-fast.csv', csv, 1_000_000);
-    expect(app.snapshot().storage).toEqual({ dataFolder: join(dir, 'erase'), exportFolder: join(dir, 'erase', 'out') });
+    expect(app.snapshot().storage).toEqual({ dataFolder: join(dir, 'erase'), exportFolder: join(dir, 'erase', 'out'), logFile: null });
 
     await scheduler.drive(app.handle('sensors.useSimulated', { scenario: 'too-fast' }));
     await scheduler.drive(app.handle('session.start', {}));

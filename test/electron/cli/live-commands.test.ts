@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseRecordingCsv } from '../../../sensor-protocol/recording/recording-csv-reader';
 import { main } from '../../../electron/cli/cli-main';
+import { readLogTail } from '../../../electron/app/support-log';
 import { simulationCsvMetadata } from '../../../electron/sim/csv-metadata';
 import { builtInScenario } from '../../../electron/sim/scenario-catalog';
 import { simulate } from '../../../electron/sim/simulate';
@@ -17,10 +18,13 @@ import { formatRecordingCsv } from '../../../sensor-protocol/recording/recording
 const dir = mkdtempSync(join(tmpdir(), 'roller-live-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The support log goes to this test's own data folder. */
+const dataDir = join(dir, 'data');
+
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } });
+  const code = await main(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: { ...process.env, ROLLER_DATA_DIR: dataDir } });
   return { code, out, err };
 }
 
@@ -30,6 +34,21 @@ describe('roller scan / record / demo with the simulated roller', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^ID\s+NAME\s+KIND\s+SIGNAL\s+BATTERY$/m);
     expect(r.out).toMatch(/\s+Roller\s+roller\s+-\d+ dBm\s+\d+ %/);
+    // The support log in the data folder has the adapter, the scan and how many it found.
+    const log = readLogTail(50, dataDir).join('\n');
+    expect(log).toMatch(/INFO {2}adapter source=simulated state=poweredOn/);
+    expect(log).toMatch(/INFO {2}scan started source=simulated/);
+    expect(log).toMatch(/INFO {2}scan stopped source=simulated found=1/);
+    expect(log).not.toMatch(/DEBUG/);
+  });
+
+  it('--verbose: debug lines on stderr as well as in the file', async () => {
+    const r = await run('scan', '--simulated', '--seconds', '1', '--verbose');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/DEBUG roller command command=scan flags="--simulated --seconds --verbose"/);
+    expect(r.err).toMatch(/INFO {2}scan stopped source=simulated found=1/);
+    expect(r.err).toMatch(/DEBUG roller command ended command=scan exit=0/);
+    expect(readLogTail(5, dataDir).join('\n')).toMatch(/DEBUG roller command ended command=scan exit=0/);
   });
 
   it('record writes a recording CSV as the samples arrive', async () => {

@@ -233,3 +233,32 @@ describe('the desktop shell failing to start', () => {
     expect(existsSync(join(s.dataDir, STARTUP_LOG_FILE_NAME))).toBe(true);
   });
 });
+
+describe('the desktop demo', () => {
+  /** A roller app whose Bluetooth finds one roller and streams once connected. */
+  function pairableRoller() {
+    const r = fakeRoller();
+    let connected = false;
+    return Object.assign(r, {
+      snapshot: () => ({
+        adapter: { state: 'poweredOn', message: '', fix: '' },
+        devices: [{ id: 'c45243000001', kind: 'roller' }],
+        connection: connected ? { name: 'streaming', source: 'ble' } : { name: 'idle', source: null },
+      }),
+      handle: (name: string) => {
+        r.log.push(`handle ${name}`);
+        if (name === 'sensors.connect') connected = true;
+        return Promise.resolve({ ok: true });
+      },
+    });
+  }
+
+  it('ROLLER_DEMO=fake-bluez pairs the first roller through the system Bluetooth; ROLLER_DEMO=1 picks the simulated roller', async () => {
+    const pairable = pairableRoller();
+    await start('demo-fake-bluez', { env: { ROLLER_DEMO: 'fake-bluez' }, createRollerApp: () => pairable as unknown as RollerApp });
+    await vi.waitFor(() => expect(pairable.log).toContain('handle sensors.connect'));
+    expect(pairable.log.filter((l) => l.startsWith('handle'))).toEqual(['handle sensors.scan', 'handle sensors.connect']);
+    const s = await start('demo-simulated', { env: { ROLLER_DEMO: '1' } });
+    expect(s.roller.log).toContain('handle sensors.useSimulated');
+  });
+});

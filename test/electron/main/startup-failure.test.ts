@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFailureReporter } from '../../../electron/main/report-startup-failure';
+import { memorySupportLog, openSupportLog, readLogTail } from '../../../electron/app/support-log';
 import { describeStartupFailure, dialogText, loadFailure, rendererGone, STARTUP_LOG_FILE_NAME, type StartupFailure } from '../../../electron/main/startup-failure';
 
 const work = mkdtempSync(join(tmpdir(), 'roller-startup-'));
@@ -96,6 +97,26 @@ describe('telling a startup failure', () => {
     expect(f.dialogs[0]!.content).not.toContain('Details:');
     expect(f.dialogs[0]!.content).toContain(join(blocker, 'data'));
     expect(f.exits).toEqual([1]);
+  });
+
+  it('writes the failure to the support log before the app exits, and a log that throws changes nothing', () => {
+    const dataDir = join(work, 'data-support-log');
+    const f = fakeElectron();
+    const support = openSupportLog({ dataDir, now: () => at });
+    createFailureReporter({ electron: f.electron, dataDir: () => dataDir, stderr: { write: () => true }, now: () => at, supportLog: () => support })(failure);
+    // Written before exit was asked for: the process ends right after.
+    expect(readLogTail(5, dataDir)).toEqual(['2025-03-01T10:00:00.000Z ERROR start-up failure kind=store title="Roller Companion cannot open its data" first=true']);
+    expect(f.exits).toEqual([1]);
+    const g = fakeElectron();
+    const broken = {
+      ...memorySupportLog(),
+      errorNow: () => {
+        throw new Error('log broken');
+      },
+    };
+    createFailureReporter({ electron: g.electron, dataDir: () => dataDir, stderr: { write: () => true }, now: () => at, supportLog: () => broken })(failure);
+    expect(g.dialogs).toHaveLength(1);
+    expect(g.exits).toEqual([1]);
   });
 
   it('tells the first failure only; later ones go to stderr', () => {

@@ -36,7 +36,7 @@ export function snapshotFixture(over: Partial<AppSnapshot> = {}): AppSnapshot {
     calibration: { state: 'idle', step: null, heldS: 0, positionCm: null, neckAboveCm: null, lumbarBelowCm: null, message: null },
     notices: [],
     simulatedScenarios: ['ten-minute-mixed', 'guided-session'],
-    storage: { dataFolder: '/home/ann/.config/roller-companion', exportFolder: '/home/ann/Downloads/Roller Companion' },
+    storage: { dataFolder: '/home/ann/.config/roller-companion', exportFolder: '/home/ann/Downloads/Roller Companion', logFile: '/home/ann/.config/roller-companion/logs/support.log' },
     ...over,
   };
 }

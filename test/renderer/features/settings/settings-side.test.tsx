@@ -57,6 +57,12 @@ describe('YourData', () => {
     renderWithServices(<YourData storage={storage} sessionRunning={false} />);
     expect(screen.getByTestId('data-folder').textContent).toBe('/home/ann/.config/roller-companion');
     expect(screen.getByTestId('your-data').textContent).toContain('/home/ann/Downloads/Roller Companion');
+    expect(screen.getByTestId('log-file').textContent).toBe('/home/ann/.config/roller-companion/logs/support.log');
+  });
+
+  it('an app without a support log file shows no line for it', () => {
+    renderWithServices(<YourData storage={{ ...storage, logFile: null }} sessionRunning={false} />);
+    expect(screen.queryByTestId('log-file')).toBeNull();
   });
 
   it('an app that keeps data in memory says so', () => {
