@@ -54,7 +54,10 @@ describe('SessionReport', () => {
     expect(screen.getByTestId('report-note').textContent).toBe('NoteLeft side felt tight.\nEasier than Monday.');
     const plain = review();
     expect(reviewNote(plain)).toBeNull();
-    const note = (over: Partial<NonNullable<SessionReview['session']['note']>>) => ({ ...plain, session: { ...plain.session, note: { discomfort: null, pain: false, numbness: false, text: '', updatedAt: 0, ...over } } });
+    const note = (over: Partial<NonNullable<SessionReview['session']['note']>>) => ({
+      ...plain,
+      session: { ...plain.session, note: { discomfort: null, pain: false, numbness: false, text: '', updatedAt: 0, ...over } },
+    });
     expect(reviewNote(note({ text: '  ' }))).toBeNull();
     expect(reviewNote(note({ text: ' after the gym ' }))).toBe('after the gym');
     expect(reviewNote(note({ discomfort: 4, numbness: true, text: 'left side' }))).toBe('Discomfort 4/10 · numbness — left side');
