@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { supportLogPath } from '../../electron/app/support-log';
 import { createRollerApp } from '../../electron/app/create-roller-app';
 import { ManualScheduler } from '../../electron/ble/scheduler';
 import { seededRandom } from '../support/seeded-random';
@@ -135,8 +136,9 @@ describe('drill: a damaged session database at start', () => {
       } finally {
         await scheduler.drive(app.dispose());
       }
-      // The damaged file is still there next to the new database.
-      expect(readdirSync(dir).sort()).toEqual(['roller.sqlite', keptName(dir)].sort());
+      // The damaged file is still there next to the new database (and the support log's folder, which tells of it).
+      expect(readdirSync(dir).sort()).toEqual(['logs', 'roller.sqlite', keptName(dir)].sort());
+      expect(readFileSync(supportLogPath(dir), 'utf8')).toMatch(/WARN .*kept aside|WARN .*damaged/i);
     });
   }
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 /** Two sessions side by side, and the heat map of where the time went (also in the review). */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CompareSessions } from '../../../../renderer/features/review/CompareSessions';
 import { DwellHeatmap } from '../../../../renderer/features/review/DwellHeatmap';
@@ -30,7 +30,10 @@ describe('CompareSessions', () => {
     expect(screen.queryByTestId('compare-limits')).toBeNull();
     // Both sessions overlaid from each one's start.
     type Chart = { data: { datasets: { label: string; data: { x: number }[] }[] } };
-    const speed = screen.getByTestId<HTMLCanvasElement & { __chart: Chart }>('compare-speed-chart').__chart;
+    // The chart is made in an effect, which may run after the table shows.
+    const canvas = screen.getByTestId<HTMLCanvasElement & { __chart?: Chart }>('compare-speed-chart');
+    await waitFor(() => expect(canvas.__chart).toBeDefined());
+    const speed = canvas.__chart!;
     expect(speed.data.datasets.map((d) => d.label)).toEqual(['Earlier (2025-03-01)', 'Later (2025-03-04)']);
     expect(speed.data.datasets.map((d) => d.data[0]!.x)).toEqual([0, 0]);
     expect(screen.getByTestId('compare-position-chart')).toBeTruthy();
