@@ -57,6 +57,17 @@ export function CalibrationPanel() {
     else if (calibration.state !== 'idle') panel.current?.scrollIntoView?.({ block: 'start' });
   }, [calibration.state]);
   const busy = act.busy || accept.busy;
+  /** After a pass, measured or failed: another pass, or back to the calibration kept. */
+  const repeatOrBack = (repeatKind: 'primary' | 'secondary') => (
+    <>
+      <button type="button" className={`btn btn--${repeatKind}`} onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-repeat">
+        Repeat
+      </button>
+      <button type="button" className="btn btn--secondary" onClick={() => void act.run('calibration.cancel')} disabled={busy} data-testid="calibration-back">
+        Back
+      </button>
+    </>
+  );
 
   return (
     <section ref={panel} className="card calibration" aria-labelledby="cal-heading" data-testid="calibration-panel" data-state={calibration.state}>
@@ -99,12 +110,7 @@ export function CalibrationPanel() {
                 <button type="button" className="btn btn--primary" onClick={() => void accept.run()} disabled={busy} data-testid="calibration-accept">
                   Use these
                 </button>
-                <button type="button" className="btn btn--secondary" onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-repeat">
-                  Repeat
-                </button>
-                <button type="button" className="btn btn--secondary" onClick={() => void act.run('calibration.cancel')} disabled={busy} data-testid="calibration-back">
-                  Back
-                </button>
+                {repeatOrBack('secondary')}
               </div>
               <p className="field__hint">Back keeps {keptText(profile)}.</p>
             </div>
@@ -115,14 +121,7 @@ export function CalibrationPanel() {
                 <span aria-hidden="true">⚠ </span>The pass did not work
               </p>
               <p data-testid="calibration-message">{calibration.message !== null ? unitsInText(calibration.message, units) : 'Something went wrong during the pass.'}</p>
-              <div className="form-actions">
-                <button type="button" className="btn btn--primary" onClick={() => void act.run('calibration.start')} disabled={busy} data-testid="calibration-repeat">
-                  Repeat
-                </button>
-                <button type="button" className="btn btn--secondary" onClick={() => void act.run('calibration.cancel')} disabled={busy} data-testid="calibration-back">
-                  Back
-                </button>
-              </div>
+              <div className="form-actions">{repeatOrBack('primary')}</div>
               <p className="field__hint">Back keeps {keptText(profile)}.</p>
             </div>
           )}

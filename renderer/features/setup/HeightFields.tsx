@@ -13,54 +13,31 @@ interface Props {
 export function HeightFields({ height, units, error, onChange, hint = 'Used to estimate where your neck and lower back start until you calibrate.' }: Props) {
   const invalid = (f: HeightField) => (error?.field === f ? true : undefined);
   const described = `height-hint${error ? ' height-error' : ''}`;
+  const part = (field: HeightField, unit: string, size: 'short' | 'tiny', inputMode: 'decimal' | 'numeric', testId: string) => (
+    <label className="height-part">
+      <input
+        id={HEIGHT_FIELD_IDS[field]}
+        className={`input input--${size}`}
+        type="text"
+        inputMode={inputMode}
+        value={height[field]}
+        onChange={(e) => onChange({ ...height, [field]: e.target.value })}
+        aria-invalid={invalid(field)}
+        aria-describedby={described}
+        data-testid={testId}
+      />
+      <span>{unit}</span>
+    </label>
+  );
   return (
     <fieldset className="field height-fields" data-testid="height-fields" data-units={units}>
       <legend className="field__label">Body height</legend>
       {units === 'cm' ? (
-        <label className="height-part">
-          <input
-            id={HEIGHT_FIELD_IDS.cm}
-            className="input input--short"
-            type="text"
-            inputMode="decimal"
-            value={height.cm}
-            onChange={(e) => onChange({ ...height, cm: e.target.value })}
-            aria-invalid={invalid('cm')}
-            aria-describedby={described}
-            data-testid="height-input"
-          />
-          <span>cm</span>
-        </label>
+        part('cm', 'cm', 'short', 'decimal', 'height-input')
       ) : (
         <div className="height-parts">
-          <label className="height-part">
-            <input
-              id={HEIGHT_FIELD_IDS.feet}
-              className="input input--tiny"
-              type="text"
-              inputMode="numeric"
-              value={height.feet}
-              onChange={(e) => onChange({ ...height, feet: e.target.value })}
-              aria-invalid={invalid('feet')}
-              aria-describedby={described}
-              data-testid="height-feet"
-            />
-            <span>ft</span>
-          </label>
-          <label className="height-part">
-            <input
-              id={HEIGHT_FIELD_IDS.inches}
-              className="input input--tiny"
-              type="text"
-              inputMode="decimal"
-              value={height.inches}
-              onChange={(e) => onChange({ ...height, inches: e.target.value })}
-              aria-invalid={invalid('inches')}
-              aria-describedby={described}
-              data-testid="height-inches"
-            />
-            <span>in</span>
-          </label>
+          {part('feet', 'ft', 'tiny', 'numeric', 'height-feet')}
+          {part('inches', 'in', 'tiny', 'decimal', 'height-inches')}
         </div>
       )}
       <p className="field__hint" id="height-hint">
