@@ -369,6 +369,8 @@ export const PastSessionSchema = z.object({
   importedFrom: z.string().nullable(),
   /** The user's note on the session (electron/session/session-note.ts), or null. */
   note: SessionNoteSchema.nullable(),
+  /** The guided routine it ran (named by electron/session/routine-name.ts), null for a free session. */
+  routine: RoutineKindSchema.nullable(),
 });
 
 export { SessionNoteInputSchema };

@@ -3,7 +3,7 @@
  * the routines and the free hands-free session's guide, electron/app/). The one place for the wording: spoken, and shown on screen
  * where a prompt is shown. The technique is the app's own words of docs/coaching-rules.md.
  */
-import type { RoutineKind, VoicePrompt } from '../../bridge/contract';
+import type { VoicePrompt } from '../../bridge/contract';
 
 export function voicePromptText(p: VoicePrompt): string {
   switch (p.kind) {
@@ -57,8 +57,3 @@ function timeAmountText(s: number): string {
   if (s >= 60 && s % 60 === 0) return s === 60 ? 'One minute' : `${s / 60} minutes`;
   return `${s} seconds`;
 }
-
-export const ROUTINE_NAMES: Readonly<Record<RoutineKind, string>> = {
-  'back-release': 'Back release',
-  'thoracic-extension': 'Thoracic extension',
-};
