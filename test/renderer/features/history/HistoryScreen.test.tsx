@@ -74,6 +74,7 @@ describe('HistoryScreen', () => {
     const days = await screen.findAllByTestId('history-day');
     const release = within(days[1]!).getByTestId('history-session');
     expect(within(release).getByTestId('routine-badge').textContent).toBe('Back release');
+    expect(screen.getByRole('button', { name: 'Review the Back release session at 18:15' })).toBe(screen.getByTestId('review-session-2'));
     for (const row of within(days[0]!).getAllByTestId('history-session')) expect(within(row).queryByTestId('routine-badge')).toBeNull();
   });
 
