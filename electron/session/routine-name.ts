@@ -1,7 +1,7 @@
 /**
  * The name of a guided routine as a user reads it, next to the kinds themselves (./routine-kind.ts):
- * the one wording shared by the live screen, the end card, History, Review, `roller sessions` and
- * the exports (the renderer takes it through `renderer/bridge/contract.ts`). Pure.
+ * the one wording shared by the live screen, the end card, History, Review and its report,
+ * `roller sessions` and the exports (the renderer takes it through `renderer/bridge/contract.ts`). Pure.
  */
 import type { RoutineKind } from './routine-kind';
 
