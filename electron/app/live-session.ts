@@ -156,7 +156,7 @@ export class LiveSession {
     const recording = this.o.store.startSession({ startedAt: now, source: source?.kind ?? 'simulated', sensor: source?.sensor ?? null, settings, sensorConfig, routine: routineKind });
     const routine = routineKind ? routinePacer(routineKind) : null;
     const handsFree = (routine ? routine.handsFree : this.o.profile().handsFree) ? new HandsFreeMachine() : null;
-    const freeGuide = handsFree && !routine ? new FreeSessionGuide(this.o.profile().dailyBudgetMin * 60, settings.priorDailyRollingS) : null;
+    const freeGuide = handsFree && !routine ? new FreeSessionGuide(settings.dailyBudgetMin * 60, settings.priorDailyRollingS) : null;
     const ses = this.newSession(settings, recording, now, sensorConfig !== null, handsFree, routine, freeGuide);
     source?.resetStream();
     this.active = ses;
