@@ -4,8 +4,10 @@
  * store, live points in display-rate batches, coaching events at once, the status once a second.
  * A hands-free session (the profile's `handsFree`, or a routine that runs hands-free) is guided
  * by the pure `HandsFreeMachine` (armed → rolling ⇄ paused) on the engine's track points; a
- * guided routine by its `RoutinePacer`. What they say goes out as `prompt` events; a routine
- * that is over ends the session (completed).
+ * guided routine by its `RoutinePacer`; a free hands-free session also by its `FreeSessionGuide`
+ * (the next area, the time left today), which hears the hands-free changes and the warnings so
+ * they come first. What they say goes out as `prompt` events; a routine that is over ends the
+ * session (completed).
  * Answers `session.start`, `session.stop` and `routines.tally`.
  */
 import type { ImuSample } from '../../sensor-protocol/imu-sample';
@@ -19,6 +21,7 @@ import { SessionFiguresAccumulator } from '../motion/session-figures';
 import type { SessionFigures } from '../motion/session-figures-schema';
 import { profileSettings } from '../session/profile';
 import type { AppStore, EndReason, SessionMeta, SessionRecording } from './app-store';
+import { FreeSessionGuide } from './free-session-guide';
 import { HandsFreeMachine } from './hands-free-machine';
 import { routinePacer, type RoutinePacer } from './routine-pacer';
 import type { LiveBatcher } from './live-batcher';
@@ -68,6 +71,8 @@ interface ActiveSession {
   /** Hands-free: armed, rolling, paused (null: started and stopped by hand). */
   handsFree: HandsFreeMachine | null;
   routine: RoutinePacer | null;
+  /** A free hands-free session's guide (null: a routine, or started by hand). */
+  freeGuide: FreeSessionGuide | null;
   /** The routine is over: the session ends once the current samples are through the engine. */
   finishing: boolean;
 }
@@ -112,7 +117,12 @@ export class LiveSession {
     const ses = this.active;
     if (!ses) return;
     if (!ses.storesFrames) this.record(() => ses.recording.appendSamples(samples));
-    for (const s of samples) ses.engine.push(s);
+    for (const s of samples) {
+      ses.engine.push(s);
+      // After the sample's warnings: they come first.
+      const prompt = ses.freeGuide?.take();
+      if (prompt) this.say([prompt]);
+    }
     ses.firstT ??= samples[0]?.tS ?? null;
     ses.lastT = samples[samples.length - 1]?.tS ?? ses.lastT;
     if (ses.pendingTrack.length >= WRITE_EVERY_POINTS) this.flushRecording(ses);
@@ -146,7 +156,8 @@ export class LiveSession {
     const recording = this.o.store.startSession({ startedAt: now, source: source?.kind ?? 'simulated', sensor: source?.sensor ?? null, settings, sensorConfig, routine: routineKind });
     const routine = routineKind ? routinePacer(routineKind) : null;
     const handsFree = (routine ? routine.handsFree : this.o.profile().handsFree) ? new HandsFreeMachine() : null;
-    const ses = this.newSession(settings, recording, now, sensorConfig !== null, handsFree, routine);
+    const freeGuide = handsFree && !routine ? new FreeSessionGuide(settings.dailyBudgetMin * 60, settings.priorDailyRollingS) : null;
+    const ses = this.newSession(settings, recording, now, sensorConfig !== null, handsFree, routine, freeGuide);
     source?.resetStream();
     this.active = ses;
     this.ended = null;
@@ -224,7 +235,15 @@ export class LiveSession {
     return { rollingS, todayRollingS: todayRollingS(ses, rollingS) };
   }
 
-  private newSession(settings: MotionSettings, recording: SessionRecording, startedAt: Date, storesFrames: boolean, handsFree: HandsFreeMachine | null, routine: RoutinePacer | null): ActiveSession {
+  private newSession(
+    settings: MotionSettings,
+    recording: SessionRecording,
+    startedAt: Date,
+    storesFrames: boolean,
+    handsFree: HandsFreeMachine | null,
+    routine: RoutinePacer | null,
+    freeGuide: FreeSessionGuide | null,
+  ): ActiveSession {
     const figures = new SessionFiguresAccumulator(settings);
     const pendingTrack: TrackPoint[] = [];
     const pendingEvents: CoachEvent[] = [];
@@ -239,11 +258,27 @@ export class LiveSession {
       event: (e) => {
         figures.pushEvent(e);
         pendingEvents.push(e);
+        freeGuide?.heard(e.t);
         this.o.batcher.flush();
         this.o.emit('coach', e);
       },
     });
-    const ses: ActiveSession = { engine, figures, recording, startedAt, firstT: null, lastT: null, storesFrames, pendingTrack, pendingEvents, statusTimer: null, handsFree, routine, finishing: false };
+    const ses: ActiveSession = {
+      engine,
+      figures,
+      recording,
+      startedAt,
+      firstT: null,
+      lastT: null,
+      storesFrames,
+      pendingTrack,
+      pendingEvents,
+      statusTimer: null,
+      handsFree,
+      routine,
+      freeGuide,
+      finishing: false,
+    };
     return ses;
   }
 
@@ -253,6 +288,10 @@ export class LiveSession {
     const { atRest, gapBridged } = p.diagnostics;
     const change = ses.handsFree?.push({ t: p.t, speedInPerS: p.speedInPerS, atRest, gapBridged }) ?? null;
     const prompts: VoicePrompt[] = change ? [{ kind: change }] : [];
+    if (ses.freeGuide && ses.handsFree) {
+      if (change) ses.freeGuide.heard(p.t);
+      ses.freeGuide.step({ t: p.t, phase: ses.handsFree.phase, zoneTimeS: ses.figures.zoneTimeS, todayRollingS: todayRollingS(ses, ses.figures.rollingS) });
+    }
     if (ses.routine && !ses.routine.done) {
       prompts.push(...ses.routine.step({ t: p.t, positionCm: p.positionCm, speedInPerS: p.speedInPerS, gapBridged, phase: ses.handsFree?.phase ?? null, activeS: ses.handsFree?.activeS ?? 0 }));
       if (ses.routine.done) ses.finishing = true;

@@ -28,6 +28,7 @@ export function pastSession(s: StoredSession): PastSession {
     imported: s.source === 'import',
     importedFrom: s.origin?.fileName ?? null,
     note: s.note,
+    routine: s.routine,
   };
 }
 

@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { MotionSettingsSchema, type MotionSettings } from '../motion/motion-settings';
 import { warningsIn, type SessionFigures } from '../motion/session-figures-schema';
 import { clockText, noteMarkerText, percentText } from '../ipc/figure-text';
+import { routineJson, routineName } from '../session/routine-name';
 import { exportSessionFiles, localIsoTime } from '../session/session-export';
 import { alreadyStoredText, importRecordingFile } from '../session/session-import';
 import type { SessionNote } from '../session/session-note';
@@ -87,9 +88,10 @@ function list(store: SessionStore, argv: readonly string[], io: CliIo, ctx: Requ
     s.summary ? String(s.summary.warnings) : '—',
     sourceLabel(s),
     s.state === 'recording' ? 'recording…' : (s.endReason ?? ''),
+    routineName(s.routine) ?? '',
     noteMarker(s.note),
   ]);
-  io.stdout.write(table(['id', 'started', 'length', 'rolling', 'within limit', 'warnings', 'source', 'end', 'note'], rows, [0, 2, 3, 4, 5]));
+  io.stdout.write(table(['id', 'started', 'length', 'rolling', 'within limit', 'warnings', 'source', 'end', 'routine', 'note'], rows, [0, 2, 3, 4, 5]));
   const offset = -new Date(now).getTimezoneOffset();
   const today = store.rollingTimeBetween(localDayStartMs(now, offset), now + 1);
   const budgetMin = store.getProfile().dailyBudgetMin;
@@ -117,6 +119,7 @@ function sessionJson(s: StoredSession): Record<string, unknown> {
     eventCounts: s.summary?.eventCounts ?? null,
     figures: s.summary,
     contentHash: s.contentHash,
+    routine: routineJson(s.routine),
     note: s.note ? { discomfort: s.note.discomfort, pain: s.note.pain, numbness: s.note.numbness, text: s.note.text, updatedAt: new Date(s.note.updatedAt).toISOString() } : null,
   };
 }
@@ -145,6 +148,7 @@ function show(store: SessionStore, argv: readonly string[], io: CliIo): number {
     `session ${s.id}${s.source === 'import' ? ' (Imported)' : ''}`,
     `  started      ${localIsoTime(s.startedAt, s.utcOffsetMin).slice(0, 16).replace('T', ' ')}`,
     `  ended        ${s.state === 'recording' ? 'recording…' : (s.endReason ?? '—')}`,
+    `  routine      ${routineName(s.routine) ?? '— (a free session)'}`,
     `  source       ${s.source === 'import' ? `Imported from ${s.origin?.fileName ?? 'a recording'}` : s.source}${s.sensor ? `, ${s.sensor.kind} ${s.sensor.name}` : ''}`,
     `  figures      ${describeSummary(f)}${f ? `, ${percentText(f.withinLimitShare)} within the limit` : ''}`,
   ];

@@ -236,7 +236,8 @@ export const RollingNowSchema = z.object({ rollingS: z.number(), todayRollingS: 
 
 /**
  * What the voice guide says (the renderer words it, renderer/features/live/voice-prompt-text.ts).
- * Sent by main (electron/app/hands-free-machine.ts, electron/app/routine-pacer.ts) as it happens.
+ * Sent by main (electron/app/hands-free-machine.ts, electron/app/routine-pacer.ts,
+ * electron/app/free-session-guide.ts) as it happens.
  */
 export const VOICE_PROMPT_KINDS = [
   'armed',
@@ -253,15 +254,19 @@ export const VOICE_PROMPT_KINDS = [
   'extension-return',
   'extension-done',
   'keep-still',
+  'next-area',
+  'areas-covered',
+  'today-left',
+  'budget-used',
 ] as const;
 export const VoicePromptSchema = z.object({
   kind: z.enum(VOICE_PROMPT_KINDS),
-  /** `time-left`: seconds left. */
+  /** `time-left`: seconds left in the routine; `today-left`: seconds of today's budget left. */
   seconds: z.number().int().nonnegative().optional(),
   /** `extension-lean`: this repetition (from 1) of `reps`. */
   rep: z.number().int().positive().optional(),
   reps: z.number().int().positive().optional(),
-  /** `area`: the part of the back to roll now. */
+  /** `area`, `next-area`: the part of the back to roll now. */
   area: z.enum(['upper-back', 'mid-back']).optional(),
 });
 
@@ -364,6 +369,8 @@ export const PastSessionSchema = z.object({
   importedFrom: z.string().nullable(),
   /** The user's note on the session (electron/session/session-note.ts), or null. */
   note: SessionNoteSchema.nullable(),
+  /** The guided routine it ran (named by electron/session/routine-name.ts), null for a free session. */
+  routine: RoutineKindSchema.nullable(),
 });
 
 export { SessionNoteInputSchema };

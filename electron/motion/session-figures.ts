@@ -23,7 +23,7 @@ export class SessionFiguresAccumulator {
   private readonly lumbarLineCm: number;
   private readonly rolling = new RollingClock();
   private readonly dwell: DwellTracker;
-  private readonly zoneTimeS = Object.fromEntries(ZONES.map((z) => [z, 0])) as Record<Zone, number>;
+  private readonly zoneTime = Object.fromEntries(ZONES.map((z) => [z, 0])) as Record<Zone, number>;
   private readonly eventCounts = Object.fromEntries(EVENT_KINDS.map((k) => [k, 0])) as Record<CoachEventKind, number>;
   private n = 0;
   private firstT = 0;
@@ -56,6 +56,11 @@ export class SessionFiguresAccumulator {
     return this.rolling.totalS;
   }
 
+  /** Time per zone so far, s (the same numbers `figures()` gives; read-only, not a copy). */
+  get zoneTimeS(): Readonly<Record<Zone, number>> {
+    return this.zoneTime;
+  }
+
   /** One track point, as the engine's `track` sink gives it. */
   pushPoint(p: TrackPoint): void {
     this.push(p.t, p.positionCm, p.speedInPerS, p.zone, p.diagnostics.atRest, p.diagnostics.gapBridged);
@@ -80,7 +85,7 @@ export class SessionFiguresAccumulator {
     if (rolled > 0 && speedInPerS <= this.speedLimitInPerS) this.withinS += rolled;
     if (this.n > 0) {
       this.distanceCm += Math.abs(p - this.lastP);
-      this.zoneTimeS[zone] += t - this.lastT;
+      this.zoneTime[zone] += t - this.lastT;
     } else {
       this.firstT = t;
     }
@@ -104,7 +109,7 @@ export class SessionFiguresAccumulator {
       maxSpeedInPerS: this.maxSpeed,
       withinLimitShare: rollingS > 0 ? Math.min(1, this.withinS / rollingS) : 1,
       longestDwellS: this.longestDwellS,
-      zoneTimeS: { ...this.zoneTimeS },
+      zoneTimeS: { ...this.zoneTime },
       eventCounts: { ...this.eventCounts },
       warnings: warningsIn(this.eventCounts),
       excursions: {

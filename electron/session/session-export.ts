@@ -30,6 +30,7 @@ import { NOTE_METADATA_KEYS, noteMetadata } from './session-note';
 import { decodeTrackBatch } from './track-batch-codec';
 import { sessionSampleChunks, summarizeStoredSession, type DecodeReport } from './session-data';
 import type { StoredSession } from './session-records';
+import { routineJson } from './routine-name';
 import type { SessionStore } from './session-store';
 import { SessionStoreError } from './store-error';
 
@@ -72,6 +73,7 @@ const OWN_KEYS = new Set([
   'end_reason',
   'engine_version',
   'imported_from',
+  'routine',
   ...NOTE_METADATA_KEYS,
 ]);
 
@@ -112,6 +114,7 @@ export function sessionCsvMetadata(session: StoredSession): RecordingMetadata {
   if (session.endReason) meta['end_reason'] = session.endReason;
   meta['engine_version'] = session.engineVersion;
   if (session.origin) meta['imported_from'] = clean(session.origin.fileName) || 'a recording file';
+  if (session.routine) meta['routine'] = session.routine;
   if (session.note) {
     for (const [k, v] of Object.entries(noteMetadata(session.note, RECORDING_CSV_MAX_LINE_CHARS - '# note_text='.length))) {
       if (recordingMetadataValueProblem(k, v) === undefined && formatRecordingMetadataLine(k, v).length <= RECORDING_CSV_MAX_LINE_CHARS) meta[k] = v;
@@ -154,6 +157,7 @@ export function sessionSummaryJson(store: SessionStore, session: StoredSession, 
       imported: session.source === 'import',
       importedFrom: session.origin?.fileName ?? null,
       contentHash: session.contentHash,
+      routine: routineJson(session.routine),
     },
     note: session.note
       ? { discomfort: session.note.discomfort, pain: session.note.pain, numbness: session.note.numbness, text: session.note.text, updatedAt: new Date(session.note.updatedAt).toISOString() }

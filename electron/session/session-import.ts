@@ -32,6 +32,7 @@ import { IMPORT_LIMITS, IMPORT_MAX_BYTES } from './import-limits';
 import { SampleBatcher } from './sample-batcher';
 import { priorDailyRollingS } from './session-history';
 import { recordingSettings } from './recording-settings';
+import { RoutineKindSchema } from './routine-kind';
 import type { StoredSession } from './session-records';
 import type { SessionStore } from './session-store';
 import { localIsoTime } from './session-export';
@@ -136,6 +137,8 @@ export function importRecording(store: SessionStore, text: RecordingText, option
       contentHash: check.contentHash,
       // An export's note (`note_*` metadata) comes along; it dates from the session's start.
       note: noteFromMetadata(check.metadata),
+      // So does the routine it ran (`routine`; a value this version does not know is left out).
+      routine: RoutineKindSchema.safeParse(check.metadata['routine']).data ?? null,
     },
     (pieces) => {
       const samples = new SampleBatcher((b) => pieces.samples(b));

@@ -9,6 +9,7 @@ import { MotionSettingsSchema } from '../motion/motion-settings';
 import { EVENT_KINDS, type CoachEvent } from '../motion/motion-types';
 import { SessionFiguresSchema } from '../motion/session-figures-schema';
 import { SessionNoteSchema } from './session-note';
+import { RoutineKindSchema } from './routine-kind';
 
 /** Where the samples came from (the recording CSV's `source` values). */
 export const SESSION_SOURCES = ['ble', 'simulator', 'replay', 'import'] as const;
@@ -88,6 +89,8 @@ export const SessionRowSchema = z
     origin: jsonText(ImportOriginSchema).nullable(),
     content_hash: z.string().nullable(),
     note: jsonText(SessionNoteSchema).nullable(),
+    /** A routine this version does not know reads as a free session rather than hiding the row. */
+    routine: RoutineKindSchema.nullable().catch(null),
   })
   .transform((r) => ({
     id: r.id,
@@ -114,6 +117,8 @@ export const SessionRowSchema = z
     contentHash: r.content_hash,
     /** The user's note (./session-note.ts), or null. */
     note: r.note,
+    /** The guided routine it ran (./routine-kind.ts), null for a free session. */
+    routine: r.routine,
   }));
 export type StoredSession = z.output<typeof SessionRowSchema>;
 

@@ -625,4 +625,4 @@ export class SessionStore {
   }
 }
 
-const SESSION_SELECT = `SELECT id, started_at, utc_offset_min, ended_at, end_reason, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, analyzed_at, summary, last_data_at, data_kind, origin, content_hash, note FROM sessions`;
+const SESSION_SELECT = `SELECT id, started_at, utc_offset_min, ended_at, end_reason, source, sensor_id, sensor_name, sensor_kind, sensor_config, settings, engine_version, analyzed_at, summary, last_data_at, data_kind, origin, content_hash, note, routine FROM sessions`;

@@ -4,7 +4,7 @@
  * settings' ranges and the dwell rule, the simulated roller's default scenario, the spine map's
  * zones and vertebra levels), so a form checks exactly what main will and a label names the zone
  * main decided, and the shared text of the session figures (`electron/ipc/figure-text.ts`: the CLI
- * prints them with the same functions). Features import from here so the relative paths live in
+ * prints them with the same functions) and of the routines' names (`electron/session/routine-name.ts`). Features import from here so the relative paths live in
  * one place.
  */
 export type {
@@ -57,6 +57,7 @@ export { SETTING_RANGES, dwellLimitAfterNudge, RESEARCH_PACE_SPEED_LIMIT_IN_PER_
 export { NOTE_TEXT_MAX_CHARS, DISCOMFORT_MIN, DISCOMFORT_MAX } from '../../electron/session/session-note';
 export { DEFAULT_SIMULATED_SCENARIO } from '../../electron/sim/default-scenario';
 export { clockText, durationText, excursionText, noteMarkerText, percentText, sessionFigureTexts, type SessionFigureTexts } from '../../electron/ipc/figure-text';
+export { ROUTINE_NAMES, routineName } from '../../electron/session/routine-name';
 export { spineMapFor, spinePlace, vertebraIn, type SpineBounds } from '../../electron/motion/spine-map';
 
 import type { CoachEventMessage, LivePoint } from '../../electron/ipc/ipc-contract';

@@ -4,7 +4,7 @@
  * "Compare" open side by side; a recording can be imported. Back returns here.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { sessionFigureTexts, type History, type PastSession } from '../../bridge/contract';
+import { routineName, sessionFigureTexts, type History, type PastSession } from '../../bridge/contract';
 import { useSnapshot } from '../../app/use-app-state';
 import { useServices } from '../../app/services-context';
 import { ErrorLine } from '../../common/ErrorLine';
@@ -230,6 +230,7 @@ function SessionRow({ session, units, onReview, chosen, onCompare }: { session: 
   const f = session.summary ? sessionFigureTexts(session.summary, (cm) => lengthText(cm, units)) : null;
   const time = startTimeText(session.startedAt);
   const pain = endReasonView(session.endReason).pain;
+  const routine = routineName(session.routine);
   return (
     <li className={`history__session ${pain ? 'history__session--pain' : ''}`} data-testid="history-session" data-session-id={session.id}>
       <span className="history__time">{time}</span>
@@ -260,7 +261,13 @@ function SessionRow({ session, units, onReview, chosen, onCompare }: { session: 
           <EndReason reason={session.endReason} testId="history-end-reason" />
         </div>
       </dl>
-      <button type="button" className="btn btn--primary" onClick={() => onReview(session.id)} data-testid={`review-session-${session.id}`} aria-label={`Review the session at ${time}`}>
+      <button
+        type="button"
+        className="btn btn--primary"
+        onClick={() => onReview(session.id)}
+        data-testid={`review-session-${session.id}`}
+        aria-label={`Review the ${routine ? `${routine} ` : ''}session at ${time}`}
+      >
         Review
       </button>
       <button

@@ -1,12 +1,18 @@
-/** Compact markers beside a session in a list: "Imported" for an imported session, and its note's rating and flags. */
-import { noteMarkerText, type PastSession } from '../../bridge/contract';
+/** Compact markers beside a session in a list: the routine it ran, "Imported" for an imported session, and its note's rating and flags. */
+import { noteMarkerText, routineName, type PastSession } from '../../bridge/contract';
 import '../review/note.css';
 
 export function SessionMarkers({ session }: { session: PastSession }) {
   const n = session.note;
-  if (!session.imported && !n) return null;
+  const routine = routineName(session.routine);
+  if (!session.imported && !n && !routine) return null;
   return (
     <span className="session-markers">
+      {routine && (
+        <span className="routine-badge" data-testid="routine-badge">
+          {routine}
+        </span>
+      )}
       {session.imported && (
         <span className="imported-badge" data-testid="imported-badge" title={session.importedFrom ? `Imported from ${session.importedFrom}` : 'Imported'}>
           Imported

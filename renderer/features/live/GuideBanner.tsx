@@ -6,9 +6,8 @@
  * repetition and the time left. The session's state comes from main (`session.handsFree`,
  * `session.routine`); nothing is decided here.
  */
-import type { RoutineStatus, SessionStatus } from '../../bridge/contract';
+import { ROUTINE_NAMES, type RoutineStatus, type SessionStatus } from '../../bridge/contract';
 import { formatClock } from '../../common/time-format';
-import { ROUTINE_NAMES } from './voice-prompt-text';
 
 const PHASE_TEXT = {
   armed: { title: 'Armed', hint: 'Lie still on the roller, then roll up slowly to start.' },

@@ -9,10 +9,9 @@ import { useEffect, useState } from 'react';
 import { useNavigation } from '../../app/navigation';
 import { useServices } from '../../app/services-context';
 import { useSnapshot } from '../../app/use-app-state';
-import type { RoutineKind, RoutineTally } from '../../bridge/contract';
+import { ROUTINE_NAMES, type RoutineKind, type RoutineTally } from '../../bridge/contract';
 import { ErrorLine } from '../../common/ErrorLine';
 import { useSessionActions } from './use-session-actions';
-import { ROUTINE_NAMES } from './voice-prompt-text';
 
 const ROUTINES: readonly { kind: RoutineKind; what: string }[] = [
   { kind: 'back-release', what: 'A block of slow rolling, hands-free: the voice says where to roll and the time left.' },

@@ -1,12 +1,12 @@
 /**
  * What the last session came to — main's figures for it, exactly as stored and as History and
  * Review show them — whether it could be saved, advice after a stop for pain, and the way to its
- * review (when it was stored), and a note on how it felt.
+ * review (when it was stored), and a note on how it felt. A routine's session names the routine.
  */
 import { useState } from 'react';
 import { useNavigation } from '../../app/navigation';
 import { SessionNoteEditor } from '../review/SessionNoteEditor';
-import { durationText, sessionFigureTexts, type SessionStatus } from '../../bridge/contract';
+import { durationText, routineName, sessionFigureTexts, type SessionStatus } from '../../bridge/contract';
 import { lengthText, type Units } from '../../common/units';
 
 export function SessionSummary({ session, units }: { session: SessionStatus; units: Units }) {
@@ -15,9 +15,13 @@ export function SessionSummary({ session, units }: { session: SessionStatus; uni
   const { openReview } = useNavigation();
   const reviewId = session.endReason === 'not saved' ? null : session.sessionId;
   const [noting, setNoting] = useState<number | null>(null);
+  const routine = routineName(session.routine?.kind);
+  const title = routine ? `Last session: ${routine}` : 'Last session';
   return (
     <section className={`summary ${pain ? 'summary--pain' : ''}`} aria-labelledby="summary-heading" data-testid="session-summary">
-      <h2 id="summary-heading">{session.saveProblem ? `Last session — ${session.endReason === 'not saved' ? 'not saved' : 'partly saved'}` : 'Last session'}</h2>
+      <h2 id="summary-heading" data-testid="summary-heading">
+        {session.saveProblem ? `${title} — ${session.endReason === 'not saved' ? 'not saved' : 'partly saved'}` : title}
+      </h2>
       {session.saveProblem && (
         <p className="summary__not-saved" role="alert" data-testid="session-not-saved">
           {session.saveProblem}

@@ -1,9 +1,9 @@
 /**
- * What the voice guide says for each prompt main sends (`prompt` events: the hands-free machine
- * and the routines, electron/app/). The one place for the wording: spoken, and shown on screen
+ * What the voice guide says for each prompt main sends (`prompt` events: the hands-free machine,
+ * the routines and the free hands-free session's guide, electron/app/). The one place for the wording: spoken, and shown on screen
  * where a prompt is shown. The technique is the app's own words of docs/coaching-rules.md.
  */
-import type { RoutineKind, VoicePrompt } from '../../bridge/contract';
+import type { VoicePrompt } from '../../bridge/contract';
 
 export function voicePromptText(p: VoicePrompt): string {
   switch (p.kind) {
@@ -35,15 +35,25 @@ export function voicePromptText(p: VoicePrompt): string {
       return 'That is ten. Sit up slowly and rest.';
     case 'keep-still':
       return 'Keep the roller still. Lean back over it; do not roll.';
+    case 'next-area':
+      return p.area === 'upper-back'
+        ? 'The middle of the back has had its time. Now the upper back: roll up toward the shoulders, not onto the neck.'
+        : 'The upper back has had its time. Now the middle of the back: roll down to the end of the ribs, not below.';
+    case 'areas-covered':
+      return 'Upper and middle back have both had their time. A few more slow strokes, then rest.';
+    case 'today-left':
+      return `${timeAmountText(p.seconds ?? 0)} of rolling left for today.`;
+    case 'budget-used':
+      return 'That is enough rolling for today. Roll off to one side and rest.';
   }
 }
 
 function timeLeftText(s: number): string {
-  if (s >= 60 && s % 60 === 0) return s === 60 ? 'One minute left.' : `${s / 60} minutes left.`;
-  return `${s} seconds left.`;
+  return `${timeAmountText(s)} left.`;
 }
 
-export const ROUTINE_NAMES: Readonly<Record<RoutineKind, string>> = {
-  'back-release': 'Back release',
-  'thoracic-extension': 'Thoracic extension',
-};
+/** "One minute", "2 minutes", "30 seconds". */
+function timeAmountText(s: number): string {
+  if (s >= 60 && s % 60 === 0) return s === 60 ? 'One minute' : `${s / 60} minutes`;
+  return `${s} seconds`;
+}

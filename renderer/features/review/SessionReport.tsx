@@ -6,7 +6,7 @@
  * prints the sheet alone on one A4 page.
  */
 import { useCallback, useMemo } from 'react';
-import { noteMarkerText, sessionFigureTexts, type SessionReview } from '../../bridge/contract';
+import { noteMarkerText, routineName, sessionFigureTexts, type SessionReview } from '../../bridge/contract';
 import { formatDurationWords } from '../../common/time-format';
 import { formatSpeed, lengthText, positionText, type Units } from '../../common/units';
 import { endReasonView, localDayOf, percentText, startTimeText } from '../history/history-format';
@@ -84,7 +84,7 @@ export function SessionReport({ review, units, note = null, madeAt = new Date(),
       </div>
       <article className="report-page" data-testid="report-page" aria-label="Session report">
         <header className="report__head">
-          <h1>Foam rolling session</h1>
+          <h1>{review.session.routine ? `Foam rolling session: ${routineName(review.session.routine)}` : 'Foam rolling session'}</h1>
           <p className="report__when" data-testid="report-when">
             {review.session.day} at {startTimeText(review.session.startedAt)} · {f?.length ?? '–'} · {ended.text}
           </p>

@@ -4,7 +4,7 @@
  * "Printable report" swaps the review for the one-page report (SessionReport) and back.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { sessionFigureTexts, type SessionReview as Review } from '../../bridge/contract';
+import { routineName, sessionFigureTexts, type SessionReview as Review } from '../../bridge/contract';
 import { useSnapshot } from '../../app/use-app-state';
 import { useServices } from '../../app/services-context';
 import { ErrorLine } from '../../common/ErrorLine';
@@ -201,6 +201,7 @@ function Summary({ review, units }: { review: Review; units: Units }) {
     <section className={`card review__summary ${pain ? 'review__summary--pain' : ''}`} aria-labelledby="review-summary-heading" data-testid="review-summary">
       <h2 id="review-summary-heading">
         {review.session.day} at {startTimeText(review.session.startedAt)}
+        {review.session.routine && <span data-testid="review-routine"> · {routineName(review.session.routine)}</span>}
       </h2>
       {review.session.imported && (
         <p className="review__imported" data-testid="review-imported">

@@ -2,7 +2,8 @@
  * Hands-free sessions and routines through the app: the simulated roller plays the `hands-free`
  * scenario (still, strokes, a rest, strokes again) on a manual clock; the session is armed by
  * `session.start`, starts with the strokes, pauses in the rest and goes on after it, and what
- * the voice guide says comes out as `prompt` events in order.
+ * the voice guide says comes out as `prompt` events in order; a free session's guide adds the
+ * next area and the time left of today, spaced from each other and from the warnings.
  */
 import { describe, expect, it } from 'vitest';
 import type { RollerApp } from '../../../electron/app/roller-app';
@@ -21,7 +22,7 @@ interface Run {
   sessions: SessionStatus[];
 }
 
-async function appWith(profile: { handsFree?: boolean }): Promise<Run> {
+async function appWith(profile: { handsFree?: boolean; dailyBudgetMin?: number }): Promise<Run> {
   const scheduler = new ManualScheduler();
   const store = memoryAppStore();
   const app = testRollerApp({ scheduler, store, now: () => new Date(Date.UTC(2026, 11, 3, 9, 0, 0) + scheduler.nowMs()) });
@@ -55,6 +56,30 @@ describe('a hands-free session', () => {
     expect(last.handsFree!.activeS).toBeGreaterThan(18);
     expect(last.handsFree!.activeS).toBeLessThan(ended.elapsedS - 12);
     expect(r.store.sessions[0]!.meta.routine).toBeNull();
+  });
+
+  it('a free session also says the next area as the back is covered and the time left of today, spaced and after warnings', async () => {
+    const r = await appWith({ handsFree: true, dailyBudgetMin: 3 });
+    // What was heard when, on the manual clock: prompts and coaching warnings.
+    const heard: { ms: number; what: string }[] = [];
+    r.app.on('prompt', (p) => heard.push({ ms: r.scheduler.nowMs(), what: p.kind === 'next-area' ? `next ${p.area}` : p.kind === 'today-left' ? `${p.seconds} s left today` : p.kind }));
+    r.app.on('coach', (e) => heard.push({ ms: r.scheduler.nowMs(), what: `warning ${e.kind}` }));
+    await r.scheduler.drive(r.app.handle('session.start', {}));
+    for (let i = 0; i < 120 && !r.prompts.some((p) => p.kind === 'budget-used'); i++) await r.scheduler.advanceByAsync(5_000);
+    const ended = await r.scheduler.drive(r.app.handle('session.stop', { reason: 'completed' }));
+
+    const GUIDE = ['next mid-back', 'next upper-back', 'areas-covered', '60 s left today', '30 s left today', 'budget-used'];
+    expect(heard.map((h) => h.what).filter((w) => GUIDE.includes(w))).toEqual(['next mid-back', '60 s left today', '30 s left today', 'areas-covered', 'budget-used']);
+    // Today's budget used: the time-budget warning first, the voice after it.
+    const warned = heard.findIndex((h) => h.what === 'warning time-budget');
+    expect(warned).toBeGreaterThan(-1);
+    expect(heard.findIndex((h) => h.what === 'budget-used')).toBeGreaterThan(warned);
+    // Each of the guide's prompts comes at least 8 s after anything heard before it (within a batch of samples).
+    for (const [i, h] of heard.entries()) if (i > 0 && GUIDE.includes(h.what)) expect(h.ms - heard[i - 1]!.ms, `${h.what} after ${heard[i - 1]!.what}`).toBeGreaterThanOrEqual(7_900);
+    // The areas were covered by the session's own zone times: both safe areas had at least 45 s.
+    expect(ended.figures!.zoneTimeS['upper-back']).toBeGreaterThanOrEqual(45);
+    expect(ended.figures!.zoneTimeS['mid-back']).toBeGreaterThanOrEqual(45);
+    expect(ended.figures!.rollingS).toBeGreaterThanOrEqual(180);
   });
 
   it('with hands-free off, Start starts at once as before (no phase, no prompts)', async () => {

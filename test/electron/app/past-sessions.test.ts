@@ -57,4 +57,26 @@ describe('past sessions over the contract', () => {
     await expect(app.handle('compare.get', { ids: [started.sessionId!, started.sessionId!] })).rejects.toThrow(/two different sessions/);
     await scheduler.drive(app.dispose());
   });
+
+  it('a routine session is read back with its routine, in the history and the review', async () => {
+    const scheduler = new ManualScheduler();
+    const store = openAppStore(join(dir, 'routine'));
+    const app = testRollerApp({ scheduler, store });
+    app.start();
+    await scheduler.drive(app.handle('sensors.useSimulated', { scenario: 'hands-free' }));
+    const routine = await scheduler.drive(app.handle('session.start', { routine: 'thoracic-extension' }));
+    await scheduler.advanceByAsync(5_000);
+    await scheduler.drive(app.handle('session.stop', { reason: 'completed' }));
+    const free = await scheduler.drive(app.handle('session.start', {}));
+    await scheduler.advanceByAsync(5_000);
+    await scheduler.drive(app.handle('session.stop', { reason: 'completed' }));
+
+    const history = HistorySchema.parse(await app.handle('history.get', { days: 7 }));
+    expect(history.sessions.map((s) => [s.id, s.routine])).toEqual([
+      [routine.sessionId, 'thoracic-extension'],
+      [free.sessionId, null],
+    ]);
+    expect(SessionReviewSchema.parse(await app.handle('review.get', { id: routine.sessionId! })).session.routine).toBe('thoracic-extension');
+    await scheduler.drive(app.dispose());
+  });
 });

@@ -57,7 +57,7 @@ describe('roller sessions', () => {
 
     const list = await run(env, out, 'list');
     expect(list.out).toMatch(
-      /^id\s+started\s+length\s+rolling\s+within limit\s+warnings\s+source\s+end\s+note\n\s*1\s+2025-03-01 17:00\s+1:\d\d\s+\d:\d\d\s+\d+ %\s+\d+\s+Imported\s+completed\n\ntoday: \d:\d\d rolling of the 10-minute daily budget\n$/,
+      /^id\s+started\s+length\s+rolling\s+within limit\s+warnings\s+source\s+end\s+routine\s+note\n\s*1\s+2025-03-01 17:00\s+1:\d\d\s+\d:\d\d\s+\d+ %\s+\d+\s+Imported\s+completed\n\ntoday: \d:\d\d rolling of the 10-minute daily budget\n$/,
     );
     const json = JSON.parse((await run(env, out, 'list', '--json')).out) as Record<string, unknown>[];
     expect(json).toHaveLength(1);
@@ -185,6 +185,37 @@ describe('roller sessions', () => {
     const r = await run(env, out, 'list');
     expect(r.err).toMatch(/^roller sessions: The session database was damaged; it was kept as .*roller\.sqlite\.damaged-20250301T183000Z and a new one was started\.\n$/);
     expect(r.out).toMatch(/^no sessions stored/);
+  });
+
+  it('list, show and export name the routine a session ran; importing the export brings it back', async () => {
+    const { env, out } = setup();
+    const sim = simulate(builtInScenario('hands-free'));
+    const file = join(out, 'release.csv');
+    writeFileSync(file, formatRecordingCsv(sim.samples, { ...simulationCsvMetadata(sim.meta), started_at: '2025-03-01T17:00:00+01:00', routine: 'back-release' }));
+    expect((await run(env, out, 'import', file)).code).toBe(0);
+    expect((await run(env, out, 'import', recording(join(out, 'free.csv'), 'too-fast', '2025-03-01T17:30:00+01:00'))).code).toBe(0);
+
+    const list = (await run(env, out, 'list')).out;
+    expect(list).toMatch(/^id\s+started\s+.*\s+end\s+routine\s+note\n/);
+    expect(list).toMatch(/\n\s*1\s+2025-03-01 17:00\s+.*\s+completed\s+Back release\s*\n/);
+    expect(list).toMatch(/\n\s*2\s+2025-03-01 17:30\s+.*\s+completed\s*\n/);
+    const json = JSON.parse((await run(env, out, 'list', '--json')).out) as Record<string, unknown>[];
+    expect(json.map((s) => s['routine'])).toEqual([null, { kind: 'back-release', name: 'Back release' }]);
+    expect((await run(env, out, 'show', '1')).out).toContain('  routine      Back release\n');
+    expect((await run(env, out, 'show', '2')).out).toContain('  routine      — (a free session)\n');
+
+    expect((await run(env, out, 'export', '1')).code).toBe(0);
+    const csv = join(out, 'roller-session-1-2025-03-01.csv');
+    expect(readFileSync(csv, 'utf8')).toMatch(/\n# routine=back-release\n/);
+    const summary = JSON.parse(readFileSync(join(out, 'roller-session-1-2025-03-01.json'), 'utf8')) as { session: Record<string, unknown> };
+    expect(summary.session['routine']).toEqual({ kind: 'back-release', name: 'Back release' });
+    expect((await run(env, out, 'export', '2')).code).toBe(0);
+    expect(readFileSync(join(out, 'roller-session-2-2025-03-01.csv'), 'utf8')).not.toContain('# routine=');
+
+    // Into another data folder: the routine comes along.
+    const other = setup();
+    expect((await run(other.env, other.out, 'import', csv)).code).toBe(0);
+    expect((await run(other.env, other.out, 'show', '1')).out).toContain('  routine      Back release\n');
   });
 
   it('lists a session being recorded by the app without touching it', async () => {

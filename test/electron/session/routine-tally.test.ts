@@ -1,5 +1,5 @@
 /**
- * The routine a session ran is stored with it (schema step `sessions.routine`), and the tally of
+ * The routine a session ran is stored with it (schema step `sessions.routine`) and read back, and the tally of
  * extension routines over the last 7 days counts from the store, with the many-times-a-day note.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -71,6 +71,23 @@ describe('the routine stored with a session', () => {
     expect(routineTally(starts, NOW)).toEqual({ lastWeek: 2, mostInOneDay: 1, manyTimesADay: false });
     expect(store.routineStarts('back-release', tallyFromMs(NOW))).toHaveLength(1);
     expect(() => startSession(store, NOW, 'headstand' as never)).toThrow(/routine/);
+    store.close();
+  });
+
+  it('is read back with the session; one this version does not know reads as a free session, not a lost row', () => {
+    const { store } = openSessionStore({ dataDir: freshDir() });
+    const release = startSession(store, NOW - 2 * H, 'back-release');
+    const free = startSession(store, NOW - H, null);
+    const future = startSession(store, NOW, null);
+    store.db.prepare('UPDATE sessions SET routine = ? WHERE id = ?').run('headstand', future);
+    expect(store.getSession(release).routine).toBe('back-release');
+    expect(store.getSession(free).routine).toBeNull();
+    expect(store.getSession(future).routine).toBeNull();
+    expect(store.listSessions({}).map((s) => [s.id, s.routine])).toEqual([
+      [future, null],
+      [free, null],
+      [release, 'back-release'],
+    ]);
     store.close();
   });
 });

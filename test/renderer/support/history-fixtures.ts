@@ -23,7 +23,7 @@ export function summaryFixture(over: Partial<Summary> = {}): Summary {
 }
 
 export function pastSessionFixture(id: number, startedAt: string, day: string, over: Partial<PastSession> = {}): PastSession {
-  return { id, startedAt, day, endReason: 'completed', source: 'simulated', sensorName: null, summary: summaryFixture(), imported: false, importedFrom: null, note: null, ...over };
+  return { id, startedAt, day, endReason: 'completed', source: 'simulated', sensorName: null, summary: summaryFixture(), imported: false, importedFrom: null, note: null, routine: null, ...over };
 }
 
 type Day = History['days'][number];

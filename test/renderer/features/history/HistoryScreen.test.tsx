@@ -18,7 +18,7 @@ afterEach(() => vi.useRealTimers());
 
 const at = (day: string, hh: number) => new Date(`${day}T${String(hh).padStart(2, '0')}:15:00`).toISOString();
 const s1 = pastSessionFixture(1, at('2025-03-03', 9), '2025-03-03', { endReason: 'stopped: pain', summary: summaryFixture({ durationS: 200, withinLimitShare: 0.5 }) });
-const s2 = pastSessionFixture(2, at('2025-03-04', 18), '2025-03-04');
+const s2 = pastSessionFixture(2, at('2025-03-04', 18), '2025-03-04', { routine: 'back-release' });
 const s3 = pastSessionFixture(3, at('2025-03-05', 8), '2025-03-05', { summary: summaryFixture({ durationS: 420, rollingS: 400 }) });
 const s4 = pastSessionFixture(4, at('2025-03-05', 10), '2025-03-05', { endReason: 'interrupted', summary: null });
 const HISTORY: History = {
@@ -67,6 +67,15 @@ describe('HistoryScreen', () => {
     expect(pain.className).toContain('history__session--pain');
     expect(within(pain).getByTestId('history-end-reason').textContent).toBe('⚠ Stopped: pain');
     expect(screen.getByRole('button', { name: 'Review the session at 08:15' })).toBe(screen.getByTestId('review-session-3'));
+  });
+
+  it('a session that ran a routine is labelled with its name; a free session has no label', async () => {
+    history();
+    const days = await screen.findAllByTestId('history-day');
+    const release = within(days[1]!).getByTestId('history-session');
+    expect(within(release).getByTestId('routine-badge').textContent).toBe('Back release');
+    expect(screen.getByRole('button', { name: 'Review the Back release session at 18:15' })).toBe(screen.getByTestId('review-session-2'));
+    for (const row of within(days[0]!).getAllByTestId('history-session')) expect(within(row).queryByTestId('routine-badge')).toBeNull();
   });
 
   it('weekly trends in a table', async () => {

@@ -27,6 +27,7 @@ const session = (id: number, startedAt: string, day: string, extra: Partial<Past
   imported: false,
   importedFrom: null,
   note: null,
+  routine: null,
   ...extra,
 });
 

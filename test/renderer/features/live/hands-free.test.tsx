@@ -143,4 +143,13 @@ describe('the voice guide', () => {
     expect(voicePromptText({ kind: 'extension-position' })).toMatch(/head.*stays still.*A pop may come; never force one\./);
     expect(voicePromptText({ kind: 'keep-still' })).toBe('Keep the roller still. Lean back over it; do not roll.');
   });
+
+  it('words the free session: the next area (never past the safe zones) and the time left of today', () => {
+    expect(voicePromptText({ kind: 'next-area', area: 'mid-back' })).toBe('The upper back has had its time. Now the middle of the back: roll down to the end of the ribs, not below.');
+    expect(voicePromptText({ kind: 'next-area', area: 'upper-back' })).toBe('The middle of the back has had its time. Now the upper back: roll up toward the shoulders, not onto the neck.');
+    expect(voicePromptText({ kind: 'areas-covered' })).toMatch(/^Upper and middle back have both had their time\./);
+    expect(voicePromptText({ kind: 'today-left', seconds: 60 })).toBe('One minute of rolling left for today.');
+    expect(voicePromptText({ kind: 'today-left', seconds: 30 })).toBe('30 seconds of rolling left for today.');
+    expect(voicePromptText({ kind: 'budget-used' })).toBe('That is enough rolling for today. Roll off to one side and rest.');
+  });
 });

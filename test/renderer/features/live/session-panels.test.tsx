@@ -58,6 +58,16 @@ describe('SessionSummary', () => {
     expect(screen.queryByRole('note')).toBeNull();
   });
 
+  it('names the routine the session ran in its heading; a free session is just the last session', () => {
+    const { unmount } = renderWithServices(
+      <SessionSummary session={{ ...ended, endReason: 'completed', routine: { kind: 'thoracic-extension', step: 'done', rep: 10, reps: 10, leftS: 0 } }} units="cm" />,
+    );
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Last session: Thoracic extension');
+    unmount();
+    renderWithServices(<SessionSummary session={{ ...ended, endReason: 'completed', routine: null }} units="cm" />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Last session');
+  });
+
   it('after a stop for pain: advice to rest and to have it looked at', () => {
     renderWithServices(<SessionSummary session={{ ...ended, endReason: 'stopped: pain' }} units="cm" />);
     expect(screen.getByRole('note').textContent).toMatch(/^You stopped because it hurt\. Rest.*doctor or physiotherapist\.$/);

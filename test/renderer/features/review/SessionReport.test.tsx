@@ -16,6 +16,14 @@ const events = (n: number): SessionReview['events'] => Array.from({ length: n },
 const review = (over: Parameters<typeof pastSessionFixture>[3] = {}, n = 2) => reviewFixture(pastSessionFixture(4, START, '2025-03-01', over), events(n));
 
 describe('SessionReport', () => {
+  it('names the routine the session ran in its heading', () => {
+    const { unmount } = renderWithServices(<SessionReport review={review({ routine: 'back-release' })} units="cm" onClose={vi.fn()} print={vi.fn()} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Foam rolling session: Back release');
+    unmount();
+    renderWithServices(<SessionReport review={review()} units="cm" onClose={vi.fn()} print={vi.fn()} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Foam rolling session');
+  });
+
   it('the date, the stored figures, both charts in ink, the warnings and the time per zone', () => {
     const print = vi.fn();
     renderWithServices(<SessionReport review={review({ summary: summaryFixture({ durationS: 305, rollingS: 240, withinLimitShare: 0.87 }) })} units="cm" onClose={vi.fn()} print={print} />);

@@ -56,6 +56,13 @@ describe('SessionReview', () => {
     expect(card.className).not.toContain('review__summary--pain');
   });
 
+  it('the summary card names the routine the session ran beside when it was', async () => {
+    review({ routine: 'thoracic-extension' });
+    const card = await screen.findByTestId('review-summary');
+    expect(within(card).getByRole('heading').textContent).toBe(`2025-03-01 at ${hhmm(START)} · Thoracic extension`);
+    expect(screen.getByTestId('review-routine').textContent).toBe(' · Thoracic extension');
+  });
+
   it('a session stopped for pain stands out; one without a summary shows dashes', async () => {
     review({ endReason: 'stopped: pain', summary: null });
     const card = await screen.findByTestId('review-summary');

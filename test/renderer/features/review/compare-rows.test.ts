@@ -17,6 +17,7 @@ function review(id: number, within: number, maxSpeed: number, events: SessionRev
       imported: false,
       importedFrom: null,
       note: null,
+      routine: null,
       summary: {
         durationS: 300,
         rollingS: 280,

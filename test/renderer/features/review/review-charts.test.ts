@@ -21,6 +21,7 @@ const review: SessionReview = {
     imported: false,
     importedFrom: null,
     note: null,
+    routine: null,
   },
   settings: { rollerDiameterIn: 5, speedLimitInPerS: 1, dwellNudgeS: 15, dwellLimitS: 30, neckAboveCm: 20, lumbarBelowCm: 15 },
   track: {
