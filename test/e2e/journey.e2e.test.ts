@@ -127,8 +127,7 @@ describe.skipIf(!canRunBrowser).each(SIZES)('a new user’s journey at $width×$
     const handsFree = page.getByTestId('hands-free-toggle');
     await handsFree.check();
     await page.getByTestId('voice-guide-toggle').check();
-    await handsFree.scrollIntoViewIfNeeded();
-    await step('07-settings-hands-free');
+    await step('07-settings-hands-free', 'hands-free-toggle');
     await page.getByTestId('settings-save').click();
     await expect.poll(() => e.app.snapshot().profile).toMatchObject({ handsFree: true, voiceGuide: true });
   });
