@@ -66,10 +66,13 @@ export function sessionReview(store: SessionStore, id: number, maxPoints = 20_00
   const session = store.getSession(id);
   const track = loadSessionTrack(store, id);
   const step = Math.max(1, Math.ceil(track.length / maxPoints));
+  // Review times count from the session's first sample: the sensor's clock runs from when it began
+  // streaming, so a session started later would otherwise open its charts on an empty stretch.
+  const t0 = track.length > 0 ? track.t[0]! : 0;
   const cols: SessionReview['track'] = { t: [], positionCm: [], speedInPerS: [], zone: [], atRest: [], gapBridged: [], accelRejected: [], axisConfidence: [] };
   for (let i = 0; i < track.length; i += step) {
     const f = track.flags[i]!;
-    cols.t.push(track.t[i]!);
+    cols.t.push(track.t[i]! - t0);
     cols.positionCm.push(track.positionCm[i]!);
     cols.speedInPerS.push(track.speedInPerS[i]!);
     cols.zone.push(ZONES[track.zone[i]!]!);
@@ -91,7 +94,7 @@ export function sessionReview(store: SessionStore, id: number, maxPoints = 20_00
       lumbarBelowCm: map.lumbarBelowCm,
     },
     track: cols,
-    events: store.events(id),
+    events: store.events(id).map((e) => ({ ...e, t: e.t - t0 })),
     dwell: dwellHistogram(track),
   };
 }

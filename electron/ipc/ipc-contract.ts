@@ -406,7 +406,10 @@ export const HistorySchema = z.object({
   ),
 });
 
-/** One session for the review screen: its settings, a decimated track in columns, every event. */
+/**
+ * One session for the review screen: its settings, a decimated track in columns, every event.
+ * The track's and the events' times are seconds from the session's first sample.
+ */
 export const SessionReviewSchema = z.object({
   session: PastSessionSchema,
   settings: z.object({

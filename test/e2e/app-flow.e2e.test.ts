@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCREENING_QUESTIONS } from '../../electron/ipc/ipc-contract';
 import { canRunBrowser, startE2e, type E2e } from './browser-harness';
+import { useSimulated } from './page-checks';
 
 describe.skipIf(!canRunBrowser)('the app in Chromium', () => {
   let e: E2e;
@@ -64,12 +65,7 @@ describe.skipIf(!canRunBrowser)('the app in Chromium', () => {
 
   it('live session: too fast, a long stay and the lower back each show their warning', async () => {
     const { page } = e;
-    await page.getByTestId('nav-pair').click();
-    await page.getByTestId('simulated-scenario').selectOption('guided-session');
-    await page.getByTestId('use-simulated').click();
-    // The button is busy until the new simulated sensor streams.
-    await expect.poll(() => page.getByTestId('use-simulated').isEnabled(), { timeout: 20_000 }).toBe(true);
-    await page.locator('[data-testid="connection-state"][data-state="streaming"]').waitFor({ timeout: 20_000 });
+    await useSimulated(page, 'guided-session');
     await page.getByTestId('nav-session').click();
     await e.shot('06-session-start');
     await page.getByTestId('start-button').click();

@@ -6,40 +6,10 @@
  * page's speech synthesis. Screenshots at 1280×800 and 800×600 (test-artifacts/), where the
  * speed, the zone, the warning's room, both stop controls and the hands-free state stay in view.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRunBrowser, startE2e, type E2e } from './browser-harness';
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 600 },
-] as const;
-
-async function inView(page: Page, l: Locator, what: string): Promise<void> {
-  const b = await l.boundingBox();
-  const v = page.viewportSize()!;
-  expect(b, `${what} is laid out`).not.toBeNull();
-  const where = `${what} at ${Math.round(b!.x)},${Math.round(b!.y)} ${Math.round(b!.width)}×${Math.round(b!.height)} in ${v.width}×${v.height}`;
-  expect(b!.width * b!.height, where).toBeGreaterThan(0);
-  expect(b!.x, where).toBeGreaterThanOrEqual(0);
-  expect(b!.y, where).toBeGreaterThanOrEqual(0);
-  expect(b!.x + b!.width, where).toBeLessThanOrEqual(v.width + 0.5);
-  expect(b!.y + b!.height, where).toBeLessThanOrEqual(v.height + 0.5);
-  // Not covered (by the stop bar, or scrolled out of the live view): what is drawn at its centre is it.
-  const x = b!.x + b!.width / 2;
-  const y = b!.y + b!.height / 2;
-  const covered = await l.evaluate(
-    (el: { contains(node: unknown): boolean }, [px, py]: number[]) =>
-      !el.contains((globalThis as unknown as { document: { elementFromPoint(x: number, y: number): unknown } }).document.elementFromPoint(px!, py!)),
-    [x, y],
-  );
-  expect(covered, `${where}: visible, not covered`).toBe(false);
-}
-
-async function noSidewaysScroll(page: Page, what: string): Promise<void> {
-  const m = await page.evaluate<{ scroll: number; inner: number }>('({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })');
-  expect(m.scroll, `${what}: page ${m.scroll} px wide in a ${m.inner} px window`).toBeLessThanOrEqual(m.inner);
-}
+import { SIZES, captureSpeech, inView, noSidewaysScroll, said } from './page-checks';
 
 /** At each size: nothing scrolls sideways, the live essentials are in view; a screenshot. */
 async function liveAtBothSizes(e: E2e, name: string): Promise<void> {
@@ -54,7 +24,6 @@ async function liveAtBothSizes(e: E2e, name: string): Promise<void> {
   await page.setViewportSize(SIZES[0]);
 }
 
-const said = (page: Page) => page.evaluate<string[]>('window.__said.slice()');
 const phaseOf = (page: Page) => page.getByTestId('guide-state').getAttribute('data-phase');
 
 describe.skipIf(!canRunBrowser)('hands-free and routines in Chromium', () => {
@@ -62,12 +31,7 @@ describe.skipIf(!canRunBrowser)('hands-free and routines in Chromium', () => {
   beforeAll(async () => {
     e = await startE2e({ screened: true });
     // The page's voice, captured: what the speaker hands to speech synthesis.
-    await e.page.addInitScript(`
-      window.__said = [];
-      Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: { speak: (u) => void window.__said.push(u.text), cancel: () => undefined } });
-      window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
-    `);
-    await e.page.reload();
+    await captureSpeech(e.page);
   }, 60_000);
   afterAll(async () => {
     await e?.close();

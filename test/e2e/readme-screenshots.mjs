@@ -10,14 +10,20 @@ import { fileURLToPath } from 'node:url';
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const OUT = fileURLToPath(new URL('../../renderer/screenshots/', import.meta.url));
 
-/** README name ← the test's screenshot. */
+/**
+ * README name ← the test's screenshot: the new user's journey at 1280×800 (journey.e2e) where it
+ * shows the screen best; a warning on screen (app-flow.e2e) and the review of a session with
+ * warnings (review.e2e) from the tests that play those.
+ */
 const PICKS = {
-  'screening.png': '01-screening.png',
-  'pair.png': '03-pair-simulated-streaming.png',
-  'calibrate.png': '04-calibration-hold-top.png',
+  'screening.png': 'journey-1280x800-01-screening.png',
+  'pair.png': 'journey-1280x800-03-pair.png',
+  'calibrate.png': 'journey-1280x800-04-calibrate.png',
   'live.png': '07-warning-too-fast.png',
+  'hands-free.png': 'journey-1280x800-08-live.png',
+  'history.png': 'journey-1280x800-13-history-trends.png',
   'review.png': '11-review.png',
-  'compare.png': '18-compare.png',
+  'compare.png': 'journey-1280x800-16-compare.png',
 };
 
 const missing = Object.values(PICKS).filter((f) => !existsSync(ARTIFACTS + f));

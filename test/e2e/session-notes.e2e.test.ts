@@ -16,6 +16,7 @@ import { simulationCsvMetadata } from '../../electron/sim/csv-metadata';
 import { builtInScenario } from '../../electron/sim/scenario-catalog';
 import { simulate } from '../../electron/sim/simulate';
 import { ARTIFACTS, canRunBrowser, startE2e, type E2e } from './browser-harness';
+import { useSimulated } from './page-checks';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -113,9 +114,7 @@ describe.skipIf(!canRunBrowser)('import de-duplication and session notes in Chro
   });
 
   it('the end card offers a note on the session just recorded', async () => {
-    await page.getByTestId('nav-pair').click();
-    await page.getByTestId('use-simulated').click();
-    await page.locator('[data-testid="connection-state"][data-state="streaming"]').waitFor({ timeout: 20_000 });
+    await useSimulated(page);
     await page.getByTestId('nav-session').click();
     await page.getByTestId('start-button').click();
     await expect.poll(() => app.snapshot().session.figures?.durationS ?? 0, { timeout: 20_000 }).toBeGreaterThan(2);

@@ -8,20 +8,9 @@
  * test-artifacts/ (setup-*).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { SCREENING_QUESTIONS } from '../../electron/ipc/ipc-contract';
 import { canRunBrowser, startE2e, type E2e } from './browser-harness';
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 600 },
-] as const;
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- evaluate of a string is typed unknown
-  const m = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })')) as { scroll: number; inner: number };
-  expect(m.scroll, `page ${m.scroll} px wide in a ${m.inner} px window`).toBeLessThanOrEqual(m.inner);
-}
+import { SIZES, noSidewaysScroll } from './page-checks';
 
 describe.skipIf(!canRunBrowser)('Setup in Chromium', () => {
   let e: E2e;

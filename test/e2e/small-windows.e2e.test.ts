@@ -17,41 +17,12 @@ import { simulationCsvMetadata } from '../../electron/sim/csv-metadata';
 import { builtInScenario } from '../../electron/sim/scenario-catalog';
 import { simulate } from '../../electron/sim/simulate';
 import { ARTIFACTS, canRunBrowser, startE2e, type E2e } from './browser-harness';
-
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 600 },
-] as const;
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-async function noSidewaysScroll(page: Page): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- evaluate of a string is typed unknown
-  const m = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })')) as { scroll: number; inner: number };
-  expect(m.scroll, `page ${m.scroll} px wide in a ${m.inner} px window`).toBeLessThanOrEqual(m.inner);
-}
+import { SIZES, inView, noSidewaysScroll, useSimulated, type Box } from './page-checks';
 
 async function boxOf(l: Locator): Promise<Box> {
   const b = await l.boundingBox();
   expect(b, 'element is laid out').not.toBeNull();
   return b!;
-}
-
-async function inView(page: Page, l: Locator, what: string): Promise<Box> {
-  const b = await boxOf(l);
-  const v = page.viewportSize()!;
-  const where = `${what} at ${Math.round(b.x)},${Math.round(b.y)} ${Math.round(b.width)}×${Math.round(b.height)} in ${v.width}×${v.height}`;
-  expect(b.width * b.height, `${where}: has size`).toBeGreaterThan(0);
-  expect(b.x, where).toBeGreaterThanOrEqual(0);
-  expect(b.y, where).toBeGreaterThanOrEqual(0);
-  expect(b.x + b.width, where).toBeLessThanOrEqual(v.width + 0.5);
-  expect(b.y + b.height, where).toBeLessThanOrEqual(v.height + 0.5);
-  return b;
 }
 
 /** The badge's label is not cut short (no ellipsis, no clipping). */
@@ -102,12 +73,7 @@ describe.skipIf(!canRunBrowser)('every screen fits the window, from 800×600 up'
 
     it(`${tag}: Pair and Setup`, async () => {
       await page.setViewportSize(size);
-      await page.getByTestId('nav-pair').click();
-      await page.getByTestId('use-simulated').waitFor();
-      await page.getByTestId('simulated-scenario').selectOption('guided-session');
-      await page.getByTestId('use-simulated').click();
-      await expect.poll(() => page.getByTestId('use-simulated').isEnabled(), { timeout: 20_000 }).toBe(true);
-      await page.locator('[data-testid="connection-state"][data-state="streaming"]').waitFor({ timeout: 20_000 });
+      await useSimulated(page, 'guided-session');
       await e.shot(`layout-${tag}-pair`);
       await noSidewaysScroll(page);
       await badgeWhole(page);

@@ -20,12 +20,9 @@ import { simulationCsvMetadata } from '../../electron/sim/csv-metadata';
 import { builtInScenario } from '../../electron/sim/scenario-catalog';
 import { simulate } from '../../electron/sim/simulate';
 import { ARTIFACTS, canRunBrowser, startE2e, type E2e } from './browser-harness';
+import { SIZES, noSidewaysScroll } from './page-checks';
 
 const DAY_MS = 86_400_000;
-const SIZES = [
-  { width: 1280, height: 800 },
-  { width: 800, height: 600 },
-] as const;
 
 /** Sessions seeded, days before now. */
 const SEEDS = [
@@ -34,16 +31,6 @@ const SEEDS = [
   { scenario: 'too-fast', daysAgo: 1, untilS: undefined },
   { scenario: 'good-slow-session', daysAgo: 0, untilS: 8 },
 ] as const;
-
-async function noSideScroll(page: Page): Promise<void> {
-  const m = await page.evaluate<{ scroll: number; inner: number; wide: string[] }>(`(() => ({
-    scroll: document.documentElement.scrollWidth,
-    inner: window.innerWidth,
-    // What sticks out, to name it when it does.
-    wide: [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 5).map((el) => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right)),
-  }))()`);
-  expect(m.scroll, m.wide.join('; ')).toBeLessThanOrEqual(m.inner);
-}
 
 /** Pages in a PDF made by Chromium (each page object is `/Type /Page`). */
 function pdfPages(pdf: Buffer): number {
@@ -69,7 +56,7 @@ async function shots(page: Page, name: string): Promise<void> {
     await page.setViewportSize(size);
     // chart.js resizes on the next frame after the window changes.
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-    await noSideScroll(page);
+    await noSidewaysScroll(page);
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${size.width}x${size.height}.png`), fullPage: true });
   }
   await page.setViewportSize(SIZES[0]);

@@ -48,6 +48,12 @@ describe('past sessions over the contract', () => {
     const second = await scheduler.drive(app.handle('session.start', {}));
     await scheduler.advanceByAsync(5_000);
     await scheduler.drive(app.handle('session.stop', { reason: 'stopped: pain' }));
+    // Its review counts time from its own first sample, not from when the sensor began streaming.
+    const secondReview = SessionReviewSchema.parse(await app.handle('review.get', { id: second.sessionId! }));
+    expect(secondReview.track.t[0]).toBe(0);
+    expect(secondReview.track.t.at(-1)!).toBeLessThanOrEqual(secondReview.session.summary!.durationS + 0.1);
+    expect(review.track.t[0]).toBe(0);
+    for (const e of review.events) expect(e.t).toBeLessThanOrEqual(review.session.summary!.durationS + 0.1);
     const compared = CompareAnswerSchema.parse(await app.handle('compare.get', { ids: [second.sessionId!, started.sessionId!] }));
     expect(compared.sessions.map((s) => s.session.id)).toEqual([started.sessionId, second.sessionId]);
     expect(compared.comparison.ids).toEqual([started.sessionId, second.sessionId]);
