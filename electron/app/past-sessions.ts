@@ -8,7 +8,7 @@ import type { CompareAnswer, History, PastSession, SessionReview } from '../ipc/
 import { dwellHistogram } from '../motion/dwell-histogram';
 import { spineMapFor, ZONES } from '../motion/spine-map';
 import { FLAG_ACCEL_REJECTED, FLAG_AT_REST, FLAG_GAP_BRIDGED } from '../motion/track-columns';
-import { loadSessionTrack } from '../session/session-data';
+import { loadSessionTrack, sessionTimeOrigin } from '../session/session-data';
 import { compareSessions } from '../session/session-comparison';
 import { buildHistory, localDay } from '../session/session-history';
 import type { StoredSession } from '../session/session-records';
@@ -66,9 +66,8 @@ export function sessionReview(store: SessionStore, id: number, maxPoints = 20_00
   const session = store.getSession(id);
   const track = loadSessionTrack(store, id);
   const step = Math.max(1, Math.ceil(track.length / maxPoints));
-  // Review times count from the session's first sample: the sensor's clock runs from when it began
-  // streaming, so a session started later would otherwise open its charts on an empty stretch.
-  const t0 = track.length > 0 ? track.t[0]! : 0;
+  // Review times count from the session's first point (session-data.ts: sessionTimeOrigin).
+  const t0 = sessionTimeOrigin(store, id);
   const cols: SessionReview['track'] = { t: [], positionCm: [], speedInPerS: [], zone: [], atRest: [], gapBridged: [], accelRejected: [], axisConfidence: [] };
   for (let i = 0; i < track.length; i += step) {
     const f = track.flags[i]!;

@@ -69,6 +69,20 @@ export function loadSessionTrack(store: SessionStore, id: number): TrackColumns 
   return track;
 }
 
+/**
+ * The session's time origin: the sensor time (s) of its first stored track point, which Review
+ * shows as 0:00 (the sensor's clock runs from when it began streaming, not from the session's
+ * start). 0 for a session without a track. Review and the export both take it from here.
+ */
+export function sessionTimeOrigin(store: SessionStore, id: number): number {
+  for (const b of store.trackBatches(id)) {
+    const first = new TrackColumns();
+    readBlob(() => decodeTrackBatch(b.data, first, `track batch ${b.seq} of session ${id}`));
+    if (first.length > 0) return first.t[0]!;
+  }
+  return 0;
+}
+
 /** The summary of what is stored (used when a session ended without one, e.g. interrupted). */
 export function summarizeStoredSession(store: SessionStore, session: StoredSession): SessionFigures {
   return sessionFiguresOf(loadSessionTrack(store, session.id), store.events(session.id), session.settings);

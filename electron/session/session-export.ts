@@ -28,7 +28,7 @@ import { SampleHasher } from './content-hash';
 import { JSON_DECIMALS, roundTo, roundedForJson } from './json-numbers';
 import { NOTE_METADATA_KEYS, noteMetadata } from './session-note';
 import { decodeTrackBatch } from './track-batch-codec';
-import { sessionSampleChunks, summarizeStoredSession, type DecodeReport } from './session-data';
+import { sessionSampleChunks, sessionTimeOrigin, summarizeStoredSession, type DecodeReport } from './session-data';
 import type { StoredSession } from './session-records';
 import { routineJson } from './routine-name';
 import type { SessionStore } from './session-store';
@@ -141,6 +141,7 @@ export function* sessionCsvChunks(store: SessionStore, session: StoredSession, r
 /** The JSON summary of a stored session (plain data, ready for JSON.stringify). */
 export function sessionSummaryJson(store: SessionStore, session: StoredSession, report?: DecodeReport): Record<string, unknown> {
   const counts = store.counts(session.id);
+  const timeOrigin = sessionTimeOrigin(store, session.id);
   const data = {
     format: 'roller-session-summary',
     version: 1,
@@ -158,6 +159,8 @@ export function sessionSummaryJson(store: SessionStore, session: StoredSession, 
       importedFrom: session.origin?.fileName ?? null,
       contentHash: session.contentHash,
       routine: routineJson(session.routine),
+      /** The recording's time (s) that Review shows as 0:00. */
+      timeOriginT: timeOrigin,
     },
     note: session.note
       ? { discomfort: session.note.discomfort, pain: session.note.pain, numbness: session.note.numbness, text: session.note.text, updatedAt: new Date(session.note.updatedAt).toISOString() }
@@ -165,7 +168,8 @@ export function sessionSummaryJson(store: SessionStore, session: StoredSession, 
     settings: session.settings,
     spineMap: spineMapFor(session.settings),
     summary: session.summary ?? summarizeStoredSession(store, session),
-    events: store.events(session.id),
+    // `t` on the recording's clock (as in the CSV and `roller analyze`); `sinceStartS` as Review shows it.
+    events: store.events(session.id).map((e) => ({ ...e, sinceStartS: e.t - timeOrigin })),
     stored: { ...counts, dataKind: session.dataKind },
     decoding: report ? { decoder: report.decoder, rejections: report.rejections } : null,
   };

@@ -132,7 +132,17 @@ describe('one session, the same figures everywhere', () => {
 
   it('the JSON export holds the same figures (rounded by the one JSON rounding)', async () => {
     const r = await scheduler.drive(app.handle('sessions.export', { id: ended.sessionId! }));
-    const json = JSON.parse(readFileSync(r.files.find((f) => f.kind === 'json')!.path, 'utf8')) as { summary: SessionFigures };
+    const json = JSON.parse(readFileSync(r.files.find((f) => f.kind === 'json')!.path, 'utf8')) as {
+      summary: SessionFigures;
+      session: { timeOriginT: number };
+      events: { t: number; kind: string; sinceStartS: number }[];
+    };
     expect(json.summary).toEqual(roundedForJson(figures));
+    // Each warning's time as Review shows it, and on the recording's clock from the same origin.
+    const review = await app.handle('review.get', { id: ended.sessionId! });
+    expect(review.events.length).toBeGreaterThan(0);
+    expect(json.events.map((e) => [e.kind, e.sinceStartS])).toEqual(review.events.map((e) => [e.kind, (roundedForJson({ sinceStartS: e.t }) as { sinceStartS: number }).sinceStartS]));
+    expect(json.session.timeOriginT).toBeGreaterThan(0);
+    for (const e of json.events) expect(e.t - json.session.timeOriginT).toBeCloseTo(e.sinceStartS, 2);
   });
 });

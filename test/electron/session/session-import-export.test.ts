@@ -150,7 +150,8 @@ describe('export', () => {
     expect(json['session']).toMatchObject({ id: live.id, endReason: 'completed', source: 'simulator', startedAt: localIsoTime(NOW, 60), imported: false, importedFrom: null });
     // Numbers as the one rounding writes them (electron/session/json-numbers.ts).
     expect(json['summary']).toEqual(roundedForJson(live.summary));
-    expect(json['events']).toEqual(roundedForJson(live.events));
+    const origin = (json['session'] as { timeOriginT: number }).timeOriginT;
+    expect(json['events']).toEqual(roundedForJson(live.events.map((e) => ({ ...e, sinceStartS: e.t - origin }))));
     expect(json['settings']).toEqual(roundedForJson(live.settings));
     expect(json['stored']).toMatchObject({ frames: live.decoded.length, dataKind: 'frames' });
     expect(json['note']).toBeNull();
